@@ -1,0 +1,67 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "concord",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "concord", targets: ["ConcordCLI"]),
+        .library(name: "Xapian", targets: ["Xapian"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    ],
+    targets: [
+        // C API over libxapian, implemented in C++; the only code that sees a C++ type.
+        .target(
+            name: "CXapian",
+            cxxSettings: [.unsafeFlags(["-fexceptions"])],
+            linkerSettings: [.linkedLibrary("xapian")]
+        ),
+        .target(name: "Xapian", dependencies: ["CXapian"]),
+        .target(name: "ConcordText"),
+        .target(
+            name: "ConcordCore",
+            dependencies: [
+                "ConcordText", "Xapian",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ConcordServer",
+            dependencies: [
+                "ConcordCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "ConcordCLI",
+            dependencies: [
+                "ConcordCore", "ConcordServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Measures the Swift wrapper against the same work in C++ (scripts/bench xapian).
+        .executableTarget(name: "xapian-wrapper-bench", dependencies: ["Xapian"], path: "Benchmarks/XapianWrapperBench"),
+        // Exercises every wrapper type once, for the valgrind leak check (scripts/leakcheck).
+        .executableTarget(name: "xapian-leakcheck", dependencies: ["Xapian"], path: "Benchmarks/XapianLeakCheck"),
+        .target(name: "ConcordTestSupport", path: "Tests/ConcordTestSupport"),
+        .testTarget(name: "XapianTests", dependencies: ["Xapian", "ConcordTestSupport"]),
+        .testTarget(name: "ConcordTextTests", dependencies: ["ConcordText", "ConcordTestSupport"]),
+        .testTarget(name: "ConcordCoreTests", dependencies: ["ConcordCore", "ConcordTestSupport"]),
+        .testTarget(
+            name: "ConcordServerTests",
+            dependencies: [
+                "ConcordServer", "ConcordCore", "ConcordTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "ConcordCLITests", dependencies: ["ConcordCLI", "ConcordTestSupport"]),
+    ],
+    cxxLanguageStandard: .cxx17
+)
