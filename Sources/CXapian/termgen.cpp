@@ -1,0 +1,80 @@
+// TermGenerator: stemming, stop words, positions, CJK n-grams and spelling data.
+#include "shim.hpp"
+
+using cx::guarded;
+using cx::str;
+
+extern "C" {
+
+cx_termgen *cx_termgen_new(cx_error *error) noexcept {
+    return guarded(error, static_cast<cx_termgen *>(nullptr), [&] { return new cx_termgen(); });
+}
+
+void cx_termgen_free(cx_termgen *tg) noexcept { delete tg; }
+
+bool cx_termgen_set_stemmer(cx_termgen *tg, const char *language, cx_error *error) noexcept {
+    return guarded(error, false, [&] {
+        tg->stemmer = cx::stemmer(language);
+        tg->handle.set_stemmer(tg->stemmer);
+        return true;
+    });
+}
+
+bool cx_termgen_set_stemming_strategy(cx_termgen *tg, cx_stem_strategy strategy, cx_error *error) noexcept {
+    return guarded(error, false, [&] { tg->handle.set_stemming_strategy(cx::tg_strategy(strategy)); return true; });
+}
+
+bool cx_termgen_set_stop_words(cx_termgen *tg, const cx_bytes *words, size_t count, cx_error *error) noexcept {
+    return guarded(error, false, [&] {
+        auto stopper = cx::stopper(words, count);
+        tg->handle.set_stopper(stopper.get());
+        tg->stopper = std::move(stopper);
+        return true;
+    });
+}
+
+bool cx_termgen_set_cjk_ngram(cx_termgen *tg, bool on, cx_error *error) noexcept {
+    return guarded(error, false, [&] {
+        tg->handle.set_flags(on ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0, ~Xapian::TermGenerator::FLAG_CJK_NGRAM);
+        return true;
+    });
+}
+
+bool cx_termgen_set_spelling_database(cx_termgen *tg, cx_database *db, cx_error *error) noexcept {
+    return guarded(error, false, [&] {
+        if (db) {
+            if (!db->writable) throw Xapian::InvalidOperationError("spelling data needs a writable database");
+            tg->handle.set_database(db->writable_handle);
+            tg->handle.set_flags(Xapian::TermGenerator::FLAG_SPELLING, ~Xapian::TermGenerator::FLAG_SPELLING);
+        } else {
+            tg->handle.set_flags(0, ~Xapian::TermGenerator::FLAG_SPELLING);
+        }
+        return true;
+    });
+}
+
+bool cx_termgen_set_document(cx_termgen *tg, cx_document *doc, cx_error *error) noexcept {
+    return guarded(error, false, [&] { tg->handle.set_document(doc->handle); return true; });
+}
+
+bool cx_termgen_index_text(cx_termgen *tg, cx_bytes text, unsigned wdf_increment, cx_bytes prefix, bool with_positions,
+                           cx_error *error) noexcept {
+    return guarded(error, false, [&] {
+        if (with_positions) {
+            tg->handle.index_text(str(text), wdf_increment, str(prefix));
+        } else {
+            tg->handle.index_text_without_positions(str(text), wdf_increment, str(prefix));
+        }
+        return true;
+    });
+}
+
+bool cx_termgen_increase_termpos(cx_termgen *tg, unsigned delta, cx_error *error) noexcept {
+    return guarded(error, false, [&] { tg->handle.increase_termpos(delta); return true; });
+}
+
+unsigned cx_termgen_termpos(const cx_termgen *tg) noexcept {
+    return guarded(nullptr, 0u, [&] { return unsigned(tg->handle.get_termpos()); });
+}
+
+}  // extern "C"
