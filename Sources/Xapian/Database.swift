@@ -14,9 +14,10 @@ public class Database {
     ///
     /// - Throws: `.databaseNotFound` when nothing is there, `.databaseOpening`/`.databaseCorrupt`/`.databaseVersion`
     ///   when what is there is not a readable database.
-    public convenience init(path: String) throws(XapianError) {
+    public init(path: String) throws(XapianError) {
+        // Designated, not convenience: WritableDatabase must not inherit a read-only `init(path:)`.
         let pointer = try checked { cx_database_open(path, $0) }
-        self.init(pointer: try handle(pointer))
+        self.pointer = try handle(pointer)
     }
 
     /// Opens a database served by `xapian-tcpsrv` at `host`:`port` (Xapian's remote backend).

@@ -1,6 +1,9 @@
 // ConcordTestSupport: what every test target shares: the repository's folders, temporary folders, the example
 // corpus and the built `concord` binary.
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Folders of the repository, found from this file's path so tests run from any working directory.
 public enum Repository {
@@ -57,5 +60,32 @@ public enum ExampleCorpus {
     /// The text of an example document, exactly as in the file.
     public static func text(_ name: String) throws -> String {
         try String(contentsOf: Repository.corpus.appendingPathComponent(name), encoding: .utf8)
+    }
+}
+
+/// Finds a free TCP port on the loopback interface.
+public enum FreePort {
+    public static func find() throws -> Int {
+        #if canImport(Glibc)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { throw POSIXError(.EMFILE) }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
+        let named = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard named == 0 else { throw POSIXError(.EADDRINUSE) }
+        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

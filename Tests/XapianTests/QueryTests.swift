@@ -1,0 +1,131 @@
+import ConcordTestSupport
+import Foundation
+import Testing
+import Xapian
+
+@Suite struct QueryTests {
+    let folder: TemporaryDirectory
+    let database: WritableDatabase
+
+    init() throws {
+        folder = try TemporaryDirectory("xapian-query")
+        database = try WritableDatabase(path: folder.path("db"), action: .create)
+        try SampleDatabase.fill(database)
+    }
+
+    @Test func phraseMatchesOnlyAdjacentWords() throws {
+        #expect(Set(try SampleDatabase.search("\"taiwan strait\"", in: database)) == ["a", "b"])
+        #expect(Set(try SampleDatabase.search("taiwan strait", in: database)) == ["a", "b", "c"])
+    }
+
+    @Test func booleanOperatorsAndLoveHate() throws {
+        #expect(Set(try SampleDatabase.search("taiwan AND NOT patrols", in: database)) == ["c"])
+        #expect(Set(try SampleDatabase.search("munitions OR deterrence", in: database)) == ["d", "e"])
+        #expect(Set(try SampleDatabase.search("+strait -trade", in: database)) == ["a", "b"])
+    }
+
+    @Test func fieldPrefixAndBooleanFilter() throws {
+        #expect(Set(try SampleDatabase.search("title:munitions", in: database)) == ["d"])
+        #expect(Set(try SampleDatabase.search("strait source:cfr", in: database)) == ["a", "c"])
+    }
+
+    @Test func wildcardExpandsFromTheDatabase() throws {
+        #expect(Set(try SampleDatabase.search("munit*", in: database)) == ["d"])
+    }
+
+    @Test func dateRangeFiltersOnTheDateSlot() throws {
+        #expect(Set(try SampleDatabase.search("strait date:2024-01-01..2024-12-31", in: database)) == ["a", "b"])
+        #expect(Set(try SampleDatabase.search("date:2022-01-01..2022-12-31", in: database)) == ["e"])
+    }
+
+    @Test func stemmingMatchesInflections() throws {
+        #expect(Set(try SampleDatabase.search("patrol", in: database)) == ["a", "b"])
+    }
+
+    @Test func collapseFoldsDocumentsSharingAValue() throws {
+        let enquire = try Enquire(database: database)
+        try enquire.setQuery(try SampleDatabase.parser(for: database).parse("\"taiwan strait\""))
+        try enquire.setCollapseKey(slot: SampleDatabase.groupSlot)
+        let matches = try enquire.matches(limit: 10)
+        #expect(matches.count == 1)
+        #expect(matches[0].collapseCount == 1)
+        #expect(matches[0].collapseKey == Array("g1".utf8))
+    }
+
+    @Test func snippetHighlightsTheMatchedTerms() throws {
+        let enquire = try Enquire(database: database)
+        try enquire.setQuery(try SampleDatabase.parser(for: database).parse("munitions"))
+        let matches = try enquire.matches(limit: 1)
+        let snippet = try matches.snippet(
+            of: SampleDatabase.entries[3].body, length: 200, highlight: ("[", "]"), omit: "…")
+        #expect(snippet.contains("[munitions]"))
+    }
+
+    @Test func rankingReportsRankWeightAndPercent() throws {
+        let enquire = try Enquire(database: database)
+        try enquire.setBM25(k1: 1.2, b: 0.75)
+        try enquire.setTimeLimit(1.0)
+        try enquire.setQuery(try SampleDatabase.parser(for: database).parse("strait"))
+        let matches = try enquire.matches(limit: 10, checkAtLeast: 10)
+        #expect(matches.matchesEstimated == 3)
+        #expect(matches.map(\.rank) == [0, 1, 2])
+        #expect(matches[0].weight >= matches[1].weight)
+        #expect(matches[0].percent == 100)
+    }
+
+    @Test func sortByValue() throws {
+        let enquire = try Enquire(database: database)
+        try enquire.setQuery(try Query.matchAll())
+        try enquire.sortByValue(slot: SampleDatabase.dateSlot, descending: false, thenRelevance: false)
+        let matches = try enquire.matches(limit: 10)
+        let ids = try (0..<matches.count).map { String(decoding: try matches.document(at: $0).data(), as: UTF8.self) }
+        #expect(ids == ["e", "c", "a", "b", "d"])
+    }
+
+    @Test func queriesBuiltByHand() throws {
+        let filter = try Query(.filter, [try Query(term: "strait"), try Query(term: SampleDatabase.sourcePrefix + "cfr")])
+        #expect(filter.description.contains("FILTER"))
+        let enquire = try Enquire(database: database)
+        try enquire.setQuery(filter)
+        #expect(try enquire.matches(limit: 10).count == 2)
+        let range = try Query.valueRange(slot: SampleDatabase.dateSlot, from: Array("2024".utf8), to: Array("2025".utf8))
+        try enquire.setQuery(range)
+        #expect(try enquire.matches(limit: 10).count == 3)
+        #expect(try Query.matchNothing().isEmpty)
+    }
+
+    @Test func spellingSuggestionFromIndexedWords() throws {
+        #expect(try database.spellingSuggestion(for: "munitons") == "munitions")
+        let parser = try SampleDatabase.parser(for: database)
+        _ = try parser.parse("balistic missiles", features: [.standard, .spellingCorrection])
+        #expect(try parser.correctedQuery() == "ballistic missiles")
+    }
+
+    @Test func rejectedQueryThrowsQueryParserError() throws {
+        let parser = try SampleDatabase.parser(for: database)
+        let error = #expect(throws: XapianError.self) {
+            _ = try parser.parse("date:2024-01-01..garbage")
+        }
+        #expect(error?.kind == .queryParser)
+        #expect(error?.typeName == "QueryParserError")
+    }
+
+    @Test func cjkTextIsFoundByATwoCharacterQuery() throws {
+        let cjk = try WritableDatabase.inMemory()
+        let generator = try TermGenerator(language: "none")
+        try generator.setCJKNGrams(true)
+        for (id, text) in [("zh", "北约在印度太平洋地区的作用"), ("en", "NATO in the Indo-Pacific")] {
+            let document = try Document()
+            try generator.setDocument(document)
+            try generator.indexText(text)
+            try document.setData(Array(id.utf8))
+            try cjk.addDocument(document)
+        }
+        let parser = try QueryParser(language: "none")
+        let enquire = try Enquire(database: cjk)
+        try enquire.setQuery(try parser.parse("太平", features: [.standard, .cjkNGrams]))
+        let matches = try enquire.matches(limit: 10)
+        #expect(matches.count == 1)
+        #expect(try matches.document(at: 0).data() == Array("zh".utf8))
+    }
+}
