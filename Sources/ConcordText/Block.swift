@@ -16,6 +16,7 @@ public struct Block: Hashable, Sendable {
     /// Where the block stands in the extracted text, trimmed of surrounding white space.
     public var span: TextSpan
 
+    /// Creates a block.
     public init(kind: Kind, span: TextSpan) {
         self.kind = kind
         self.span = span
@@ -25,6 +26,7 @@ public struct Block: Hashable, Sendable {
 /// What a reader knows about the structure of the text it extracted (from HTML tags or Markdown syntax),
 /// handed to `Segmenter` so it need not guess.
 public struct BlockHint: Hashable, Sendable {
+    /// What the reader says a span is.
     public enum Kind: Hashable, Sendable {
         /// The span is a heading of this level.
         case heading(level: Int)
@@ -36,9 +38,12 @@ public struct BlockHint: Hashable, Sendable {
         case markup
     }
 
+    /// What the span is.
     public var kind: Kind
+    /// The span of the extracted text the hint is about.
     public var span: TextSpan
 
+    /// Creates a hint.
     public init(kind: Kind, span: TextSpan) {
         self.kind = kind
         self.span = span

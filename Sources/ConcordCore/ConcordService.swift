@@ -1,0 +1,147 @@
+import ConcordText
+import Foundation
+internal import Xapian
+
+/// Statistics of an index (`concord stats`).
+public struct IndexStats: Codable, Hashable, Sendable {
+    public var documents: Int
+    public var passages: Int
+    public var groups: Int
+    /// Bytes the index occupies on disk.
+    public var indexBytes: Int
+    /// Documents per language code.
+    public var languages: [String: Int]
+
+    enum CodingKeys: String, CodingKey {
+        case documents, passages, groups, languages
+        case indexBytes = "index_bytes"
+    }
+}
+
+/// A document's metadata and passages (`concord show`, `GET /documents/{id}`).
+public struct DocumentInfo: Codable, Hashable, Sendable {
+    public var id: String
+    public var path: String
+    public var format: String
+    public var hash: String
+    public var language: String
+    public var bytes: Int
+    /// The document's citation metadata (CSL-JSON fields).
+    public var metadata: CitationMetadata
+    public var passages: [Passage]
+}
+
+/// The one facade both front ends hold: search, citations, duplicates, documents and statistics over one
+/// index. Safe to share across threads: each call borrows a reader of its own.
+public final class ConcordService: Sendable {
+    let pool: ReaderPool
+    /// Each search stops matching after this many seconds, returning what it found.
+    public let timeLimit: Double
+
+    /// Opens the index at `indexPath`.
+    ///
+    /// - Throws: `ConcordError.indexMissing` (saying how to create it) or `.indexUnreadable`.
+    public init(indexPath: String, timeLimit: Double = 5) throws {
+        pool = try ReaderPool(path: indexPath)
+        self.timeLimit = timeLimit
+    }
+
+    /// The index folder.
+    public var indexPath: String { pool.path }
+
+    // MARK: - Documents and passages
+
+    /// The document `id`.
+    public func document(_ id: String) throws -> DocumentInfo {
+        let record = try pool.withReader { try Self.record(id, in: $0) }
+        return DocumentInfo(
+            id: record.id, path: record.path, format: record.format.rawValue, hash: record.hash,
+            language: record.language, bytes: record.bytes, metadata: record.metadata, passages: record.passages)
+    }
+
+    /// The text of document `id` as extracted (what every span indexes).
+    public func documentText(_ id: String) throws -> String {
+        try pool.withReader { try Self.record(id, in: $0).text }
+    }
+
+    /// The passage `id`.
+    public func passage(_ id: String) throws -> Passage {
+        try pool.withReader { database in
+            guard let docid = try database.postings(for: Prefix.passageID + id).first else {
+                throw ConcordError(.notFound, "no passage \(id)")
+            }
+            return try StoredJSON.decode(StoredPassage.self, from: try database.document(docid).data()).passage
+        }
+    }
+
+    /// Index statistics.
+    public func stats() throws -> IndexStats {
+        try pool.withReader { database in
+            var languages: [String: Int] = [:]
+            for term in try database.allTerms(prefix: Prefix.language) {
+                languages[String(term.dropFirst(Prefix.language.count))] = try database.termFrequency(term)
+            }
+            return IndexStats(
+                documents: try database.termFrequency(RecordKind.document.term),
+                passages: try database.termFrequency(RecordKind.passage.term),
+                groups: try database.termFrequency(RecordKind.group.term),
+                indexBytes: Self.size(ofFolder: pool.path), languages: languages)
+        }
+    }
+
+    /// The duplicate groups, optionally only those with a member in `document` and at least `minWords` words.
+    public func duplicates(document: String? = nil, minWords: Int? = nil) throws -> [DuplicateGroup] {
+        if let minWords, minWords < 1 { throw ConcordError(.badParameter, "min_words must be at least 1") }
+        return try pool.withReader { database in
+            if let document, try database.postings(for: Prefix.documentID + document).isEmpty {
+                throw ConcordError(.notFound, "no document \(document)")
+            }
+            let term = document.map { Prefix.member + $0 } ?? RecordKind.group.term
+            var groups: [DuplicateGroup] = []
+            for docid in try database.postings(for: term) {
+                let group = try StoredJSON.decode(DuplicateGroup.self, from: try database.document(docid).data())
+                if group.words >= (minWords ?? 0) { groups.append(group) }
+            }
+            return groups.sorted { ($0.members.first?.document ?? "", $0.members.first?.span.start ?? 0, $0.id)
+                < ($1.members.first?.document ?? "", $1.members.first?.span.start ?? 0, $1.id) }
+        }
+    }
+
+    // MARK: - Helpers
+
+    static func record(_ id: String, in database: Database) throws -> DocumentRecord {
+        guard let docid = try database.postings(for: Prefix.documentID + id).first else {
+            throw ConcordError(.notFound, "no document \(id)")
+        }
+        return try StoredJSON.decode(DocumentRecord.self, from: try database.document(docid).data())
+    }
+
+    static func group(_ id: String, in database: Database) throws -> DuplicateGroup? {
+        guard let docid = try database.postings(for: Prefix.groupID + id).first else { return nil }
+        return try StoredJSON.decode(DuplicateGroup.self, from: try database.document(docid).data())
+    }
+
+    static func size(ofFolder path: String) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.reduce(0) { total, name in
+            let size = (try? FileManager.default.attributesOfItem(atPath: path + "/" + name)[.size] as? Int) ?? 0
+            return total + (size ?? 0)
+        }
+    }
+}
+
+/// Translates Xapian's errors into concord's, the one place that does.
+func translated<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as XapianError {
+        switch error.kind {
+        case .queryParser, .wildcard:
+            throw ConcordError(.badQuery, "cannot parse the query: \(error.message)")
+        case .databaseCorrupt, .databaseVersion, .databaseOpening, .databaseNotFound:
+            throw ConcordError(.indexUnreadable, "the index cannot be read: \(error)")
+        default:
+            throw ConcordError(.internal, "Xapian failed: \(error)")
+        }
+    }
+}

@@ -1,0 +1,208 @@
+import ConcordText
+import Crypto
+import Foundation
+internal import Xapian
+
+/// A document ready for the writer: its record and its Xapian documents, built off the writer's thread.
+///
+/// `@unchecked Sendable`: the Xapian documents inside are created by the preparing task and then handed over
+/// whole to the writer; no two tasks ever touch them at once.
+struct PreparedDocument: @unchecked Sendable {
+    var file: SourceFile
+    var record: DocumentRecord
+    /// The passages' Xapian documents, each with its id term.
+    var passages: [(idTerm: String, document: Document)]
+    var recordDocument: Document
+    /// Distinct words for the spelling table.
+    var spellingWords: Set<String>
+}
+
+/// What preparing one file gave.
+enum PrepareOutcome: Sendable {
+    case prepared(PreparedDocument)
+    /// The content hash matches the index: nothing to do.
+    case unchanged(SourceFile)
+    case failed(SourceFile, reason: String)
+}
+
+/// Reads, extracts, normalizes and segments one file and builds its Xapian documents. Pure with respect to the
+/// index: many run in parallel while one writer feeds Xapian.
+struct DocumentPreparer: Sendable {
+    var registry: ReaderRegistry
+    var segmenter = Segmenter()
+    var tokenizer = WordTokenizer()
+    var fingerprinter = Fingerprinter()
+
+    /// Prepares `file`, or reports it unchanged when its content hash is `knownHash`.
+    func prepare(_ file: SourceFile, knownHash: String?) -> PrepareOutcome {
+        do {
+            let hash = try contentHash(of: file)
+            if hash == knownHash { return .unchanged(file) }
+            return .prepared(try build(file, hash: hash))
+        } catch let error as ReadError {
+            return .failed(file, reason: error.description)
+        } catch {
+            return .failed(file, reason: "\(error)")
+        }
+    }
+
+    /// SHA-256 over the file and its sidecar, so editing either re-ingests the document.
+    func contentHash(of file: SourceFile) throws -> String {
+        var hasher = SHA256()
+        let handle: FileHandle
+        do {
+            handle = try FileHandle(forReadingFrom: file.url)
+        } catch {
+            throw ReadError(.unreadable, FileWalker.reason(error))
+        }
+        defer { try? handle.close() }
+        var total = 0
+        while true {
+            let chunk: Data?
+            do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw ReadError(.unreadable, FileWalker.reason(error)) }
+            guard let chunk, !chunk.isEmpty else { break }
+            total += chunk.count
+            if total > registry.sizeLimit && registry.format(of: file.url) != .pdf {
+                throw ReadError(
+                    .tooLarge,
+                    "file too large (\(total >> 20)+ MB, limit \(registry.sizeLimit >> 20) MB)")
+            }
+            hasher.update(data: chunk)
+        }
+        if let sidecar = try? Data(contentsOf: Sidecar.url(for: file.url)) {
+            hasher.update(data: Data("\u{0}sidecar\u{0}".utf8))
+            hasher.update(data: sidecar)
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    func build(_ file: SourceFile, hash: String) throws -> PreparedDocument {
+        let extracted = try registry.read(file.url)
+        let sidecar = try Sidecar.load(for: file.url)
+        let text = ScalarText(extracted.text)
+        let lineIndex = LineIndex(text)
+        let blocks = segmenter.blocks(in: text, hints: extracted.hints)
+        let drafts = segmenter.passages(in: text, hints: extracted.hints)
+        guard drafts.contains(where: { $0.kind == .paragraph }) || !drafts.isEmpty else {
+            throw ReadError(.empty, "no text to index")
+        }
+        let metadata = (sidecar ?? CitationMetadata())
+            .filling(from: extracted.metadata)
+            .filling(from: MetadataHeuristics.metadata(text: extracted.text, blocks: blocks))
+        let language = metadata.language.map { String($0.lowercased().prefix(2)) }
+            ?? LanguageGuess.detect(String(extracted.text.prefix(20_000)))
+        let boilerplate = blocks.filter { $0.kind == .boilerplate }.map(\.span)
+
+        var passages: [Passage] = []
+        passages.reserveCapacity(drafts.count)
+        for draft in drafts {
+            passages.append(Passage(
+                id: Passage.id(document: file.documentID, ordinal: draft.ordinal), document: file.documentID,
+                span: draft.span, lines: lineIndex.lines(of: draft.span), text: text[draft.span],
+                heading: draft.headingPath, group: nil, paragraph: draft.paragraph, kind: draft.kind.rawValue))
+        }
+
+        // Fingerprints of the document's words (boilerplate left out), attached to the passage holding each.
+        let words = tokenizer.words(in: text, skipping: boilerplate)
+        let fingerprints = fingerprinter.fingerprints(of: words)
+        var passageFingerprints = [Set<String>](repeating: [], count: passages.count)
+        var cursor = 0
+        for fingerprint in fingerprints.sorted(by: { $0.wordIndex < $1.wordIndex }) {
+            let start = words[fingerprint.wordIndex].span.start
+            while cursor + 1 < passages.count && passages[cursor].span.end <= start { cursor += 1 }
+            if !passages.isEmpty { passageFingerprints[cursor].insert(fingerprint.term) }
+        }
+
+        let record = DocumentRecord(
+            id: file.documentID, path: file.url.path, relativePath: file.relativePath, format: extracted.format,
+            hash: hash, metadata: metadata, language: language, sequence: 0, bytes: file.bytes,
+            text: extracted.text, passages: passages, boilerplate: boilerplate, links: [])
+
+        let fields = IndexedFields(metadata: metadata)
+        let summary = HitDocument(id: file.documentID, metadata: metadata)
+        let generator = try TermGenerator(language: IndexSchema.stemmer(forLanguage: language))
+        try generator.setCJKNGrams(true)
+        if language == "en" { try generator.setStopWords(IndexSchema.englishStopWords) }
+        var spellingWords = Set<String>()
+        var built: [(String, Document)] = []
+        built.reserveCapacity(passages.count)
+        for (index, passage) in passages.enumerated() {
+            let document = try Document()
+            try generator.setDocument(document)
+            if drafts[index].kind == .paragraph {
+                let normalized = drafts[index].normalized.text
+                try generator.indexText(normalized)
+                collectSpellingWords(normalized, into: &spellingWords)
+            }
+            try fields.index(with: generator)
+            let idTerm = Prefix.passageID + passage.id
+            try document.addBooleanTerm(idTerm)
+            try document.addBooleanTerm(Prefix.document + file.documentID)
+            try document.addBooleanTerm(RecordKind.passage.term)
+            for term in passageFingerprints[index] { try document.addBooleanTerm(Prefix.fingerprint + term) }
+            if let issued = fields.issuedValue { try document.setValue(issued, slot: ValueSlot.issued.rawValue) }
+            try document.setData(try StoredJSON.encode(StoredPassage(passage: passage, source: summary)))
+            built.append((idTerm, document))
+        }
+
+        let recordDocument = try Document()
+        try generator.setDocument(recordDocument)
+        try fields.index(with: generator)
+        try recordDocument.addBooleanTerm(Prefix.documentID + file.documentID)
+        try recordDocument.addBooleanTerm(RecordKind.document.term)
+        try recordDocument.addBooleanTerm(Prefix.language + language)
+        try recordDocument.setValue(hash, slot: ValueSlot.contentHash.rawValue)
+        try recordDocument.setValue(file.documentID, slot: ValueSlot.documentID.rawValue)
+        try recordDocument.setValue(file.url.path, slot: ValueSlot.path.rawValue)
+        if let issued = fields.issuedValue { try recordDocument.setValue(issued, slot: ValueSlot.issued.rawValue) }
+
+        return PreparedDocument(
+            file: file, record: record, passages: built, recordDocument: recordDocument, spellingWords: spellingWords)
+    }
+
+    private func collectSpellingWords(_ text: String, into words: inout Set<String>) {
+        for word in text.split(whereSeparator: { !$0.isLetter }) where word.count > 2 && word.count < 30 {
+            words.insert(word.lowercased())
+        }
+    }
+}
+
+/// The metadata fields indexed on every passage, so `title:`, `author:`, `source:` and `date:` filter passages.
+struct IndexedFields {
+    var title: String?
+    var authors: [String]
+    var source: String?
+    /// YYYYMMDD, missing month or day as 01 (for range filtering only; never shown).
+    var issuedValue: String?
+
+    init(metadata: CitationMetadata) {
+        title = metadata.title
+        authors = metadata.author.map { [$0.literal, $0.given, $0.family].compactMap { $0 }.joined(separator: " ") }
+        source = [metadata.containerTitle, metadata.publisher].compactMap { $0 }.joined(separator: " ")
+        if source?.isEmpty == true { source = nil }
+        if let year = metadata.issued?.year, (1...9999).contains(year) {
+            let month = min(max(metadata.issued?.month ?? 1, 1), 12)
+            let day = min(max(metadata.issued?.day ?? 1, 1), 31)
+            issuedValue = String(format: "%04d%02d%02d", year, month, day)
+        }
+    }
+
+    func index(with generator: TermGenerator) throws {
+        if let title { try generator.indexText(title, prefix: Prefix.title, positions: false) }
+        for author in authors { try generator.indexText(author, prefix: Prefix.author, positions: false) }
+        if let source { try generator.indexText(source, prefix: Prefix.source, positions: false) }
+    }
+}
+
+/// The one JSON setup for stored records.
+enum StoredJSON {
+    static func encode(_ value: some Encodable) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(value))
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+        try JSONDecoder().decode(type, from: Data(bytes))
+    }
+}

@@ -1,0 +1,177 @@
+import ConcordText
+import Foundation
+internal import Xapian
+
+/// What `concord ingest` is asked to do.
+public struct IngestOptions: Sendable {
+    /// Files and folders to ingest.
+    public var roots: [String]
+    /// Remove documents whose files are gone (under the given roots).
+    public var prune: Bool
+    /// Text files above this many bytes are reported and skipped.
+    public var sizeLimit: Int
+    /// Files prepared in parallel.
+    public var concurrency: Int
+    /// Input bytes per committed batch: bounds memory and what a crash can lose.
+    public var batchBytes: Int
+    /// Duplicate spans shorter than this many words are ignored.
+    public var minWords: Int
+
+    public init(
+        roots: [String], prune: Bool = false, sizeLimit: Int = 64 << 20,
+        concurrency: Int = max(2, ProcessInfo.processInfo.activeProcessorCount),
+        batchBytes: Int = 16 << 20, minWords: Int = 8
+    ) {
+        self.roots = roots
+        self.prune = prune
+        self.sizeLimit = sizeLimit
+        self.concurrency = concurrency
+        self.batchBytes = batchBytes
+        self.minWords = minWords
+    }
+}
+
+/// Progress of an ingest, reported as it happens; the CLI decides how it looks.
+public enum IngestEvent: Sendable {
+    /// The walk is done: this many files, of this many bytes, will be looked at.
+    case discovered(files: Int, bytes: Int)
+    /// A file was handled.
+    case processed(path: String, bytes: Int, outcome: Outcome)
+    /// A file or folder was reported and skipped.
+    case failed(path: String, reason: String)
+    /// A document whose file is gone was removed (`--prune`).
+    case removed(document: String)
+    /// Duplicate detection is running over the changed documents.
+    case detectingDuplicates(documents: Int)
+
+    public enum Outcome: Sendable { case added, updated, unchanged }
+}
+
+/// The one line an ingest ends with, and its figures.
+public struct IngestSummary: Codable, Sendable, Equatable {
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var failed = 0
+    public var removed = 0
+    /// Passages in the index after the run.
+    public var passages = 0
+    /// Duplicate groups in the index after the run.
+    public var groups = 0
+    public var seconds = 0.0
+
+    public init() {}
+
+    /// "2 documents: 2 added, 0 updated, 0 unchanged, 0 failed; 84 passages, 23 duplicate groups (0.4 s)".
+    public var line: String {
+        let documents = added + updated + unchanged + failed
+        var text = "\(documents) document\(documents == 1 ? "" : "s"): \(added) added, \(updated) updated, "
+            + "\(unchanged) unchanged, \(failed) failed"
+        if removed > 0 { text += ", \(removed) removed" }
+        text += "; \(passages) passages, \(groups) duplicate group\(groups == 1 ? "" : "s")"
+        text += String(format: " (%.1f s)", seconds)
+        return text
+    }
+}
+
+/// Ingests files into the index: prepares documents in parallel, writes them with one writer in batches,
+/// each batch one Xapian transaction, so a crash at any moment leaves only whole documents.
+public final class Ingester {
+    private let indexPath: String
+    private let options: IngestOptions
+
+    public init(indexPath: String, options: IngestOptions) {
+        self.indexPath = indexPath
+        self.options = options
+    }
+
+    /// Runs the ingest, reporting progress to `report`.
+    ///
+    /// - Throws: `ConcordError` when the index cannot be opened for writing (another ingest holds it, or the
+    ///   folder is not writable); problems with single files are reported, not thrown.
+    public func run(report: @escaping @Sendable (IngestEvent) -> Void) async throws -> IngestSummary {
+        let start = ContinuousClock.now
+        let database = try IndexWriter.open(indexPath)
+        let writer = try IndexWriter(database: database, minWords: options.minWords)
+        let registry = ReaderRegistry(sizeLimit: options.sizeLimit)
+        let roots = options.roots.map { URL(fileURLWithPath: $0) }
+        let walk = FileWalker(registry: registry).files(under: roots)
+        var summary = IngestSummary()
+        for problem in walk.problems {
+            summary.failed += 1
+            report(.failed(path: problem.path, reason: problem.reason))
+        }
+        report(.discovered(files: walk.files.count, bytes: walk.files.reduce(0) { $0 + $1.bytes }))
+
+        let known = writer.knownHashes()
+        let preparer = DocumentPreparer(registry: registry)
+        let files = walk.files
+        let window = max(1, options.concurrency) * 2
+        var batch = IndexWriter.Batch()
+
+        try await withThrowingTaskGroup(of: (Int, PrepareOutcome).self) { group in
+            var next = 0
+            var inFlight = 0
+            var pending: [Int: PrepareOutcome] = [:]
+            var toWrite = 0
+            func launch() {
+                while next < files.count && inFlight + pending.count < window {
+                    let index = next
+                    let file = files[index]
+                    let knownHash = known[file.documentID]
+                    group.addTask { (index, preparer.prepare(file, knownHash: knownHash)) }
+                    next += 1
+                    inFlight += 1
+                }
+            }
+            launch()
+            while let (index, outcome) = try await group.next() {
+                inFlight -= 1
+                pending[index] = outcome
+                // Written in file order, so sequence numbers (and so originals) do not depend on timing.
+                while let ready = pending.removeValue(forKey: toWrite) {
+                    toWrite += 1
+                    switch ready {
+                    case .unchanged(let file):
+                        summary.unchanged += 1
+                        report(.processed(path: file.url.path, bytes: file.bytes, outcome: .unchanged))
+                    case .failed(let file, let reason):
+                        summary.failed += 1
+                        report(.failed(path: file.url.path, reason: reason))
+                    case .prepared(let prepared):
+                        let isUpdate = known[prepared.file.documentID] != nil
+                        try writer.add(prepared, to: &batch)
+                        if isUpdate { summary.updated += 1 } else { summary.added += 1 }
+                        report(.processed(
+                            path: prepared.file.url.path, bytes: prepared.file.bytes, outcome: isUpdate ? .updated : .added))
+                        if batch.bytes >= options.batchBytes { try writer.commit(&batch) }
+                    }
+                }
+                launch()
+            }
+        }
+        try writer.commit(&batch)
+
+        if options.prune {
+            let seen = Set(files.map(\.documentID))
+            for document in try writer.prunable(under: roots, keeping: seen) {
+                try writer.remove(document, from: &batch)
+                summary.removed += 1
+                report(.removed(document: document))
+            }
+            try writer.commit(&batch)
+        }
+
+        let changed = writer.changedDocuments
+        if !changed.isEmpty {
+            report(.detectingDuplicates(documents: changed.count))
+            try writer.updateDuplicates()
+        }
+        let counts = try writer.counts()
+        summary.passages = counts.passages
+        summary.groups = counts.groups
+        let elapsed = ContinuousClock.now - start
+        summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return summary
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// A file the ingest found under one of its roots.
+struct SourceFile: Sendable, Hashable {
+    /// The file itself.
+    var url: URL
+    /// Its path relative to the root it was found under (the root's own name for a file given directly).
+    var relativePath: String
+    /// The stable document id made from `relativePath`.
+    var documentID: String
+    /// Its size in bytes at discovery.
+    var bytes: Int
+}
+
+/// Walks the ingest roots: files and folders, following symbolic links without looping, skipping hidden
+/// entries, sidecars and extensions no reader handles; problems are reported, never fatal.
+struct FileWalker {
+    var registry: ReaderRegistry
+
+    struct Problem: Sendable {
+        var path: String
+        var reason: String
+    }
+
+    /// The files under `roots`, in a deterministic order (by root, then relative path), and what could not
+    /// be walked.
+    func files(under roots: [URL]) -> (files: [SourceFile], problems: [Problem]) {
+        var files: [SourceFile] = []
+        var problems: [Problem] = []
+        var usedIDs: [String: String] = [:]
+        for root in roots {
+            var visited = Set<String>()
+            let rootURL = root.standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isDirectory) else {
+                problems.append(Problem(path: root.path, reason: "no such file or folder"))
+                continue
+            }
+            var found: [(URL, String)] = []
+            if isDirectory.boolValue {
+                walk(rootURL, relative: "", visited: &visited, into: &found, problems: &problems)
+            } else {
+                found.append((rootURL, rootURL.lastPathComponent))
+            }
+            for (url, relative) in found.sorted(by: { $0.1 < $1.1 }) {
+                guard registry.format(of: url) != nil else { continue }
+                var id = DocumentID.slug(relativePath: relative)
+                if id.isEmpty { id = "document" }
+                // Two paths with one slug ("a b.txt", "a-b.txt") keep distinct ids, deterministically.
+                if let owner = usedIDs[id], owner != url.path {
+                    var suffix = 2
+                    while usedIDs["\(id)-\(suffix)"] != nil { suffix += 1 }
+                    id = "\(id)-\(suffix)"
+                }
+                usedIDs[id] = url.path
+                let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+                files.append(SourceFile(url: url, relativePath: relative, documentID: id, bytes: size ?? 0))
+            }
+        }
+        return (files, problems)
+    }
+
+    private func walk(
+        _ folder: URL, relative: String, visited: inout Set<String>, into found: inout [(URL, String)],
+        problems: inout [Problem]
+    ) {
+        let real = folder.resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted else {
+            problems.append(Problem(path: folder.path, reason: "symbolic link loop (already walked \(real))"))
+            return
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            problems.append(Problem(path: folder.path, reason: "cannot list folder: \(FileWalker.reason(error))"))
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") && !name.hasSuffix(".meta.json") {
+            let url = folder.appendingPathComponent(name)
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                // A dangling link (or a file gone since the listing).
+                if registry.format(of: url) != nil {
+                    problems.append(Problem(path: url.path, reason: "broken symbolic link or vanished file"))
+                }
+                continue
+            }
+            if isDirectory.boolValue {
+                walk(url, relative: path, visited: &visited, into: &found, problems: &problems)
+            } else {
+                found.append((url, path))
+            }
+        }
+        visited.remove(real)
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? CocoaError, let underlying = error.underlying as? POSIXError {
+            return String(cString: strerror(underlying.code.rawValue)).lowercased()
+        }
+        return (error as NSError).localizedDescription
+    }
+}
+
+extension CocoaError {
+    fileprivate var underlying: (any Error)? { userInfo[NSUnderlyingErrorKey] as? any Error }
+}

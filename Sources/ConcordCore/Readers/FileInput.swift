@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import Foundation
+
+/// Reads a whole file's bytes with the errors readers report: missing, unreadable, not a regular file, too
+/// large (checked before reading, and again while reading, so a growing file cannot run past the limit).
+enum FileInput {
+    /// The default size limit of text readers: 64 MiB.
+    static let defaultSizeLimit = 64 << 20
+
+    /// Checks that `file` exists, is a regular file and is at most `limit` bytes, without reading it.
+    static func check(_ file: URL, limit: Int) throws(ReadError) {
+        let descriptor = try open(file)
+        defer { _ = close(descriptor) }
+        _ = try size(of: descriptor, limit: limit)
+    }
+
+    /// The bytes of `file`, at most `limit` of them.
+    static func read(_ file: URL, limit: Int) throws(ReadError) -> [UInt8] {
+        let descriptor = try open(file)
+        defer { _ = close(descriptor) }
+        let expected = try size(of: descriptor, limit: limit)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(expected)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress, buffer.count)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(.unreadable, errorMessage(errno))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit { throw ReadError.tooLarge(size: bytes.count, limit: limit) }
+        }
+        return bytes
+    }
+
+    private static func open(_ file: URL) throws(ReadError) -> Int32 {
+        let descriptor = file.withUnsafeFileSystemRepresentation { path -> Int32 in
+            guard let path else { return -1 }
+            return systemOpen(path, O_RDONLY | O_CLOEXEC)
+        }
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw ReadError(.missing, "no such file") }
+            throw ReadError(.unreadable, errorMessage(code))
+        }
+        return descriptor
+    }
+
+    private static func size(of descriptor: Int32, limit: Int) throws(ReadError) -> Int {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw ReadError(.unreadable, errorMessage(errno)) }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { throw ReadError(.unreadable, "is a directory") }
+        guard type == S_IFREG else { throw ReadError(.unreadable, "not a regular file") }
+        let size = Int(info.st_size)
+        if size > limit { throw ReadError.tooLarge(size: size, limit: limit) }
+        return size
+    }
+
+    /// The C library's message for `code`, lower-cased as our reasons are ("permission denied").
+    static func errorMessage(_ code: Int32) -> String {
+        guard let message = strerror(code) else { return "error \(code)" }
+        return String(cString: message).lowercased()
+    }
+}
+
+// The module-level `read`/`open` are shadowed by our own methods; name the C ones once.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}
+
+private func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32) -> Int32 {
+    open(path, flags)
+}

@@ -1,0 +1,182 @@
+/// A tolerant HTML tokenizer: start and end tags with their attributes, and text with character references
+/// decoded. Comments, doctypes and processing instructions are dropped; the contents of `script`, `style` and
+/// the other raw-text elements are one text token each (never parsed as tags); `title` and `textarea` content
+/// is text with references decoded. Malformed input never fails: what is not a tag is text.
+struct HTMLTokenizer {
+    /// One token of an HTML page.
+    enum Token: Equatable {
+        /// Text, with character references decoded (raw for script/style).
+        case text(String)
+        /// A start tag; names are lower-cased, attribute values decoded. The first of repeated attributes wins.
+        case startTag(name: String, attributes: [String: String])
+        /// An end tag; its name lower-cased.
+        case endTag(name: String)
+    }
+
+    /// Elements whose content is raw text up to their end tag.
+    static let rawTextElements: Set<String> = ["script", "style", "xmp", "iframe", "noembed", "noframes", "noscript"]
+    /// Elements whose content is text (references decoded) up to their end tag.
+    static let escapableRawTextElements: Set<String> = ["title", "textarea"]
+
+    private let bytes: [UInt8]
+
+    init(_ html: String) {
+        bytes = Array(html.utf8)
+    }
+
+    /// Every token of the page, in order.
+    func tokens() -> [Token] {
+        var tokens: [Token] = []
+        var index = 0
+        var textStart = 0
+        func flushText(upTo end: Int) {
+            if end > textStart { tokens.append(.text(HTMLEntities.decode(string(textStart, end)[...]))) }
+        }
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count else {
+                index += 1
+                continue
+            }
+            let next = bytes[index + 1]
+            if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
+                flushText(upTo: index)
+                if matches("<!--", at: index) {
+                    index = (find("-->", from: index + 4).map { $0 + 3 }) ?? bytes.count
+                } else {
+                    index = (find(">", from: index + 2).map { $0 + 1 }) ?? bytes.count
+                }
+                textStart = index
+            } else if next == UInt8(ascii: "/"), index + 2 < bytes.count, isLetter(bytes[index + 2]) {
+                flushText(upTo: index)
+                let (name, nameEnd) = tagName(from: index + 2)
+                index = (find(">", from: nameEnd).map { $0 + 1 }) ?? bytes.count
+                tokens.append(.endTag(name: name))
+                textStart = index
+            } else if isLetter(next) {
+                flushText(upTo: index)
+                let (name, attributes, end) = startTag(from: index + 1)
+                tokens.append(.startTag(name: name, attributes: attributes))
+                index = end
+                if Self.rawTextElements.contains(name) || Self.escapableRawTextElements.contains(name) {
+                    let close = findEndTag(name, from: index) ?? bytes.count
+                    if close > index {
+                        let content = string(index, close)
+                        tokens.append(.text(Self.rawTextElements.contains(name) ? content : HTMLEntities.decode(content[...])))
+                    }
+                    tokens.append(.endTag(name: name))
+                    index = (find(">", from: close).map { $0 + 1 }) ?? bytes.count
+                }
+                textStart = index
+            } else {
+                index += 1
+            }
+        }
+        flushText(upTo: bytes.count)
+        return tokens
+    }
+
+    private func startTag(from start: Int) -> (String, [String: String], Int) {
+        let (name, nameEnd) = tagName(from: start)
+        var attributes: [String: String] = [:]
+        var index = nameEnd
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ">") { return (name, attributes, index + 1) }
+            if isSpace(byte) || byte == UInt8(ascii: "/") {
+                index += 1
+                continue
+            }
+            let attributeStart = index
+            while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="),
+                bytes[index] != UInt8(ascii: ">"), !(bytes[index] == UInt8(ascii: "/") && index > attributeStart)
+            {
+                index += 1
+            }
+            let attribute = string(attributeStart, index).lowercased()
+            while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+            var value = ""
+            if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
+                index += 1
+                while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+                    let quote = bytes[index]
+                    let valueStart = index + 1
+                    index = valueStart
+                    while index < bytes.count, bytes[index] != quote { index += 1 }
+                    value = string(valueStart, index)
+                    index = min(index + 1, bytes.count)
+                } else {
+                    let valueStart = index
+                    while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+                    value = string(valueStart, index)
+                }
+            }
+            if !attribute.isEmpty, attributes[attribute] == nil {
+                attributes[attribute] = HTMLEntities.decode(value[...])
+            }
+        }
+        return (name, attributes, bytes.count)
+    }
+
+    private func tagName(from start: Int) -> (String, Int) {
+        var index = start
+        while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") {
+            index += 1
+        }
+        return (string(start, index).lowercased(), index)
+    }
+
+    /// The `<` of `</name` (any case) at or after `start`.
+    private func findEndTag(_ name: String, from start: Int) -> Int? {
+        let pattern = Array("</\(name)".utf8)
+        var index = start
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == UInt8(ascii: "<") {
+                var matched = true
+                for offset in 1..<pattern.count where lowercased(bytes[index + offset]) != pattern[offset] {
+                    matched = false
+                    break
+                }
+                let after = index + pattern.count
+                if matched && (after == bytes.count || isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">") || bytes[after] == UInt8(ascii: "/")) {
+                    return index
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func find(_ literal: String, from start: Int) -> Int? {
+        let pattern = Array(literal.utf8)
+        guard let first = pattern.first else { return nil }
+        var index = start
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == first && matches(literal, at: index) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private func matches(_ literal: String, at start: Int) -> Bool {
+        let pattern = Array(literal.utf8)
+        guard start + pattern.count <= bytes.count else { return false }
+        return bytes[start..<(start + pattern.count)].elementsEqual(pattern)
+    }
+
+    private func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    }
+
+    private func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+
+    private func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+
+    private func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+}

@@ -1,0 +1,104 @@
+// The one place that names what concord stores in Xapian: term prefixes, value slots, id terms and the
+// kinds of Xapian documents. Everything else asks this file.
+
+/// Term prefixes. Free-text field prefixes follow Xapian's conventions (S for title, A for author); the
+/// X-prefixed ones are concord's own.
+enum Prefix {
+    /// Title words (free text, `title:`).
+    static let title = "S"
+    /// Author names (free text, `author:`).
+    static let author = "A"
+    /// Publisher, container title or site (free text, `source:`).
+    static let source = "XS"
+    /// Boolean: the document a passage belongs to (`doc:` and deletion of a document's passages).
+    static let document = "XDOC"
+    /// Boolean: the kind of Xapian document (`Kind`).
+    static let kind = "XK"
+    /// Boolean: the language code of a document record, for `stats`.
+    static let language = "XL"
+    /// Boolean: a winnowed fingerprint of a passage's words (Fingerprint.term), for duplicate candidates.
+    static let fingerprint = "XF"
+    /// Boolean: the duplicate group a passage belongs to.
+    static let group = "XG"
+    /// Boolean, on document records: a document this one shares spans with (DuplicateIndex).
+    static let link = "XR"
+    /// Boolean, on group records: a member document (DuplicateIndex).
+    static let member = "XM"
+    /// Unique id terms: passage, document record and group record.
+    static let passageID = "QP"
+    static let documentID = "QD"
+    static let groupID = "QG"
+}
+
+/// The kinds of Xapian documents in a concord index; every one carries `Prefix.kind + rawValue`.
+enum RecordKind: String {
+    /// One per passage: searched, collapsed by group.
+    case passage
+    /// One per source document: its text, metadata and passage list (never matched by searches).
+    case document
+    /// One per duplicate group: its members and original.
+    case group
+
+    var term: String { Prefix.kind + rawValue }
+}
+
+/// Value slots.
+enum ValueSlot: UInt32 {
+    /// The document's `issued` date as YYYYMMDD (missing month/day as 01), for `date:` ranges.
+    case issued = 0
+    /// The document's content hash, hex SHA-256 of the file and its sidecar (document records).
+    case contentHash = 1
+    /// The duplicate group id (passages): Xapian collapses search hits on it.
+    case group = 2
+    /// The order in which documents were first ingested, sortable-serialised (document records and passages).
+    case sequence = 3
+    /// The document id (document records), so listing documents needs no data decoding.
+    case documentID = 4
+    /// The absolute path of the source file (document records), for `--prune`.
+    case path = 5
+}
+
+/// Keys of user metadata on the database.
+enum MetadataKey {
+    /// The schema version this index was written with.
+    static let schema = "concord.schema"
+    /// The next ingest sequence number.
+    static let nextSequence = "concord.next-sequence"
+    /// Documents written but not yet through duplicate detection, one id a line.
+    static let duplicatesPending = "concord.duplicates-pending"
+}
+
+enum IndexSchema {
+    /// Bumped whenever the stored layout changes; an index of another version is refused with a clear error.
+    static let version = "1"
+
+    /// The `date:` range field as typed in queries.
+    static let dateField = "date:"
+
+    /// Xapian's stemmer name for an ISO 639-1 code, or "none" when Xapian has none (CJK among them).
+    static func stemmer(forLanguage code: String?) -> String {
+        switch code?.lowercased().prefix(2) {
+        case "en", nil: "english"
+        case "fr": "french"
+        case "de": "german"
+        case "es": "spanish"
+        case "it": "italian"
+        case "pt": "portuguese"
+        case "nl": "dutch"
+        case "sv": "swedish"
+        case "ru": "russian"
+        case "da": "danish"
+        case "fi": "finnish"
+        case "no", "nb": "norwegian"
+        default: "none"
+        }
+    }
+
+    /// A short English stop-word list: dropped from queries only when they are not the whole query (Xapian's
+    /// stopper semantics), and not stemmed at index time.
+    static let englishStopWords = [
+        "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no",
+        "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this",
+        "to", "was", "will", "with",
+    ]
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Synchronization
+internal import Xapian
+
+/// Lends read-only databases over one index, one per caller at a time; Xapian objects are not thread-safe,
+/// so a `Database` is never shared between two requests.
+final class ReaderPool: Sendable {
+    let path: String
+    // Idle readers. A reader lent out belongs to its borrower alone until returned.
+    private let idle: Mutex<[UnsafeReader]>
+
+    /// A `Database` passed between threads under `idle`'s lock: only one borrower holds it at a time.
+    private struct UnsafeReader: @unchecked Sendable {
+        let database: Database
+    }
+
+    /// Checks that an index exists at `path` and opens one reader.
+    ///
+    /// - Throws: `ConcordError.indexMissing` naming the path and how to create the index, or
+    ///   `.indexUnreadable` when what is there is not a concord index.
+    init(path: String) throws {
+        self.path = path
+        let first = try Self.open(path)
+        idle = Mutex([UnsafeReader(database: first)])
+    }
+
+    static func open(_ path: String) throws -> Database {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+            FileManager.default.fileExists(atPath: path + "/iamglass")
+        else {
+            throw ConcordError(
+                .indexMissing,
+                "no index at \(path); create it with `concord ingest FOLDER --index \(path)` (or set CONCORD_INDEX)")
+        }
+        do {
+            return try Database(path: path)
+        } catch let error as XapianError {
+            throw ConcordError(.indexUnreadable, "cannot open the index at \(path): \(error)")
+        }
+    }
+
+    /// Runs `body` with a reader of its own. When an ingest committed meanwhile (Xapian's
+    /// DatabaseModifiedError), the reader is reopened and `body` retried once.
+    func withReader<T>(_ body: (Database) throws -> T) throws -> T {
+        let reader = try idle.withLock { $0.popLast() } ?? UnsafeReader(database: Self.open(path))
+        defer { idle.withLock { $0.append(reader) } }
+        // Each request sees the latest commit; an ingest may have committed since this reader's last use.
+        _ = try? reader.database.reopen()
+        do {
+            return try body(reader.database)
+        } catch let error as XapianError where error.kind == .databaseModified {
+            try reader.database.reopen()
+            return try body(reader.database)
+        }
+    }
+
+    /// Reopens every idle reader at the latest commit.
+    func refresh() {
+        idle.withLock { readers in
+            for reader in readers { _ = try? reader.database.reopen() }
+        }
+    }
+}

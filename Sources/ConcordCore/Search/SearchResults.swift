@@ -1,0 +1,73 @@
+import Foundation
+public import ConcordText
+
+/// A document as a search hit names it.
+public struct HitDocument: Codable, Hashable, Sendable {
+    public var id: String
+    public var title: String?
+    /// The authors, "Given Family" each, joined with ", ".
+    public var author: String?
+    /// Container title or publisher.
+    public var source: String?
+    /// The issued date as ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD).
+    public var issued: String?
+
+    init(id: String, metadata: CitationMetadata) {
+        self.id = id
+        title = metadata.title
+        let names = metadata.author.compactMap { name -> String? in
+            if let literal = name.literal { return literal }
+            let parts = [name.given, name.family].compactMap { $0 }
+            return parts.isEmpty ? nil : parts.joined(separator: " ")
+        }
+        author = names.isEmpty ? nil : names.joined(separator: ", ")
+        source = metadata.containerTitle ?? metadata.publisher
+        issued = metadata.issued.flatMap { parts in
+            guard let year = parts.year else { return nil }
+            var text = String(format: "%04d", year)
+            if let month = parts.month {
+                text += String(format: "-%02d", month)
+                if let day = parts.day { text += String(format: "-%02d", day) }
+            }
+            return text
+        }
+    }
+}
+
+/// Another copy of a hit's passage, in another document.
+public struct DuplicateReference: Codable, Hashable, Sendable {
+    public var passage: String
+    public var document: String
+    public var span: TextSpan
+    public var lines: [Int]
+}
+
+/// One search hit: a passage (SPEC "HTTP", `hits`).
+public struct SearchHit: Codable, Hashable, Sendable {
+    public var passage: String
+    public var document: HitDocument
+    public var span: TextSpan
+    public var lines: [Int]
+    /// A display snippet; matched terms wrapped in `<mark>`…`</mark>`, the rest HTML-escaped.
+    public var snippet: String
+    public var score: Double
+    /// The other copies of this passage (its duplicate group), original first.
+    public var duplicates: [DuplicateReference]
+}
+
+/// The answer to a search.
+public struct SearchResults: Codable, Hashable, Sendable {
+    public var query: String
+    /// Matches in all (Xapian's estimate, duplicate groups folded unless `all`).
+    public var total: Int
+    public var hits: [SearchHit]
+    /// A spelling correction of the query, when the index suggests one.
+    public var suggestion: String?
+}
+
+/// What the passage documents store: the passage and the summary of its document, so a hit needs no
+/// second lookup.
+struct StoredPassage: Codable {
+    var passage: Passage
+    var source: HitDocument
+}

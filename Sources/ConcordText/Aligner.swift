@@ -1,0 +1,437 @@
+/// Two regions of two word sequences that hold the same text, exactly or with small edits.
+public struct AlignedSpanPair: Hashable, Sendable {
+    /// Word indices into the first sequence.
+    public var a: Range<Int>
+    /// Word indices into the second sequence.
+    public var b: Range<Int>
+    /// Words matched one to one between the two regions.
+    public var matchedWords: Int
+    /// Dice similarity of the regions, 2·matched / (|a| + |b|): 1 for an exact copy.
+    public var score: Double
+
+    /// A pair of regions; `score` is computed from the counts.
+    public init(a: Range<Int>, b: Range<Int>, matchedWords: Int) {
+        self.a = a
+        self.b = b
+        self.matchedWords = matchedWords
+        let total = a.count + b.count
+        score = total == 0 ? 0 : Double(2 * matchedWords) / Double(total)
+    }
+}
+
+/// Finds the passages two documents share, as aligned word regions, by seed and extend.
+///
+/// 1. Seeds: every n-gram (`seedLength` words) of B that also occurs in A, found through a hash table of
+///    A's n-grams, so the work is linear in the two lengths plus the number of seeds. N-grams repeated more
+///    than `maxSeedOccurrences` times in A are skipped (lists, refrains).
+/// 2. Extend each seed not yet inside a region, both ways: exact matches are taken; at a mismatch the
+///    cheapest jump of at most `maxGap` words on each side that lands on two matching words in a row is taken
+///    (a word changed, added or dropped); the region ends where its running score (+2 per matched word, −1
+///    per skipped word) was highest. A gap of more than `maxGap` words (a dropped sentence, an inserted
+///    paragraph) ends it, so reordered paragraphs and dropped sentences give separate regions.
+/// 3. Keep regions with at least `minWords` matched words and Dice density at least `minDensity`, then snap
+///    them to sentence boundaries they nearly reach (`snappedToSentences`).
+public struct Aligner: Sendable {
+    /// How the aligner seeds, tolerates edits and filters.
+    public struct Configuration: Sendable, Hashable {
+        /// Words per exact seed.
+        public var seedLength: Int = 4
+        /// The most words skipped on either side in one jump between matches.
+        public var maxGap: Int = 4
+        /// The least Dice density, 2·matched / (|a| + |b|), of a reported region.
+        public var minDensity: Double = 0.7
+        /// The least matched words of a reported region (SPEC `--min-words`, default 8).
+        public var minWords: Int = 8
+        /// Seeds whose n-gram occurs more often than this in the first sequence are ignored.
+        public var maxSeedOccurrences: Int = 32
+        /// How many words away a sentence boundary may be for a region to be snapped to it.
+        public var sentenceSlack: Int = 2
+        /// How far the running score may fall below its best before extension stops.
+        public var dropOff: Int = 12
+
+        /// A configuration; out-of-range values are clamped (seeds of at least 2 words, at least 1 word).
+        public init(
+            seedLength: Int = 4, maxGap: Int = 4, minDensity: Double = 0.7, minWords: Int = 8,
+            maxSeedOccurrences: Int = 32, sentenceSlack: Int = 2, dropOff: Int = 12
+        ) {
+            self.seedLength = max(2, seedLength)
+            self.maxGap = max(0, maxGap)
+            self.minDensity = minDensity
+            self.minWords = max(1, minWords)
+            self.maxSeedOccurrences = max(1, maxSeedOccurrences)
+            self.sentenceSlack = max(0, sentenceSlack)
+            self.dropOff = max(1, dropOff)
+        }
+    }
+
+    /// A position where both sequences hold the same n-gram.
+    public struct Seed: Hashable, Sendable {
+        /// Word index of the n-gram in the first sequence.
+        public var a: Int
+        /// Word index of the n-gram in the second sequence.
+        public var b: Int
+        /// A seed at word `a` of the first sequence and word `b` of the second.
+        public init(a: Int, b: Int) {
+            self.a = a
+            self.b = b
+        }
+    }
+
+    /// The configuration in use.
+    public var configuration: Configuration
+
+    /// An aligner with the given rules (by default: seeds of 4 words, gaps of up to 4, density 0.7, 8 words).
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+    }
+
+    /// The regions `a` and `b` share, ordered by their position in `a`, each snapped to sentences.
+    public func align(_ a: [Word], _ b: [Word]) -> [AlignedSpanPair] {
+        align(a, b, seeds: seeds(a, b))
+    }
+
+    /// The regions `a` and `b` share, extended from the given seeds (for instance the word indices of the
+    /// fingerprints both documents hold). A seed whose n-gram differs in the two sequences is ignored.
+    ///
+    /// Winnowed fingerprints are sparse, so near copies whose exact runs are short may be missed; with whole
+    /// documents at hand, `align(_:_:)` seeds on every shared n-gram.
+    public func align(_ a: [Word], _ b: [Word], seeds: [Seed]) -> [AlignedSpanPair] {
+        let pair = WordPair(a: a, b: b)
+        let n = configuration.seedLength
+        let ordered = seeds.sorted { ($0.b, $0.a) < ($1.b, $1.a) }
+        var regions: [AlignedSpanPair] = []
+        var active: [Int] = []  // indices of regions whose b range may still contain later seeds
+        for seed in ordered {
+            guard seed.a >= 0, seed.b >= 0, seed.a + n <= a.count, seed.b + n <= b.count else { continue }
+            active.removeAll { regions[$0].b.upperBound <= seed.b }
+            if active.contains(where: { regions[$0].a.contains(seed.a) && regions[$0].b.contains(seed.b) }) {
+                continue
+            }
+            guard (0..<n).allSatisfy({ pair.matches(seed.a + $0, seed.b + $0) }) else { continue }
+            let region = extend(seed, in: pair)
+            regions.append(region)
+            active.append(regions.count - 1)
+        }
+        let merged = merge(regions, in: pair)
+        var result: [AlignedSpanPair] = []
+        for region in merged {
+            let snapped = snappedToSentences(region, a, b)
+            if snapped.matchedWords >= configuration.minWords && snapped.score >= configuration.minDensity {
+                result.append(snapped)
+            }
+        }
+        result.sort { ($0.a.lowerBound, $0.b.lowerBound) < ($1.a.lowerBound, $1.b.lowerBound) }
+        return result
+    }
+
+    /// Every position where `a` and `b` share an n-gram of `seedLength` words, skipping n-grams that touch
+    /// boilerplate or occur more than `maxSeedOccurrences` times in `a`.
+    public func seeds(_ a: [Word], _ b: [Word]) -> [Seed] {
+        let n = configuration.seedLength
+        let hashesA = Fingerprinter.shingleHashes(of: a, n: n)
+        let hashesB = Fingerprinter.shingleHashes(of: b, n: n)
+        guard !hashesA.isEmpty, !hashesB.isEmpty else { return [] }
+        // Chained hash table of A's n-grams: head[hash] → latest position, next[position] → previous one.
+        var head: [UInt64: Int32] = [:]
+        head.reserveCapacity(hashesA.count)
+        var count: [UInt64: Int32] = [:]
+        var next = [Int32](repeating: -1, count: hashesA.count)
+        for (index, hash) in hashesA.enumerated() where hash != Fingerprinter.invalid {
+            next[index] = head[hash] ?? -1
+            head[hash] = Int32(index)
+            count[hash, default: 0] += 1
+        }
+        var result: [Seed] = []
+        for (j, hash) in hashesB.enumerated() where hash != Fingerprinter.invalid {
+            guard var position = head[hash], let occurrences = count[hash],
+                Int(occurrences) <= configuration.maxSeedOccurrences
+            else { continue }
+            while position >= 0 {
+                result.append(Seed(a: Int(position), b: j))
+                position = next[Int(position)]
+            }
+        }
+        return result
+    }
+
+    /// `pair` with each side moved to the sentence boundaries it nearly reaches, without taking in text
+    /// that only one side has.
+    ///
+    /// A start within `sentenceSlack` words after the start of its sentence on both sides moves back to
+    /// those starts; an end within `sentenceSlack` words of its sentence's end on both sides moves on to those
+    /// ends. Conversely a region that starts with at most `sentenceSlack` words of a sentence's tail on both
+    /// sides (or ends with the first few words of a new sentence) drops them. A change that would leave
+    /// fewer than `minWords` matched words is not made. `matchedWords` and `score` are recounted.
+    public func snappedToSentences(_ pair: AlignedSpanPair, _ a: [Word], _ b: [Word]) -> AlignedSpanPair {
+        guard !pair.a.isEmpty, !pair.b.isEmpty, pair.a.upperBound <= a.count, pair.b.upperBound <= b.count else {
+            return pair
+        }
+        let words = WordPair(a: a, b: b)
+        let slack = configuration.sentenceSlack
+        var lowerA = pair.a.lowerBound
+        var lowerB = pair.b.lowerBound
+        var upperA = pair.a.upperBound
+        var upperB = pair.b.upperBound
+
+        // Start: extend back to the sentence start, or drop a short tail of the previous sentence.
+        let backA = lowerA - Self.sentenceStart(before: lowerA, in: a)
+        let backB = lowerB - Self.sentenceStart(before: lowerB, in: b)
+        if backA <= slack && backB <= slack && backA + backB > 0 {
+            lowerA -= backA
+            lowerB -= backB
+        } else {
+            let tailA = Self.sentenceEnd(from: lowerA, in: a) - lowerA
+            let tailB = Self.sentenceEnd(from: lowerB, in: b) - lowerB
+            if backA > 0 && backB > 0 && tailA <= slack && tailB <= slack && lowerA + tailA < upperA
+                && lowerB + tailB < upperB
+            {
+                let trimmed = count(words, lowerA + tailA..<upperA, lowerB + tailB..<upperB)
+                if trimmed.matchedWords >= configuration.minWords {
+                    lowerA += tailA
+                    lowerB += tailB
+                }
+            }
+        }
+        // End: extend on to the sentence end, or drop the first words of a next sentence.
+        let onA = Self.sentenceEnd(from: upperA - 1, in: a) - upperA
+        let onB = Self.sentenceEnd(from: upperB - 1, in: b) - upperB
+        if onA <= slack && onB <= slack && onA + onB > 0 {
+            upperA += onA
+            upperB += onB
+        } else {
+            let headA = upperA - Self.sentenceStart(before: upperA - 1, in: a)
+            let headB = upperB - Self.sentenceStart(before: upperB - 1, in: b)
+            if onA > 0 && onB > 0 && headA <= slack && headB <= slack && upperA - headA > lowerA
+                && upperB - headB > lowerB
+            {
+                let trimmed = count(words, lowerA..<upperA - headA, lowerB..<upperB - headB)
+                if trimmed.matchedWords >= configuration.minWords {
+                    upperA -= headA
+                    upperB -= headB
+                }
+            }
+        }
+        return count(words, lowerA..<upperA, lowerB..<upperB)
+    }
+
+    /// The text spans of a pair's regions: from the first word's first scalar to the last word's last.
+    public static func spans(of pair: AlignedSpanPair, _ a: [Word], _ b: [Word]) -> (a: TextSpan, b: TextSpan) {
+        (span(of: pair.a, in: a), span(of: pair.b, in: b))
+    }
+
+    /// The text span of the words `range` of `words` (empty at 0 for an empty or invalid range).
+    public static func span(of range: Range<Int>, in words: [Word]) -> TextSpan {
+        guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= words.count else {
+            return TextSpan(start: 0, end: 0)
+        }
+        return TextSpan(start: words[range.lowerBound].span.start, end: words[range.upperBound - 1].span.end)
+    }
+
+    // MARK: - Sentences
+
+    /// The index of the first word of the sentence holding word `index`.
+    static func sentenceStart(before index: Int, in words: [Word]) -> Int {
+        var k = index
+        while k > 0 && !words[k - 1].flags.contains(.endsSentence) { k -= 1 }
+        return k
+    }
+
+    /// One past the last word of the sentence holding word `index`.
+    static func sentenceEnd(from index: Int, in words: [Word]) -> Int {
+        var k = index
+        while k < words.count && !words[k].flags.contains(.endsSentence) { k += 1 }
+        return min(words.count, k + 1)
+    }
+
+    // MARK: - Extension
+
+    /// Where a jump over a small gap lands.
+    private struct Landing {
+        var skipA: Int
+        var skipB: Int
+    }
+
+    /// The region grown from `seed` in both directions.
+    private func extend(_ seed: Seed, in pair: WordPair) -> AlignedSpanPair {
+        let n = configuration.seedLength
+        let forward = extendOneWay(pair, fromA: seed.a + n, fromB: seed.b + n, step: 1)
+        let backward = extendOneWay(pair, fromA: seed.a, fromB: seed.b, step: -1)
+        return AlignedSpanPair(
+            a: backward.a..<forward.a, b: backward.b..<forward.b,
+            matchedWords: n + forward.matched + backward.matched)
+    }
+
+    /// Extends from the boundary `(fromA, fromB)` in direction `step`. Going forward the boundary is the
+    /// next word to examine; going backward, one past it. Returns the best boundary and the words matched.
+    private func extendOneWay(_ pair: WordPair, fromA: Int, fromB: Int, step: Int) -> (a: Int, b: Int, matched: Int) {
+        var i = fromA
+        var j = fromB
+        // The word at boundary offset k: forward, i + k; backward, i − 1 − k.
+        func at(_ boundary: Int, _ k: Int) -> Int { step > 0 ? boundary + k : boundary - 1 - k }
+        func matches(_ ka: Int, _ kb: Int) -> Bool { pair.matches(at(i, ka), at(j, kb)) }
+
+        var score = 0
+        var best = (a: i, b: j, matched: 0, score: 0)
+        var matched = 0
+        while true {
+            while matches(0, 0) {
+                i += step
+                j += step
+                matched += 1
+                score += 2
+            }
+            if score > best.score {
+                best = (i, j, matched, score)
+            }
+            if best.score - score > configuration.dropOff { break }
+            // A jump that passes a paragraph break on both sides while skipping words on both sides joins two
+            // paragraphs on weak evidence (a sentence's tail to a byline): allowed only for a one-word edit.
+            // Words inserted on one side only (a caption, a subheading between copied paragraphs) are fine.
+            func allowed(_ skipA: Int, _ skipB: Int) -> Bool {
+                skipA == 0 || skipB == 0 || (skipA <= 1 && skipB <= 1)
+                    || !(pair.crossesBlock(fromA: i, skip: skipA, step: step)
+                        && pair.crossesBlock(fromB: j, skip: skipB, step: step))
+            }
+            guard let landing = landing(matches, allowed: allowed) else { break }
+            score -= landing.skipA + landing.skipB
+            i += step * landing.skipA
+            j += step * landing.skipB
+        }
+        return (best.a, best.b, best.matched)
+    }
+
+    /// The cheapest jump (fewest words skipped; on ties the most even) of at most `maxGap` words on each side
+    /// after which two words in a row match.
+    private func landing(_ matches: (Int, Int) -> Bool, allowed: (Int, Int) -> Bool = { _, _ in true }) -> Landing? {
+        let gap = configuration.maxGap
+        guard gap > 0 else { return nil }
+        for cost in 1...(2 * gap) {
+            // Most even first: skipA = cost/2 outwards.
+            let middle = cost / 2
+            for offset in 0...(2 * cost) {
+                let delta = (offset + 1) / 2 * (offset % 2 == 0 ? 1 : -1)
+                let skipA = middle + delta
+                let skipB = cost - skipA
+                guard skipA >= 0, skipB >= 0, skipA <= gap, skipB <= gap else { continue }
+                if matches(skipA, skipB) && matches(skipA + 1, skipB + 1) && allowed(skipA, skipB) {
+                    return Landing(skipA: skipA, skipB: skipB)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Matched words of `ra` and `rb` walked from their starts with the extension's rules.
+    private func count(_ pair: WordPair, _ ra: Range<Int>, _ rb: Range<Int>) -> AlignedSpanPair {
+        let bounded = WordPair(a: pair.a, b: pair.b, limitA: ra.upperBound, limitB: rb.upperBound)
+        var i = ra.lowerBound
+        var j = rb.lowerBound
+        var matched = 0
+        while i < ra.upperBound && j < rb.upperBound {
+            if bounded.matches(i, j) {
+                matched += 1
+                i += 1
+                j += 1
+                continue
+            }
+            let (ci, cj) = (i, j)
+            guard let jump = landing({ bounded.matches(ci + $0, cj + $1) }) ?? lastWords(bounded, ci, cj, ra, rb)
+            else { break }
+            i += jump.skipA
+            j += jump.skipB
+        }
+        return AlignedSpanPair(a: ra, b: rb, matchedWords: matched)
+    }
+
+    /// A jump onto a single matching pair among the last words of both ranges (a region may end on one
+    /// matching word after snapping).
+    private func lastWords(_ pair: WordPair, _ i: Int, _ j: Int, _ ra: Range<Int>, _ rb: Range<Int>) -> Landing? {
+        let gap = configuration.maxGap
+        for skipA in 0...gap where i + skipA < ra.upperBound {
+            for skipB in 0...gap where j + skipB < rb.upperBound && skipA + skipB > 0 {
+                if pair.matches(i + skipA, j + skipB) { return Landing(skipA: skipA, skipB: skipB) }
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Merging
+
+    /// Regions sorted and fused where they overlap or touch on both sides in the same order.
+    private func merge(_ regions: [AlignedSpanPair], in pair: WordPair) -> [AlignedSpanPair] {
+        let sorted = regions.sorted { ($0.a.lowerBound, $0.b.lowerBound) < ($1.a.lowerBound, $1.b.lowerBound) }
+        var result: [AlignedSpanPair] = []
+        for region in sorted {
+            if let index = result.lastIndex(where: { Self.fusible($0, region, gap: configuration.maxGap) }) {
+                let current = result[index]
+                let ra = min(current.a.lowerBound, region.a.lowerBound)..<max(current.a.upperBound, region.a.upperBound)
+                let rb = min(current.b.lowerBound, region.b.lowerBound)..<max(current.b.upperBound, region.b.upperBound)
+                if ra == current.a && rb == current.b { continue }
+                let recount = count(pair, ra, rb)
+                result[index] = AlignedSpanPair(
+                    a: ra, b: rb, matchedWords: max(recount.matchedWords, current.matchedWords, region.matchedWords))
+            } else {
+                result.append(region)
+            }
+        }
+        return result
+    }
+
+    /// Whether `y` (starting no earlier in A) continues `x` in both sequences: it starts no earlier in B either,
+    /// and where they meet they overlap or leave gaps of at most `gap` words, on the same diagonal give or take
+    /// `gap`. Regions that merely touch at a common word (a paragraph moved elsewhere that ends with "The",
+    /// as the next one starts) lie on far-apart diagonals and stay apart.
+    private static func fusible(_ x: AlignedSpanPair, _ y: AlignedSpanPair, gap: Int) -> Bool {
+        guard y.b.lowerBound >= x.b.lowerBound else { return false }
+        let gapA = y.a.lowerBound - x.a.upperBound
+        let gapB = y.b.lowerBound - x.b.upperBound
+        guard gapA <= gap, gapB <= gap else { return false }
+        let endDiagonal = x.b.upperBound - x.a.upperBound
+        let startDiagonal = y.b.lowerBound - y.a.lowerBound
+        return abs(endDiagonal - startDiagonal) <= gap
+    }
+}
+
+/// Two word sequences compared word by word: keys equal, neither word boilerplate, both inside the limits.
+private struct WordPair {
+    let a: [Word]
+    let b: [Word]
+    let limitA: Int
+    let limitB: Int
+
+    init(a: [Word], b: [Word], limitA: Int? = nil, limitB: Int? = nil) {
+        self.a = a
+        self.b = b
+        self.limitA = min(limitA ?? a.count, a.count)
+        self.limitB = min(limitB ?? b.count, b.count)
+    }
+
+    /// Whether a jump from boundary `i` of `a` over `skip` words, onto the next word, passes a block start.
+    func crossesBlock(fromA i: Int, skip: Int, step: Int) -> Bool {
+        Self.crossesBlock(a, from: i, skip: skip, step: step)
+    }
+
+    /// Whether a jump from boundary `j` of `b` over `skip` words, onto the next word, passes a block start.
+    func crossesBlock(fromB j: Int, skip: Int, step: Int) -> Bool {
+        Self.crossesBlock(b, from: j, skip: skip, step: step)
+    }
+
+    // Forward, boundary i is the next word: the jump passes words i...i+skip. Backward, boundary i is one past
+    // the next word and the last matched word is i: the gaps between words i−skip−1...i, i.e. the starts of
+    // words i−skip...i.
+    private static func crossesBlock(_ words: [Word], from i: Int, skip: Int, step: Int) -> Bool {
+        let range = step > 0 ? i...(i + skip) : (i - skip)...i
+        for k in range where k >= 0 && k < words.count && words[k].flags.contains(.startsBlock) {
+            return true
+        }
+        return false
+    }
+
+    @inline(__always)
+    func matches(_ i: Int, _ j: Int) -> Bool {
+        guard i >= 0, j >= 0, i < limitA, j < limitB else { return false }
+        let x = a[i]
+        let y = b[j]
+        return x.key == y.key && !x.flags.contains(.boilerplate) && !y.flags.contains(.boilerplate)
+    }
+}

@@ -1,0 +1,37 @@
+import Testing
+
+@testable import ConcordText
+
+@Suite struct LanguageGuessTests {
+    @Test(arguments: [
+        ("NATO has begun to signal its growing worry about China and its partnership with Russia.", "en"),
+        (
+            "L'OTAN a commencé à signaler son inquiétude croissante face à la Chine et à son partenariat avec la Russie.",
+            "fr"
+        ),
+        (
+            "Die NATO hat begonnen, ihre wachsende Sorge über China und seine Partnerschaft mit Russland zu zeigen.",
+            "de"
+        ),
+        ("La OTAN ha comenzado a señalar su creciente preocupación por China y su asociación con Rusia.", "es"),
+        (
+            "La NATO ha iniziato a segnalare la sua crescente preoccupazione per la Cina e il suo partenariato con la Russia.",
+            "it"
+        ),
+        ("A OTAN começou a sinalizar a sua crescente preocupação com a China e a sua parceria com a Rússia.", "pt"),
+        ("De NAVO is begonnen haar groeiende zorg over China en het partnerschap met Rusland te tonen.", "nl"),
+        (
+            "Nato har börjat visa sin växande oro över Kina och dess partnerskap med Ryssland, och det är inte nytt.",
+            "sv"
+        ),
+        ("НАТО начало сигнализировать о своей растущей обеспокоенности Китаем и его партнёрством с Россией.", "ru"),
+        ("北约已经开始表明其对中国日益增长的担忧。", "zh"),
+        ("NATOは中国に対する懸念を示し始めた。", "ja"),
+        ("나토는 중국에 대한 우려를 표명하기 시작했다.", "ko"),
+        ("", "en"),
+        ("12345 !!!", "en"),
+    ])
+    func detectsTheLanguage(_ text: String, _ expected: String) {
+        #expect(LanguageGuess.detect(text) == expected)
+    }
+}
