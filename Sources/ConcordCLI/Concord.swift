@@ -33,14 +33,17 @@ struct Concord: AsyncParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
-            // Argument errors, --help and --version, as ArgumentParser words them; errors exit 2 (SPEC).
-            let message = fullMessage(for: error)
+            // --help and --version as ArgumentParser words them; argument errors as one line like every other
+            // error, with where help is, and exit 2 (SPEC).
             if exitCode(for: error) == .success {
-                print(message)
+                print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
-            Foundation.exit(2)
+            var line = message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+            if let help = fullMessage(for: error).split(whereSeparator: \.isNewline).last(where: { $0.contains("--help") }) {
+                line += (line.hasSuffix(".") ? " " : ". ") + help.trimmingCharacters(in: .whitespaces)
+            }
+            fail(line)
         }
         do {
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -57,6 +60,11 @@ struct Concord: AsyncParsableCommand {
             print(fullMessage(for: error))
             Foundation.exit(0)
         } catch {
+            // `--help` on a subcommand and `concord help …` end here: ArgumentParser's help command throws its text.
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
             fail("\(error)")
         }
     }

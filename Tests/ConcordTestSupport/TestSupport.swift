@@ -7,8 +7,9 @@ import Glibc
 
 /// Folders of the repository, found from this file's path so tests run from any working directory.
 public enum Repository {
-    /// The repository root (the folder holding Package.swift).
-    public static let root: URL = URL(fileURLWithPath: #filePath)
+    /// The repository root (the folder holding Package.swift). Symbolic links are resolved, so a package that
+    /// links this folder in from elsewhere still finds the repository's own folders.
+    public static let root: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The example documents and their sidecars.

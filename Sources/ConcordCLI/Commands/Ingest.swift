@@ -31,16 +31,21 @@ struct Ingest: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Shortest duplicate span, in words.", valueName: "N"))
     var minWords = 8
 
+    /// Input bytes per committed transaction (IngestOptions.batchBytes); hidden: for tests that stop an ingest.
+    @Option(help: ArgumentHelp("Input bytes per committed batch.", valueName: "bytes", visibility: .hidden))
+    var batchBytes = IngestOptions(roots: []).batchBytes
+
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
         guard minWords >= 2 else { throw ValidationError("--min-words must be at least 2") }
+        guard batchBytes > 0 else { throw ValidationError("--batch-bytes must be positive") }
     }
 
     func run() async throws {
         let progress = ProgressBar(enabled: isatty(2) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb")
         let style = TerminalStyle.detect(fileDescriptor: 2)
         let options = IngestOptions(
-            roots: paths, prune: prune, sizeLimit: maxFileSize << 20, minWords: minWords)
+            roots: paths, prune: prune, sizeLimit: maxFileSize << 20, batchBytes: batchBytes, minWords: minWords)
         let summary = try await Ingester(indexPath: index.path, options: options).run { event in
             switch event {
             case .discovered(let files, let bytes):

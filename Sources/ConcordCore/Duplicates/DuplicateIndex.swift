@@ -48,18 +48,21 @@ struct DuplicateIndex {
             }
             try deleteGroups(involving: id)
         }
+        // Links between two changed documents are found once, when the first of them is processed.
+        var processed = Set<String>()
         for id in changed.sorted() {
             guard var record = try record(id) else { continue }
-            // Old links of this document, on both sides.
-            for partner in try partners(of: id) where partner != id {
+            // Old links of this document, on both sides; those to documents processed in this run are new.
+            for partner in try partners(of: id) where partner != id && !processed.contains(partner) {
                 guard var other = try self.record(partner) else { continue }
                 other.links.removeAll { $0.other == id }
                 records[partner] = other
                 touched.insert(partner)
             }
-            record.links = []
+            record.links.removeAll { !processed.contains($0.other) }
             records[id] = record
-            for candidate in try candidates(of: id) {
+            processed.insert(id)
+            for candidate in try candidates(of: id) where !processed.contains(candidate) {
                 guard var other = try self.record(candidate) else { continue }
                 let mine = try words(of: id)
                 let theirs = try words(of: candidate)

@@ -63,9 +63,7 @@ struct DocumentPreparer: Sendable {
             guard let chunk, !chunk.isEmpty else { break }
             total += chunk.count
             if total > registry.sizeLimit && registry.format(of: file.url) != .pdf {
-                throw ReadError(
-                    .tooLarge,
-                    "file too large (\(total >> 20)+ MB, limit \(registry.sizeLimit >> 20) MB)")
+                throw ReadError.tooLarge(size: max(total, file.bytes), limit: registry.sizeLimit)
             }
             hasher.update(data: chunk)
         }

@@ -28,6 +28,8 @@ struct FileWalker {
         var files: [SourceFile] = []
         var problems: [Problem] = []
         var usedIDs: [String: String] = [:]
+        // A file reached twice (named as a root and inside a folder root) is one document, by its first path.
+        var seenPaths = Set<String>()
         for root in roots {
             var visited = Set<String>()
             let rootURL = root.standardizedFileURL
@@ -43,7 +45,7 @@ struct FileWalker {
                 found.append((rootURL, rootURL.lastPathComponent))
             }
             for (url, relative) in found.sorted(by: { $0.1 < $1.1 }) {
-                guard registry.format(of: url) != nil else { continue }
+                guard registry.format(of: url) != nil, seenPaths.insert(url.path).inserted else { continue }
                 var id = DocumentID.slug(relativePath: relative)
                 if id.isEmpty { id = "document" }
                 // Two paths with one slug ("a b.txt", "a-b.txt") keep distinct ids, deterministically.

@@ -94,11 +94,17 @@ public enum MetadataHeuristics {
         }
     }
 
+    /// The byline patterns, parsed once: parsing a `Regex` costs more than matching it, and this runs per document.
+    /// `nonisolated(unsafe)`: `Regex` is not marked `Sendable`, but it is immutable and compiles its matching
+    /// program once, atomically, so documents prepared in parallel may share it.
+    nonisolated(unsafe) private static let bylines: [(byline: Byline, regex: Regex<AnyRegexOutput>)] = Byline.allCases.compactMap { byline in
+        (try? Regex(byline.pattern)).map { (byline, $0) }
+    }
+
     private static func authors(_ text: ScalarText, _ blocks: [Block]) -> [PersonName] {
         let edges = blocks.indices.filter { $0 < bylineWindow || $0 >= blocks.count - bylineWindow }
             .map { folded(text[blocks[$0].span][...]) }
-        for byline in Byline.allCases {
-            guard let regex = try? Regex(byline.pattern) else { continue }
+        for (byline, regex) in bylines {
             for block in edges where block.split(separator: " ").count <= byline.wordLimit {
                 guard let match = try? regex.firstMatch(in: block), match.output.count > 1,
                     let captured = match.output[1].substring

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Musl)
+    import Musl
 #elseif canImport(Darwin)
     import Darwin
 #endif
@@ -7,11 +9,15 @@ import Foundation
 
 /// Runs a command line tool to completion with a time limit, capturing its output.
 ///
-/// Output goes to temporary files rather than pipes, so a tool writing a lot to both streams cannot block on a
-/// full pipe; the files are removed before `run` returns.
+/// The tool is started with `posix_spawn` in a process group of its own, with default signal handling, and
+/// reaped by polling `waitpid`: Foundation's `Process` reported a killed child only once every process it had
+/// started was gone, so a tool that hung could not be stopped in time. Past the time limit the whole group is
+/// killed. Output goes to temporary files rather than pipes, so a tool writing a lot to both streams cannot
+/// block on a full pipe; the files are removed before `run` returns.
 enum Subprocess {
     /// What a finished tool left behind.
     struct Outcome {
+        /// The exit status, or 128 + the signal that ended the tool.
         var status: Int32
         var standardOutput: Data
         var standardError: Data
@@ -36,41 +42,84 @@ enum Subprocess {
             try? FileManager.default.removeItem(at: outputFile)
             try? FileManager.default.removeItem(at: errorFile)
         }
-        guard FileManager.default.createFile(atPath: outputFile.path, contents: nil),
-            FileManager.default.createFile(atPath: errorFile.path, contents: nil),
-            let output = try? FileHandle(forWritingTo: outputFile),
-            let error = try? FileHandle(forWritingTo: errorFile)
-        else { throw ReadError(.toolFailed, "\(name) failed: cannot create temporary files in \(folder.path)") }
+        let outputDescriptor = open(outputFile.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let errorDescriptor = open(errorFile.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         defer {
-            try? output.close()
-            try? error.close()
+            if outputDescriptor >= 0 { close(outputDescriptor) }
+            if errorDescriptor >= 0 { close(errorDescriptor) }
+        }
+        guard outputDescriptor >= 0, errorDescriptor >= 0 else {
+            throw ReadError(.toolFailed, "\(name) failed: cannot create temporary files in \(folder.path)")
         }
 
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = error
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        do {
-            try process.run()
-        } catch {
-            throw ReadError(.toolFailed, "\(name) could not be started: \(error.localizedDescription)")
-        }
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        if finished.wait(timeout: .now() + seconds) == .timedOut {
-            process.terminate()
-            if finished.wait(timeout: .now() + 2) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                finished.wait()
-            }
-            throw ReadError(.toolFailed, "\(name) timed out after \(Self.format(seconds)) s")
-        }
+        let pid = try spawn(executable, arguments, output: outputDescriptor, error: errorDescriptor)
+        let status = try wait(for: pid, name: name, timeout: timeout)
         let standardOutput = (try? Data(contentsOf: outputFile)) ?? Data()
         let standardError = (try? Data(contentsOf: errorFile)) ?? Data()
-        return Outcome(status: process.terminationStatus, standardOutput: standardOutput, standardError: standardError)
+        return Outcome(status: status, standardOutput: standardOutput, standardError: standardError)
+    }
+
+    private static func spawn(_ executable: URL, _ arguments: [String], output: Int32, error: Int32) throws(ReadError) -> pid_t {
+        #if os(Linux)
+            var actions = posix_spawn_file_actions_t()
+            var attributes = posix_spawnattr_t()
+        #else
+            var actions: posix_spawn_file_actions_t?
+            var attributes: posix_spawnattr_t?
+        #endif
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, output, 1)
+        posix_spawn_file_actions_adddup2(&actions, error, 2)
+
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaultSignals = sigset_t()
+        sigemptyset(&defaultSignals)
+        for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGQUIT] { sigaddset(&defaultSignals, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+
+        let argv = ([executable.path] + arguments).map { strdup($0) }
+        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") }
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in environment { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, executable.path, &actions, &attributes, argv + [nil], environment + [nil])
+        guard result == 0 else {
+            throw ReadError(.toolFailed, "\(executable.lastPathComponent) could not be started: \(FileInput.errorMessage(result))")
+        }
+        return pid
+    }
+
+    /// Reaps `pid`, killing its process group once `timeout` has passed.
+    private static func wait(for pid: pid_t, name: String, timeout: Duration) throws(ReadError) -> Int32 {
+        let deadline = ContinuousClock.now + timeout
+        var status: Int32 = 0
+        while true {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { break }
+            if reaped < 0 && errno != EINTR {
+                throw ReadError(.toolFailed, "\(name) failed: \(FileInput.errorMessage(errno))")
+            }
+            if ContinuousClock.now >= deadline {
+                kill(-pid, SIGKILL)
+                kill(pid, SIGKILL)
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                throw ReadError(.toolFailed, "\(name) timed out after \(format(timeout))")
+            }
+            usleep(5_000)
+        }
+        // waitpid's status: the low 7 bits are the signal that ended the process, 0 when it exited.
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
 
     /// The executable called `name` on `$PATH` (or in the usual system folders), if any.
@@ -84,7 +133,8 @@ enum Subprocess {
         return nil
     }
 
-    private static func format(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    private static func format(_ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
     }
 }

@@ -32,6 +32,16 @@ public struct HitDocument: Codable, Hashable, Sendable {
             return text
         }
     }
+
+    /// Every field, null when unknown: clients of `--json` and the HTTP API read a fixed set of keys (SPEC).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(author, forKey: .author)
+        try container.encode(source, forKey: .source)
+        try container.encode(issued, forKey: .issued)
+    }
 }
 
 /// Another copy of a hit's passage, in another document.

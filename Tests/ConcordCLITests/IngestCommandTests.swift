@@ -1,0 +1,68 @@
+import ConcordTestSupport
+import Foundation
+import Testing
+
+@Suite struct IngestCommandTests {
+    /// "2 documents: 2 added, 0 updated, 0 unchanged, 0 failed; 63 passages, 10 duplicate groups (0.8 s)".
+    static var summary: Regex<(Substring, Substring, Substring, Substring, Substring, Substring, Substring?, Substring, Substring)> { #/^(\d+) documents?: (\d+) added, (\d+) updated, (\d+) unchanged, (\d+) failed(, \d+ removed)?; (\d+) passages, (\d+) duplicate groups? \(\d+\.\d s\)$/# }
+
+    @Test func firstIngestPrintsOneSummaryLineAndExitsZero() throws {
+        let corpus = try CorpusCopy()
+        let result = try corpus.run("ingest", "Corpus")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.lines.count == 1, "\(result)")
+        let match = try #require(result.lines.first?.wholeMatch(of: Self.summary), "\(result)")
+        #expect(match.output.1 == "2" && match.output.2 == "2" && match.output.3 == "0" && match.output.4 == "0")
+        #expect(match.output.5 == "0")
+        #expect((Int(match.output.7) ?? 0) > 0)
+        #expect((Int(match.output.8) ?? 0) > 0)
+        #expect(result.stderr.isEmpty, "\(result)")
+    }
+
+    @Test func secondIngestChangesNothing() throws {
+        let corpus = try CorpusCopy()
+        let first = try corpus.run("ingest", "Corpus")
+        try #require(first.status == 0, "\(first)")
+        let second = try corpus.run("ingest", "Corpus")
+        #expect(second.status == 0, "\(second)")
+        #expect(second.lines.count == 1)
+        #expect(second.stdout.hasPrefix("2 documents: 0 added, 0 updated, 2 unchanged, 0 failed;"), "\(second)")
+        // The same passages and groups as the first run.
+        let counts = { (line: String) in line.split(separator: ";").last.map { $0.split(separator: "(").first } }
+        #expect(counts(first.stdout) == counts(second.stdout))
+    }
+
+    @Test func unreadableFileIsReportedAndSkipped() throws {
+        let corpus = try CorpusCopy()
+        try corpus.folder.write("Corpus/broken.txt", Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00]))
+        let result = try corpus.run("ingest", "Corpus")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.hasPrefix("3 documents: 2 added, 0 updated, 0 unchanged, 1 failed;"), "\(result)")
+        let report = result.stderr.split(separator: "\n").filter { $0.contains("broken.txt") }
+        #expect(report.count == 1, "\(result)")
+        #expect(report.first?.contains("binary") == true, "\(result)")
+
+        let strict = try corpus.run("ingest", "Corpus", "--strict")
+        #expect(strict.status == 2, "\(strict)")
+        #expect(strict.stderr.split(separator: "\n").last?.hasPrefix("concord: ") == true, "\(strict)")
+    }
+
+    @Test func missingPathIsReported() throws {
+        let corpus = try CorpusCopy()
+        let result = try corpus.run("ingest", "Corpus", "nowhere")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("nowhere"), "\(result)")
+        #expect(result.stdout.contains("1 failed"), "\(result)")
+    }
+
+    @Test(arguments: [["--max-file-size", "0"], ["--min-words", "1"], ["--frobnicate"]])
+    func badArgumentsExitTwo(_ arguments: [String]) throws {
+        let corpus = try CorpusCopy()
+        let result = try corpus.cli.run(["ingest", "Corpus", "--index", corpus.index] + arguments)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result)")
+        #expect(result.stderr.hasPrefix("concord: "), "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: corpus.index))
+    }
+}

@@ -1,0 +1,376 @@
+import ConcordTestSupport
+import Foundation
+import Synchronization
+import Testing
+
+@testable import ConcordCore
+
+/// The events an ingest reported, in order.
+final class IngestEvents: Sendable {
+    private let events = Mutex<[IngestEvent]>([])
+
+    func record(_ event: IngestEvent) { events.withLock { $0.append(event) } }
+
+    var all: [IngestEvent] { events.withLock { $0 } }
+
+    /// Every `.failed` event as (path, reason).
+    var failures: [(path: String, reason: String)] {
+        all.compactMap { if case .failed(let path, let reason) = $0 { (path, reason) } else { nil } }
+    }
+
+    var removed: [String] {
+        all.compactMap { if case .removed(let document) = $0 { document } else { nil } }
+    }
+}
+
+/// A folder of source files and an index beside it, ingested through `Ingester` itself.
+struct IngestFixture {
+    let folder: TemporaryDirectory
+
+    init() throws { folder = try TemporaryDirectory("concord-ingest") }
+
+    var sources: URL { folder.url.appendingPathComponent("sources") }
+    var index: String { folder.path("index") }
+
+    /// Writes `contents` to `name` under `sources/`.
+    @discardableResult
+    func write(_ name: String, _ contents: String) throws -> URL { try folder.write("sources/" + name, contents) }
+
+    @discardableResult
+    func write(_ name: String, _ data: Data) throws -> URL { try folder.write("sources/" + name, data) }
+
+    /// Copies the example corpus document `name` (and its sidecar) into `sources/`.
+    func copyExample(_ name: String, sidecar: Bool = true) throws {
+        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Repository.corpus.appendingPathComponent(name), to: sources.appendingPathComponent(name))
+        if sidecar {
+            try FileManager.default.copyItem(
+                at: Repository.corpus.appendingPathComponent(name + ".meta.json"),
+                to: sources.appendingPathComponent(name + ".meta.json"))
+        }
+    }
+
+    func remove(_ name: String) throws { try FileManager.default.removeItem(at: sources.appendingPathComponent(name)) }
+
+    /// Ingests `sources/`.
+    func ingest(
+        prune: Bool = false, sizeLimit: Int = 64 << 20, events: IngestEvents = IngestEvents()
+    ) async throws -> IngestSummary {
+        let options = IngestOptions(roots: [sources.path], prune: prune, sizeLimit: sizeLimit, concurrency: 2)
+        return try await Ingester(indexPath: index, options: options).run { events.record($0) }
+    }
+
+    func service() throws -> ConcordService { try ConcordService(indexPath: index) }
+
+    /// The passages matching `query`, every copy its own hit.
+    func passages(matching query: String) throws -> [String] {
+        try service().search(SearchRequest(query: query, limit: 100, foldDuplicates: false)).hits.map(\.passage)
+    }
+}
+
+enum ExampleIDs {
+    static let memo = "000-75fd1b966845eedf-txt"
+    static let republication = "001-3ca5689c933b425c-txt"
+}
+
+@Suite struct IngestTests {
+    let fixture: IngestFixture
+
+    init() throws { fixture = try IngestFixture() }
+
+    // MARK: - Formats
+
+    @Test func everyReaderFormatInOneRun() async throws {
+        try fixture.write("notes.txt", "Plain text about the quokkasaurus.\n\nA second paragraph on wombats.\n")
+        try fixture.write("post.md", """
+            ---
+            title: "Marmots of the Alps"
+            author: Jane Doe
+            date: 2024-03-05
+            ---
+
+            # Marmots
+
+            The marmotology of the high valleys, in plain Markdown.
+            """)
+        try fixture.write("page.html", """
+            <!doctype html><html lang="en"><head><title>Ignored tab title</title>
+            <meta name="citation_title" content="Pangolins Today">
+            <meta name="citation_author" content="Roe, Richard">
+            <meta name="citation_publication_date" content="2023/11/02">
+            </head><body><article><h1>Pangolins Today</h1><p>Scaly pangolinology in an HTML page.</p></article></body></html>
+            """)
+        let pdf = Subprocess.find("pdftotext") != nil
+        if pdf {
+            try fixture.write("memo.pdf", MinimalPDF.make(
+                pages: [["Aardwolves in a portable document."]], info: ["Title": "Aardwolf Memo"]))
+        }
+        let summary = try await fixture.ingest()
+        #expect(summary.added == (pdf ? 4 : 3))
+        #expect(summary.failed == 0)
+        #expect(summary.passages > 0)
+
+        let service = try fixture.service()
+        let markdown = try service.document("post-md")
+        #expect(markdown.format == DocumentFormat.markdown.rawValue)
+        #expect(markdown.metadata.title == "Marmots of the Alps")
+        #expect(markdown.metadata.author == [PersonName(family: "Doe", given: "Jane")])
+        #expect(markdown.metadata.issued == DateParts(year: 2024, month: 3, day: 5))
+        let html = try service.document("page-html")
+        #expect(html.format == DocumentFormat.html.rawValue)
+        #expect(html.metadata.title == "Pangolins Today")
+        #expect(html.metadata.author == [PersonName(family: "Roe", given: "Richard")])
+        #expect(html.metadata.issued == DateParts(year: 2023, month: 11, day: 2))
+        #expect(try service.document("notes-txt").format == DocumentFormat.text.rawValue)
+
+        var words = ["quokkasaurus": "notes-txt", "marmotology": "post-md", "pangolinology": "page-html"]
+        if pdf {
+            words["aardwolves"] = "memo-pdf"
+            let document = try service.document("memo-pdf")
+            #expect(document.format == DocumentFormat.pdf.rawValue)
+            #expect(document.metadata.title == "Aardwolf Memo")
+        }
+        for (word, document) in words {
+            let hits = try service.search(SearchRequest(query: word)).hits
+            #expect(hits.map(\.document.id) == [document], "\(word)")
+        }
+        // Every passage quotes its document's text exactly.
+        for document in words.values {
+            let text = Array(try service.documentText(document).unicodeScalars)
+            for passage in try service.document(document).passages {
+                #expect(Array(passage.text.unicodeScalars) == Array(text[passage.span.start..<passage.span.end]))
+            }
+        }
+    }
+
+    // MARK: - Bad inputs
+
+    @Test func badInputsAreReportedAndSkipped() async throws {
+        try fixture.write("good.txt", "A good file about the hedgehog census, read in full.\n")
+        try fixture.write("binary.txt", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00, 0x3E]))
+        try fixture.write("latin.txt", Data([0x48, 0x69, 0x20, 0x81, 0xC3, 0x28, 0x8D, 0x90, 0x9D, 0x20, 0x41]))
+        try fixture.write("empty.txt", "")
+        try fixture.write("blank.md", "   \n\n  \n")
+        try fixture.write("large.txt", String(repeating: "A large file of many words. ", count: 200))
+        try FileManager.default.createDirectory(
+            at: fixture.sources.appendingPathComponent("loop"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: fixture.sources.appendingPathComponent("loop/back").path, withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(
+            atPath: fixture.sources.appendingPathComponent("dangling.txt").path, withDestinationPath: "nowhere.txt")
+        let locked = try fixture.write("locked.txt", "Nobody may read this file.\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: locked.path) }
+        // Root reads any file: then the locked file is simply read.
+        let lockedIsUnreadable = !FileManager.default.isReadableFile(atPath: locked.path)
+        let pdf = Subprocess.find("pdftotext") != nil
+        if pdf { try fixture.write("corrupt.pdf", "%PDF-1.4\nthis is not really a pdf\n") }
+        try fixture.write("image.png", Data([0x89, 0x50, 0x4E, 0x47]))
+
+        let events = IngestEvents()
+        let summary = try await fixture.ingest(sizeLimit: 2048, events: events)
+        var expected: [String: String] = [
+            "binary.txt": "binary", "latin.txt": "not valid UTF-8", "empty.txt": "empty", "blank.md": "empty",
+            "large.txt": "too large", "loop/back": "loop", "dangling.txt": "broken symbolic link",
+        ]
+        if lockedIsUnreadable { expected["locked.txt"] = "permission denied" }
+        if pdf { expected["corrupt.pdf"] = "pdftotext" }
+        let failures = events.failures
+        for (name, reason) in expected {
+            let path = fixture.sources.appendingPathComponent(name).path
+            let reports = failures.filter { $0.path == path }
+            #expect(reports.count == 1, "\(name): \(failures)")
+            #expect(reports.allSatisfy { $0.reason.contains(reason) }, "\(name): \(reports)")
+        }
+        #expect(failures.count == expected.count, "\(failures)")
+        #expect(summary.failed == expected.count)
+        #expect(summary.added == (lockedIsUnreadable ? 1 : 2))
+        #expect(!failures.contains { $0.path.hasSuffix("image.png") })
+        #expect(failures.first { $0.path.hasSuffix("large.txt") }?.reason == "file too large (5.5 KB, limit 2 KB)")
+        #expect(try fixture.passages(matching: "hedgehog").count == 1)
+    }
+
+    // MARK: - Re-ingest
+
+    @Test func reingestOfUnchangedFilesChangesNothing() async throws {
+        try fixture.copyExample(ExampleCorpus.fileNames[0])
+        try fixture.copyExample(ExampleCorpus.fileNames[1])
+        let first = try await fixture.ingest()
+        #expect(first.added == 2 && first.groups > 0)
+        let groups = try fixture.service().duplicates()
+        let second = try await fixture.ingest()
+        #expect(second.added == 0 && second.updated == 0 && second.unchanged == 2 && second.failed == 0)
+        #expect(second.passages == first.passages && second.groups == first.groups)
+        #expect(try fixture.service().duplicates() == groups)
+    }
+
+    @Test func changedFileReplacesItsPassages() async throws {
+        try fixture.write("a.txt", "Aardvarks dig burrows at night.\n\nAardvarks eat termites and ants.\n\nA third aardvark note.\n")
+        try fixture.write("b.txt", "Unrelated notes on otters.\n")
+        _ = try await fixture.ingest()
+        #expect(try fixture.passages(matching: "aardvark").count == 3)
+        let before = try fixture.service().stats().passages
+
+        try fixture.write("a.txt", "Zebras graze on the open plain.\n")
+        let summary = try await fixture.ingest()
+        #expect(summary.updated == 1 && summary.unchanged == 1 && summary.added == 0)
+        #expect(try fixture.passages(matching: "aardvark").isEmpty)
+        #expect(try fixture.passages(matching: "zebra") == ["a-txt.p0"])
+        let document = try fixture.service().document("a-txt")
+        #expect(document.passages.map(\.text) == ["Zebras graze on the open plain."])
+        #expect(try fixture.service().stats().passages == before - 2)
+        #expect(summary.passages == before - 2)
+    }
+
+    @Test func editedSidecarUpdatesTheDocument() async throws {
+        try fixture.write("a.txt", "Notes on the migration of eels.\n")
+        _ = try await fixture.ingest()
+        #expect(try fixture.service().document("a-txt").metadata.title == nil)
+
+        try fixture.write("a.txt.meta.json", #"{"title": "Eel Migration", "issued": {"date-parts": [[2021, 4]]}}"#)
+        let summary = try await fixture.ingest()
+        #expect(summary.updated == 1 && summary.unchanged == 0)
+        let document = try fixture.service().document("a-txt")
+        #expect(document.metadata.title == "Eel Migration")
+        #expect(document.metadata.issued == DateParts(year: 2021, month: 4))
+        #expect(try fixture.passages(matching: "title:eel").count == 1)
+        #expect(try fixture.passages(matching: "eels date:2021-01-01..2021-12-31").count == 1)
+
+        try fixture.write("a.txt.meta.json", #"{"title": "Eel Migration, Revised"}"#)
+        #expect(try await fixture.ingest().updated == 1)
+        #expect(try fixture.service().document("a-txt").metadata.title == "Eel Migration, Revised")
+    }
+
+    @Test func pruneRemovesDeletedFilesAndTheirGroups() async throws {
+        try fixture.copyExample(ExampleCorpus.fileNames[0])
+        try fixture.copyExample(ExampleCorpus.fileNames[1])
+        let first = try await fixture.ingest()
+        #expect(first.groups > 0)
+
+        try fixture.remove(ExampleCorpus.fileNames[1])
+        let kept = try await fixture.ingest()
+        #expect(kept.removed == 0 && kept.unchanged == 1)
+        #expect(try fixture.service().stats().documents == 2, "without --prune the document stays")
+
+        let events = IngestEvents()
+        let pruned = try await fixture.ingest(prune: true, events: events)
+        #expect(pruned.removed == 1)
+        #expect(events.removed == [ExampleIDs.republication])
+        #expect(pruned.groups == 0)
+        let service = try fixture.service()
+        let stats = try service.stats()
+        #expect(stats.documents == 1 && stats.groups == 0)
+        #expect(stats.passages == (try service.document(ExampleIDs.memo).passages.count))
+        #expect(throws: ConcordError.self) { try service.document(ExampleIDs.republication) }
+        #expect(try fixture.passages(matching: "doc:\(ExampleIDs.republication)").isEmpty)
+        #expect(try service.duplicates().isEmpty)
+        #expect(try service.document(ExampleIDs.memo).passages.allSatisfy { $0.group == nil })
+        let hits = try service.search(SearchRequest(query: "Taiwan Strait", limit: 50)).hits
+        #expect(!hits.isEmpty && hits.allSatisfy { $0.duplicates.isEmpty && $0.document.id == ExampleIDs.memo })
+    }
+
+    @Test func prunedFileGivenDirectlyIsRemoved() async throws {
+        let file = try fixture.write("single.txt", "A lone file about lemurs.\n")
+        let options = IngestOptions(roots: [file.path], prune: true, concurrency: 2)
+        _ = try await Ingester(indexPath: fixture.index, options: options).run { _ in }
+        #expect(try fixture.service().stats().documents == 1)
+        try FileManager.default.removeItem(at: file)
+        let summary = try await Ingester(indexPath: fixture.index, options: options).run { _ in }
+        #expect(summary.removed == 1)
+        #expect(try fixture.service().stats().documents == 0)
+    }
+
+    @Test func sameFileGivenTwiceIsOneDocument() async throws {
+        try fixture.write("a.txt", "Notes on the nesting of puffins.\n")
+        let options = IngestOptions(roots: [fixture.sources.path, fixture.sources.path + "/a.txt"], concurrency: 2)
+        let summary = try await Ingester(indexPath: fixture.index, options: options).run { _ in }
+        #expect(summary.added == 1, "\(summary)")
+        #expect(try fixture.service().stats().documents == 1)
+        #expect(try fixture.passages(matching: "puffins").count == 1)
+    }
+
+    // MARK: - Duplicates, incrementally
+
+    @Test func duplicatesAppearAndVanishAsDocumentsComeAndChange() async throws {
+        try fixture.copyExample(ExampleCorpus.fileNames[0])
+        let alone = try await fixture.ingest()
+        #expect(alone.added == 1 && alone.groups == 0)
+
+        try fixture.copyExample(ExampleCorpus.fileNames[1])
+        let both = try await fixture.ingest()
+        #expect(both.added == 1 && both.unchanged == 1)
+        #expect(both.groups > 0)
+        let groups = try fixture.service().duplicates()
+        #expect(groups.count == both.groups)
+        #expect(groups.allSatisfy { $0.original == ExampleIDs.memo && $0.members.first?.document == ExampleIDs.memo })
+        #expect(groups.allSatisfy { $0.members.filter(\.original).count == 1 })
+        // The same groups as both documents ingested in one run.
+        let fresh = try IngestFixture()
+        try fresh.copyExample(ExampleCorpus.fileNames[0])
+        try fresh.copyExample(ExampleCorpus.fileNames[1])
+        _ = try await fresh.ingest()
+        #expect(try fresh.service().duplicates() == groups)
+
+        try fixture.write(ExampleCorpus.fileNames[1], "Something else entirely: a note on the breeding of alpacas.\n")
+        let replaced = try await fixture.ingest()
+        #expect(replaced.updated == 1)
+        #expect(replaced.groups == 0)
+        let service = try fixture.service()
+        #expect(try service.duplicates().isEmpty)
+        #expect(try service.document(ExampleIDs.memo).passages.allSatisfy { $0.group == nil })
+        let hits = try service.search(SearchRequest(query: "Taiwan Strait", limit: 50)).hits
+        #expect(hits.allSatisfy { $0.duplicates.isEmpty })
+    }
+
+    @Test func linksBetweenDocumentsIngestedTogetherAreStoredOnce() async throws {
+        try fixture.copyExample(ExampleCorpus.fileNames[0])
+        try fixture.copyExample(ExampleCorpus.fileNames[1])
+        _ = try await fixture.ingest()
+        let service = try fixture.service()
+        let memo = try service.pool.withReader { try ConcordService.record(ExampleIDs.memo, in: $0) }
+        let copy = try service.pool.withReader { try ConcordService.record(ExampleIDs.republication, in: $0) }
+        #expect(!memo.links.isEmpty)
+        #expect(Set(memo.links).count == memo.links.count, "a link stored twice")
+        // Each link has its mirror on the other side, and nothing else.
+        let mirrored = copy.links.map { DuplicateLink(span: $0.otherSpan, other: copy.id, otherSpan: $0.span) }
+        #expect(Set(mirrored) == Set(memo.links))
+        #expect(mirrored.count == memo.links.count)
+    }
+
+    @Test func theEarliestIssuedDateMakesTheOriginal() async throws {
+        try fixture.copyExample(ExampleCorpus.fileNames[0])
+        try fixture.copyExample(ExampleCorpus.fileNames[1])
+        try dated(ExampleCorpus.fileNames[0], [2024, 6, 10])
+        try dated(ExampleCorpus.fileNames[1], [2024, 5, 30])
+        _ = try await fixture.ingest()
+        let groups = try fixture.service().duplicates()
+        #expect(!groups.isEmpty)
+        #expect(groups.allSatisfy { $0.original == ExampleIDs.republication })
+        #expect(groups.allSatisfy { $0.members.first?.document == ExampleIDs.republication && $0.members.first?.original == true })
+        let cited = try fixture.service().cite(CiteRequest(quote: "where NATO goes, war is most likely", style: .apa))
+        #expect(cited.original?.document == ExampleIDs.republication)
+    }
+
+    @Test func aDateAddedLaterMovesTheOriginal() async throws {
+        try fixture.copyExample(ExampleCorpus.fileNames[0])
+        try fixture.copyExample(ExampleCorpus.fileNames[1])
+        _ = try await fixture.ingest()
+        #expect(try fixture.service().duplicates().allSatisfy { $0.original == ExampleIDs.memo })
+
+        try dated(ExampleCorpus.fileNames[1], [2024, 5, 30])
+        let summary = try await fixture.ingest()
+        #expect(summary.updated == 1)
+        let groups = try fixture.service().duplicates()
+        #expect(groups.count == summary.groups && !groups.isEmpty)
+        #expect(groups.allSatisfy { $0.original == ExampleIDs.republication })
+    }
+
+    /// Adds `issued` to the sidecar of the example document `name` in the fixture.
+    private func dated(_ name: String, _ parts: [Int]) throws {
+        let url = fixture.sources.appendingPathComponent(name + ".meta.json")
+        var sidecar = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        sidecar["issued"] = ["date-parts": [parts]]
+        try JSONSerialization.data(withJSONObject: sidecar, options: [.sortedKeys]).write(to: url)
+    }
+}
