@@ -42,13 +42,15 @@ import Testing
             """
         let document = HTMLReader.extract(html)
         #expect(document.text == "Main heading\n\nFirst paragraph with bold and a link.\n\nLine one\nLine two")
-        #expect(hints(document) == ["h1:Main heading", "p:First paragraph with bold and a link.", "p:Line one\nLine two"])
+        #expect(
+            hints(document) == ["h1:Main heading", "p:First paragraph with bold and a link.", "p:Line one\nLine two"])
         #expect(document.metadata.title == "Page title")
         #expect(document.metadata.language == "en")
     }
 
     @Test func entitiesAreDecoded() throws {
-        let html = "<p>Tom&nbsp;&amp;&nbsp;Jerry &mdash; &ldquo;quoted&rdquo; it&rsquo;s &#8220;x&#x201D; &eacute;t&eacute; &copy &unknown; &#150; 5 &lt; 6</p>"
+        let html =
+            "<p>Tom&nbsp;&amp;&nbsp;Jerry &mdash; &ldquo;quoted&rdquo; it&rsquo;s &#8220;x&#x201D; &eacute;t&eacute; &copy &unknown; &#150; 5 &lt; 6</p>"
         let document = HTMLReader.extract(html)
         #expect(document.text == "Tom\u{A0}&\u{A0}Jerry — “quoted” it’s “x” été © &unknown; – 5 < 6")
     }
@@ -111,7 +113,8 @@ import Testing
             """
         let metadata = HTMLReader.extract(html).metadata
         #expect(metadata.title == "Citation & title")
-        #expect(metadata.author == [PersonName(family: "Sacks", given: "David"), PersonName(family: "Roe", given: "Jane")])
+        #expect(
+            metadata.author == [PersonName(family: "Sacks", given: "David"), PersonName(family: "Roe", given: "Jane")])
         #expect(metadata.issued == DateParts(year: 2024, month: 5, day: 30))
         #expect(metadata.containerTitle == "China Factor")
         #expect(metadata.publisher == "Council on Foreign Relations")
@@ -135,7 +138,9 @@ import Testing
 
     @Test func readsFilesInDeclaredLatinCharset() throws {
         let folder = try TemporaryDirectory()
-        let bytes = Array("<meta charset=\"windows-1252\"><p>Caf".utf8) + [0xE9, 0x93] + Array("q".utf8) + [0x94] + Array("</p>".utf8)
+        let bytes =
+            Array("<meta charset=\"windows-1252\"><p>Caf".utf8) + [0xE9, 0x93] + Array("q".utf8) + [0x94]
+            + Array("</p>".utf8)
         let document = try HTMLReader().read(try folder.write("latin.HTM", Data(bytes)))
         #expect(document.text == "Café“q”")
         #expect(document.format == .html)

@@ -41,7 +41,8 @@ import Testing
         #expect(document.format == .markdown)
         let metadata = document.metadata
         #expect(metadata.title == "Does NATO have a role?")
-        #expect(metadata.author == [PersonName(family: "Sacks", given: "David"), PersonName(family: "Roe", given: "Jane")])
+        #expect(
+            metadata.author == [PersonName(family: "Sacks", given: "David"), PersonName(family: "Roe", given: "Jane")])
         #expect(metadata.issued == DateParts(year: 2024, month: 5, day: 30))
         #expect(metadata.containerTitle == "China Factor")
         #expect(metadata.publisher == "Council on Foreign Relations")
@@ -57,7 +58,8 @@ import Testing
         let single = MarkdownReader.extract("---\nauthor: Sacks, David\n---\nText\n")
         #expect(single.metadata.author == [PersonName(family: "Sacks", given: "David")])
         let list = MarkdownReader.extract("---\nauthors: [\"Ann Lee\", Bo Chen]\ntitle: T\n---\n")
-        #expect(list.metadata.author == [PersonName(family: "Lee", given: "Ann"), PersonName(family: "Chen", given: "Bo")])
+        #expect(
+            list.metadata.author == [PersonName(family: "Lee", given: "Ann"), PersonName(family: "Chen", given: "Bo")])
     }
 
     @Test func markupSpansAreExactlyTheSyntax() throws {

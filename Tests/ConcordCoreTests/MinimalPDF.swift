@@ -25,7 +25,8 @@ enum MinimalPDF {
             content += "ET"
             bodies.append("<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream")
         }
-        bodies[1] = "<< /Type /Pages /Kids [\(pageNumbers.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pages.count) >>"
+        bodies[1] =
+            "<< /Type /Pages /Kids [\(pageNumbers.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pages.count) >>"
         var infoNumber: Int?
         if !info.isEmpty {
             let entries = info.sorted { $0.key < $1.key }.map { "/\($0.key) (\(escaped($0.value)))" }
@@ -41,7 +42,9 @@ enum MinimalPDF {
         }
         let xref = data.count
         var table = "xref\n0 \(bodies.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets { table += String(repeating: "0", count: 10 - String(offset).count) + "\(offset) 00000 n \n" }
+        for offset in offsets {
+            table += String(repeating: "0", count: 10 - String(offset).count) + "\(offset) 00000 n \n"
+        }
         table += "trailer\n<< /Size \(bodies.count + 1) /Root 1 0 R"
         if let infoNumber { table += " /Info \(infoNumber) 0 R" }
         table += " >>\nstartxref\n\(xref)\n%%EOF\n"

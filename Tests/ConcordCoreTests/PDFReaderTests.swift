@@ -62,12 +62,16 @@ struct PDFReaderTests {
 
     @Test func missingPDFIsReportedBeforeRunningTheTool() throws {
         let reader = PDFReader()
-        #expect(throws: ReadError(.missing, "no such file")) { try reader.read(folder.url.appendingPathComponent("none.pdf")) }
+        #expect(throws: ReadError(.missing, "no such file")) {
+            try reader.read(folder.url.appendingPathComponent("none.pdf"))
+        }
     }
 
     @Test func pdfinfoTitlesThatAreFileNamesAreDropped() {
         let metadata = PDFReader.metadata(
-            fromInfo: "Title:           Microsoft Word - memo.docx\nAuthor:          Sacks, David\nCreationDate:    2024-05-30T10:00:00+02\n")
+            fromInfo:
+                "Title:           Microsoft Word - memo.docx\nAuthor:          Sacks, David\nCreationDate:    2024-05-30T10:00:00+02\n"
+        )
         #expect(metadata.title == nil)
         #expect(metadata.author == [PersonName(family: "Sacks", given: "David")])
         #expect(metadata.issued == DateParts(year: 2024, month: 5, day: 30))

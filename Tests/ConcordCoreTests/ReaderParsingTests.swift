@@ -8,11 +8,13 @@ import Testing
         "dates as metadata writes them",
         arguments: [
             ("2024", DateParts(year: 2024)), ("2024-05", DateParts(year: 2024, month: 5)),
-            ("2024-05-30", DateParts(year: 2024, month: 5, day: 30)), ("2024/5/3", DateParts(year: 2024, month: 5, day: 3)),
+            ("2024-05-30", DateParts(year: 2024, month: 5, day: 30)),
+            ("2024/5/3", DateParts(year: 2024, month: 5, day: 3)),
             ("2024-05-30T10:00:00Z", DateParts(year: 2024, month: 5, day: 30)),
             ("D:20240530120000+02'00'", DateParts(year: 2024, month: 5, day: 30)),
             ("Thu May 30 12:00:00 2024 UTC", DateParts(year: 2024, month: 5, day: 30)),
-            ("May 30, 2024", DateParts(year: 2024, month: 5, day: 30)), ("30 May 2024", DateParts(year: 2024, month: 5, day: 30)),
+            ("May 30, 2024", DateParts(year: 2024, month: 5, day: 30)),
+            ("30 May 2024", DateParts(year: 2024, month: 5, day: 30)),
         ])
     func dates(raw: String, expected: DateParts) {
         #expect(DateParts.readerParsed(from: raw) == expected)

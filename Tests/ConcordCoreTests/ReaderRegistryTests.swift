@@ -28,7 +28,9 @@ import Testing
         let registry = ReaderRegistry(sizeLimit: 1024)
         #expect(try registry.read(try folder.write("x.md", "# Title\n")).format == .markdown)
         #expect(try registry.read(try folder.write("x.htm", "<p>Hi</p>")).text == "Hi")
-        #expect(throws: ReadError.self) { try registry.read(try folder.write("x.txt", String(repeating: "a", count: 2000))) }
+        #expect(throws: ReadError.self) {
+            try registry.read(try folder.write("x.txt", String(repeating: "a", count: 2000)))
+        }
         let error = try #require(throws: ReadError.self) { try registry.read(try folder.write("x.doc", "text")) }
         #expect(error.kind == .unsupported)
     }

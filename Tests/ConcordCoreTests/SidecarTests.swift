@@ -92,7 +92,8 @@ import Testing
         } else {
             #expect(metadata.title == "Does NATO have a role in the Indo-Pacific region?")
             #expect(metadata.containerTitle == "China Factor")
-            #expect(metadata.note?.contains("was first published on May 30 by the Council on Foreign Relations") == true)
+            #expect(
+                metadata.note?.contains("was first published on May 30 by the Council on Foreign Relations") == true)
         }
     }
 }

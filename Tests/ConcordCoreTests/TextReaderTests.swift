@@ -43,7 +43,9 @@ import Testing
         let text = "NATO — Indo-Pacific 台湾 😀\n"
         var data = Data(bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE])
         for unit in text.utf16 {
-            data.append(contentsOf: bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)])
+            data.append(
+                contentsOf: bigEndian
+                    ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)])
         }
         let file = try folder.write(bigEndian ? "be.txt" : "le.txt", data)
         #expect(try TextReader().read(file).text == text)
@@ -51,7 +53,8 @@ import Testing
 
     @Test func latin1FallsBackToWindows1252() throws {
         // "Café – naïve" in Windows-1252: é = E9, – = 96, ï = EF.
-        let bytes: [UInt8] = Array("Caf".utf8) + [0xE9, 0x20, 0x96, 0x20] + Array("na".utf8) + [0xEF] + Array("ve\n".utf8)
+        let bytes: [UInt8] =
+            Array("Caf".utf8) + [0xE9, 0x20, 0x96, 0x20] + Array("na".utf8) + [0xEF] + Array("ve\n".utf8)
         let file = try folder.write("latin1.txt", Data(bytes))
         #expect(try TextReader().read(file).text == "Café – naïve\n")
     }

@@ -26,7 +26,8 @@ extension DateParts {
         if digitsOnly.count == 4, let year = Int(digitsOnly) {
             let rest = string.dropFirst(4)
             if let separator = rest.first, separator == "-" || separator == "/" || separator == "." {
-                let fields = rest.dropFirst().split(maxSplits: 2, omittingEmptySubsequences: false, whereSeparator: { !$0.isASCIIDigit })
+                let fields = rest.dropFirst().split(
+                    maxSplits: 2, omittingEmptySubsequences: false, whereSeparator: { !$0.isASCIIDigit })
                 let month = fields.first.flatMap { Int($0) }
                 let day = fields.count > 1 ? Int(fields[1]) : nil
                 return validated(year: year, month: month, day: month == nil ? nil : day)
@@ -34,7 +35,9 @@ extension DateParts {
         }
         // Worded forms: find a month name, a four-digit year and a day number among the words.
         let words = string.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.lowercased() }
-        var year: Int?, month: Int?, day: Int?
+        var year: Int?
+        var month: Int?
+        var day: Int?
         for word in words {
             if let number = Int(word) {
                 if word.count == 4, year == nil { year = number } else if word.count <= 2, day == nil { day = number }

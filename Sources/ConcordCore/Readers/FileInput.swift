@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Reads a whole file's bytes with the errors readers report: missing, unreadable, not a regular file, too
 /// large (checked before reading, and again while reading, so a growing file cannot run past the limit).

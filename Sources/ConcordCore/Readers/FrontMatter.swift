@@ -17,8 +17,9 @@ struct FrontMatter {
             let rest = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             // The indented lines that belong to this key.
             var nested: [String] = []
-            while let next = lines.first, next.first?.isWhitespace == true || next.trimmingCharacters(in: .whitespaces).isEmpty
-                || (next.hasPrefix("- ") || next == "-")
+            while let next = lines.first,
+                next.first?.isWhitespace == true || next.trimmingCharacters(in: .whitespaces).isEmpty
+                    || (next.hasPrefix("- ") || next == "-")
             {
                 nested.append(next)
                 lines.removeFirst()
@@ -139,7 +140,9 @@ struct FrontMatter {
         if value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") {
             return String(value.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
         }
-        if let comment = value.range(of: " #") { return String(value[..<comment.lowerBound]).trimmingCharacters(in: .whitespaces) }
+        if let comment = value.range(of: " #") {
+            return String(value[..<comment.lowerBound]).trimmingCharacters(in: .whitespaces)
+        }
         return value
     }
 

@@ -124,20 +124,25 @@ struct HTMLMetadata {
             names = names.flatMap { $0.components(separatedBy: ";") }.flatMap { $0.components(separatedBy: " and ") }
         }
         metadata.author = names.compactMap { PersonName.readerParsed(from: $0) }
-        metadata.issued = [
-            first("citation_publication_date"), first("citation_date"), first("citation_online_date"),
-            first("article:published_time"), first("dc.date", "dcterms.date", "dcterms.issued", "date"),
-        ].lazy.compactMap { $0.flatMap { DateParts.readerParsed(from: $0) } }.first
+        metadata.issued =
+            [
+                first("citation_publication_date"), first("citation_date"), first("citation_online_date"),
+                first("article:published_time"), first("dc.date", "dcterms.date", "dcterms.issued", "date"),
+            ].lazy.compactMap { $0.flatMap { DateParts.readerParsed(from: $0) } }.first
         metadata.containerTitle = first(
             "citation_journal_title", "citation_conference_title", "citation_inbook_title", "og:site_name",
             "application-name")
         metadata.publisher = first("citation_publisher", "dc.publisher", "dcterms.publisher")
         metadata.url =
-            first("citation_public_url", "citation_abstract_html_url", "citation_fulltext_html_url", "og:url", "dc.identifier")
+            first(
+                "citation_public_url", "citation_abstract_html_url", "citation_fulltext_html_url", "og:url",
+                "dc.identifier"
+            )
             .flatMap { $0.hasPrefix("http://") || $0.hasPrefix("https://") ? $0 : nil } ?? canonical
         let locale = first("og:locale").map { $0.replacingOccurrences(of: "_", with: "-") }
         metadata.language =
-            first("citation_language") ?? language.flatMap { $0.isEmpty ? nil : $0 } ?? first("dc.language", "dcterms.language")
+            first("citation_language") ?? language.flatMap { $0.isEmpty ? nil : $0 } ?? first(
+                "dc.language", "dcterms.language")
             ?? locale
         return metadata
     }

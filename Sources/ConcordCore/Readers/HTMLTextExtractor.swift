@@ -16,7 +16,9 @@ struct HTMLTextExtractor {
         "audio", "video", "xmp", "noembed", "noframes",
     ]
     /// ARIA roles of page chrome.
-    static let chromeRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"]
+    static let chromeRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog",
+    ]
     /// Words in a class or id that mark boilerplate.
     static let boilerplateMarkers = ["caption", "share", "social", "byline", "related", "newsletter", "cookie"]
     /// Elements that end a paragraph where they start and end.
@@ -197,7 +199,9 @@ struct HTMLTextExtractor {
 
     private mutating func append(_ text: String) {
         let kind: BlockHint.Kind =
-            if let level = headings.last { .heading(level: level) } else if boilerplateDepth > 0 { .boilerplate } else { .paragraph }
+            if let level = headings.last { .heading(level: level) } else if boilerplateDepth > 0 { .boilerplate } else {
+                .paragraph
+            }
         for scalar in text.unicodeScalars {
             if preDepth > 0 {
                 if dropNewlineAtPreStart {

@@ -61,7 +61,8 @@ struct HTMLTokenizer {
                     let close = findEndTag(name, from: index) ?? bytes.count
                     if close > index {
                         let content = string(index, close)
-                        tokens.append(.text(Self.rawTextElements.contains(name) ? content : HTMLEntities.decode(content[...])))
+                        tokens.append(
+                            .text(Self.rawTextElements.contains(name) ? content : HTMLEntities.decode(content[...])))
                     }
                     tokens.append(.endTag(name: name))
                     index = (find(">", from: close).map { $0 + 1 }) ?? bytes.count
@@ -120,7 +121,9 @@ struct HTMLTokenizer {
 
     private func tagName(from start: Int) -> (String, Int) {
         var index = start
-        while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") {
+        while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"),
+            bytes[index] != UInt8(ascii: "/")
+        {
             index += 1
         }
         return (string(start, index).lowercased(), index)
@@ -138,7 +141,10 @@ struct HTMLTokenizer {
                     break
                 }
                 let after = index + pattern.count
-                if matched && (after == bytes.count || isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">") || bytes[after] == UInt8(ascii: "/")) {
+                if matched
+                    && (after == bytes.count || isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">")
+                        || bytes[after] == UInt8(ascii: "/"))
+                {
                     return index
                 }
             }
@@ -169,7 +175,8 @@ struct HTMLTokenizer {
     }
 
     private func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
 
     private func isSpace(_ byte: UInt8) -> Bool {

@@ -56,7 +56,8 @@ struct MarkdownSyntax {
                 }
             }
             // Setext underline under a paragraph line.
-            if let paragraph = previousParagraph, indent <= 3, let first = scalar(contentStart), first == "=" || first == "-",
+            if let paragraph = previousParagraph, indent <= 3, let first = scalar(contentStart),
+                first == "=" || first == "-",
                 contentStart + runLength(at: contentStart, of: first, end: line.end) == trimmedEnd(line)
             {
                 markup(contentStart, trimmedEnd(line))
@@ -106,7 +107,8 @@ struct MarkdownSyntax {
                 }
                 let headingStart = position + hashes + countSpaces(from: position + hashes, end: contentEnd)
                 if headingStart < contentEnd {
-                    hints.append(BlockHint(kind: .heading(level: hashes), span: TextSpan(start: headingStart, end: contentEnd)))
+                    hints.append(
+                        BlockHint(kind: .heading(level: hashes), span: TextSpan(start: headingStart, end: contentEnd)))
                     scanInline(headingStart, contentEnd)
                 }
                 previousParagraph = nil
@@ -180,7 +182,9 @@ struct MarkdownSyntax {
                     index += length
                 }
             case "\\":
-                if index + 1 < end, scalars[index + 1].isASCII, scalars[index + 1].properties.generalCategory.isPunctuationOrSymbol {
+                if index + 1 < end, scalars[index + 1].isASCII,
+                    scalars[index + 1].properties.generalCategory.isPunctuationOrSymbol
+                {
                     markup(index, index + 1)
                     index += 2
                 } else {
@@ -212,16 +216,22 @@ struct MarkdownSyntax {
                 let length = runLength(at: index, of: current, end: end)
                 let before = index > start ? scalars[index - 1] : " "
                 let after = index + length < end ? scalars[index + length] : " "
-                let left = !isWhitespace(after) && (!isPunctuation(after) || isWhitespace(before) || isPunctuation(before))
-                let right = !isWhitespace(before) && (!isPunctuation(before) || isWhitespace(after) || isPunctuation(after))
+                let left =
+                    !isWhitespace(after) && (!isPunctuation(after) || isWhitespace(before) || isPunctuation(before))
+                let right =
+                    !isWhitespace(before) && (!isPunctuation(before) || isWhitespace(after) || isPunctuation(after))
                 var canOpen = left
                 var canClose = right
                 if current == "_" {
                     canOpen = left && (!right || isPunctuation(before))
                     canClose = right && (!left || isPunctuation(after))
                 }
-                if current == "~" && length != 2 && length != 1 { canOpen = false; canClose = false }
-                delimiters.append(Delimiter(character: current, start: index, length: length, canOpen: canOpen, canClose: canClose))
+                if current == "~" && length != 2 && length != 1 {
+                    canOpen = false
+                    canClose = false
+                }
+                delimiters.append(
+                    Delimiter(character: current, start: index, length: length, canOpen: canOpen, canClose: canClose))
                 index += length
             case "<":
                 if let close = inlineTagEnd(from: index, end: end) {
@@ -294,7 +304,9 @@ struct MarkdownSyntax {
 
     /// The `>` ending an inline HTML tag, comment or autolink that opens at `start`.
     private func inlineTagEnd(from start: Int, end: Int) -> Int? {
-        guard let next = scalar(start + 1), next.properties.isAlphabetic || next == "/" || next == "!" else { return nil }
+        guard let next = scalar(start + 1), next.properties.isAlphabetic || next == "/" || next == "!" else {
+            return nil
+        }
         guard let close = firstIndex(of: ">", from: start + 1, end: end) else { return nil }
         if next == "/" { guard let letter = scalar(start + 2), letter.properties.isAlphabetic else { return nil } }
         return close

@@ -75,7 +75,8 @@ public enum MetadataHeuristics {
         var pattern: String {
             switch self {
             case .by: #"^(?i:by)[:\s]+(\#(MetadataHeuristics.names))(?:$|\s*[|,–—\-(]|\s+\d|\s+on\s)"#
-            case .writtenBy: #"^(?i:written by|words by|text by|reported by|story by)[:\s]+(\#(MetadataHeuristics.names))"#
+            case .writtenBy:
+                #"^(?i:written by|words by|text by|reported by|story by)[:\s]+(\#(MetadataHeuristics.names))"#
             case .contact:
                 #"^\#(MetadataHeuristics.honorific)(\#(MetadataHeuristics.name))(?:,[^.]{0,200}?)?,?\s+can be (?:contacted|reached)\b"#
             case .biography:
@@ -97,9 +98,10 @@ public enum MetadataHeuristics {
     /// The byline patterns, parsed once: parsing a `Regex` costs more than matching it, and this runs per document.
     /// `nonisolated(unsafe)`: `Regex` is not marked `Sendable`, but it is immutable and compiles its matching
     /// program once, atomically, so documents prepared in parallel may share it.
-    nonisolated(unsafe) private static let bylines: [(byline: Byline, regex: Regex<AnyRegexOutput>)] = Byline.allCases.compactMap { byline in
-        (try? Regex(byline.pattern)).map { (byline, $0) }
-    }
+    nonisolated(unsafe) private static let bylines: [(byline: Byline, regex: Regex<AnyRegexOutput>)] = Byline.allCases
+        .compactMap { byline in
+            (try? Regex(byline.pattern)).map { (byline, $0) }
+        }
 
     private static func authors(_ text: ScalarText, _ blocks: [Block]) -> [PersonName] {
         let edges = blocks.indices.filter { $0 < bylineWindow || $0 >= blocks.count - bylineWindow }

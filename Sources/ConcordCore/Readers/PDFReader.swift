@@ -23,7 +23,9 @@ public struct PDFReader: DocumentReader {
     public var sizeLimit: Int
 
     /// A reader running the given tools (found on `$PATH` when nil) with a time limit per run.
-    public init(pdftotext: URL? = nil, pdfinfo: URL? = nil, timeout: Duration = .seconds(60), sizeLimit: Int = 512 << 20) {
+    public init(
+        pdftotext: URL? = nil, pdfinfo: URL? = nil, timeout: Duration = .seconds(60), sizeLimit: Int = 512 << 20
+    ) {
         self.pdftotext = pdftotext
         self.pdfinfo = pdfinfo
         self.timeout = timeout
@@ -57,8 +59,11 @@ public struct PDFReader: DocumentReader {
     /// The metadata `pdfinfo` reports; empty when it is missing or fails.
     private func metadata(of path: String, besides pdftotext: URL) -> CitationMetadata {
         let sibling = pdftotext.deletingLastPathComponent().appendingPathComponent("pdfinfo")
-        let tool = pdfinfo ?? (FileManager.default.isExecutableFile(atPath: sibling.path) ? sibling : Subprocess.find("pdfinfo"))
-        guard let tool, let outcome = try? Subprocess.run(tool, ["-enc", "UTF-8", "-isodates", path], timeout: timeout),
+        let tool =
+            pdfinfo
+            ?? (FileManager.default.isExecutableFile(atPath: sibling.path) ? sibling : Subprocess.find("pdfinfo"))
+        guard let tool,
+            let outcome = try? Subprocess.run(tool, ["-enc", "UTF-8", "-isodates", path], timeout: timeout),
             outcome.status == 0
         else { return CitationMetadata() }
         return Self.metadata(fromInfo: String(decoding: outcome.standardOutput, as: UTF8.self))

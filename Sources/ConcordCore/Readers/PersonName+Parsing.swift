@@ -16,7 +16,9 @@ extension PersonName {
             .trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
         guard !name.isEmpty, !name.contains("://"), !name.hasPrefix("www.") else { return nil }
         let words = name.split(separator: " ").map(String.init)
-        if words.contains(where: { organisationWords.contains($0.lowercased()) }) || words.contains(where: { $0.contains("@") }) {
+        if words.contains(where: { organisationWords.contains($0.lowercased()) })
+            || words.contains(where: { $0.contains("@") })
+        {
             return PersonName(literal: name)
         }
         let commaParts = name.split(separator: ",", omittingEmptySubsequences: true)
@@ -31,7 +33,9 @@ extension PersonName {
             family = given.removeLast().trimmingCharacters(in: CharacterSet(charactersIn: ",")) + " " + family
         }
         // Particles belong to the family name: "Ludwig van Beethoven".
-        while let last = given.last, given.count > 1, ["van", "von", "de", "da", "del", "der", "di", "la", "le", "bin", "al"].contains(last) {
+        while let last = given.last, given.count > 1,
+            ["van", "von", "de", "da", "del", "der", "di", "la", "le", "bin", "al"].contains(last)
+        {
             family = given.removeLast() + " " + family
         }
         return PersonName(family: family, given: given.joined(separator: " "))

@@ -27,7 +27,7 @@ public enum Sidecar {
         let bytes: [UInt8]
         do {
             bytes = try FileInput.read(sidecar, limit: sizeLimit)
-        } catch where error.kind == .missing {
+        } catch  where error.kind == .missing {
             return nil
         } catch {
             throw ReadError(.badSidecar, "bad sidecar \(name): \(error.reason)")

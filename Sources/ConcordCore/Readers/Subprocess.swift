@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Runs a command line tool to completion with a time limit, capturing its output.
 ///
@@ -59,7 +60,9 @@ enum Subprocess {
         return Outcome(status: status, standardOutput: standardOutput, standardError: standardError)
     }
 
-    private static func spawn(_ executable: URL, _ arguments: [String], output: Int32, error: Int32) throws(ReadError) -> pid_t {
+    private static func spawn(_ executable: URL, _ arguments: [String], output: Int32, error: Int32) throws(ReadError)
+        -> pid_t
+    {
         #if os(Linux)
             var actions = posix_spawn_file_actions_t()
             var attributes = posix_spawnattr_t()
@@ -75,7 +78,8 @@ enum Subprocess {
 
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         posix_spawnattr_setpgroup(&attributes, 0)
         var noSignals = sigset_t()
         sigemptyset(&noSignals)
@@ -94,7 +98,8 @@ enum Subprocess {
         var pid: pid_t = 0
         let result = posix_spawn(&pid, executable.path, &actions, &attributes, argv + [nil], environment + [nil])
         guard result == 0 else {
-            throw ReadError(.toolFailed, "\(executable.lastPathComponent) could not be started: \(FileInput.errorMessage(result))")
+            throw ReadError(
+                .toolFailed, "\(executable.lastPathComponent) could not be started: \(FileInput.errorMessage(result))")
         }
         return pid
     }

@@ -30,7 +30,9 @@ enum TextDecoding {
             }
             return (text, .utf8)
         }
-        if bytes.starts(with: [0xFF, 0xFE]) { return (try decodeUTF16(bytes[2...], bigEndian: false), .utf16LittleEndian) }
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            return (try decodeUTF16(bytes[2...], bigEndian: false), .utf16LittleEndian)
+        }
         if bytes.starts(with: [0xFE, 0xFF]) { return (try decodeUTF16(bytes[2...], bigEndian: true), .utf16BigEndian) }
         try refuseBinary(bytes[...])
         if let text = String(validating: bytes, as: UTF8.self) { return (text, .utf8) }
@@ -60,7 +62,8 @@ enum TextDecoding {
         units.reserveCapacity(body.count / 2)
         var index = body.startIndex
         while index < body.endIndex {
-            let first = UInt16(body[index]), second = UInt16(body[index + 1])
+            let first = UInt16(body[index])
+            let second = UInt16(body[index + 1])
             units.append(bigEndian ? first << 8 | second : second << 8 | first)
             index += 2
         }
