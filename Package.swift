@@ -48,6 +48,8 @@ let package = Package(
         ),
         // Measures the Swift wrapper against the same work in C++ (scripts/bench xapian).
         .executableTarget(name: "xapian-wrapper-bench", dependencies: ["Xapian"], path: "Benchmarks/XapianWrapperBench"),
+        // Runs a query mix in-process through ConcordService, for scripts/bench http.
+        .executableTarget(name: "concord-query-bench", dependencies: ["ConcordCore"], path: "Benchmarks/QueryBench"),
         // Exercises every wrapper type once, for the valgrind leak check (scripts/leakcheck).
         .executableTarget(name: "xapian-leakcheck", dependencies: ["Xapian"], path: "Benchmarks/XapianLeakCheck"),
         .target(name: "ConcordTestSupport", path: "Tests/ConcordTestSupport"),

@@ -19,7 +19,7 @@ struct Concord: AsyncParsableCommand {
               concord cite "where NATO goes, war is most likely" --format chicago
             """,
         version: "0.1.0",
-        subcommands: [Ingest.self, Search.self, Dups.self, Cite.self, Show.self, Stats.self]
+        subcommands: [Ingest.self, Search.self, Dups.self, Cite.self, Show.self, Stats.self, Serve.self]
     )
 
     /// Outcomes a command reports besides errors.

@@ -105,10 +105,13 @@ struct QuoteFinder {
             guard let record = try record(passage.document) else { continue }
             let text = ScalarText(record.text)
             let passageWords = tokenizer.words(in: text, range: passage.span)
+            // An edited copy may align as several regions (a word changed splits it): they count together.
             let pairs = aligner.align(quoteWords, passageWords)
-            guard let pair = pairs.max(by: { $0.matchedWords < $1.matchedWords }), pair.matchedWords >= needed else { continue }
-            let span = Aligner.span(of: pair.b, in: passageWords)
-            let found = found(record: record, passage: passage, span: span, text: text, matched: pair.matchedWords)
+            let matched = pairs.reduce(0) { $0 + $1.matchedWords }
+            guard matched >= needed, let first = pairs.map(\.b.lowerBound).min(), let last = pairs.map(\.b.upperBound).max()
+            else { continue }
+            let span = Aligner.span(of: first..<last, in: passageWords)
+            let found = found(record: record, passage: passage, span: span, text: text, matched: matched)
             if let existing = best[record.id], existing.matched >= found.matched { continue }
             best[record.id] = found
         }
@@ -124,7 +127,9 @@ struct QuoteFinder {
         guard let record = try record(passage.document) else { throw ConcordError(.notFound, "no passage \(id)") }
         var sources = [found(record: record, passage: passage, span: passage.span, text: ScalarText(record.text), matched: 0)]
         if let groupID = passage.group, let group = try ConcordService.group(groupID, in: database) {
-            for member in group.members where member.document != passage.document {
+            var cited: Set<String> = [passage.document]
+            // One citation per source: the first member of each other document.
+            for member in group.members where cited.insert(member.document).inserted {
                 guard let other = try self.record(member.document),
                     let memberPassage = other.passages.first(where: { $0.id == member.passage }) ?? other.passages.first
                 else { continue }

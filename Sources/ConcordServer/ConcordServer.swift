@@ -1,0 +1,59 @@
+// ConcordServer: the HTTP front end (Hummingbird 2) over ConcordService. It owns routing, query-string parsing,
+// content negotiation's status codes, the JSON error shape, the access log, the OpenAPI document and the search
+// page; everything it answers comes from ConcordCore (SPEC "HTTP").
+import ConcordCore
+public import Hummingbird
+import Logging
+
+/// What the server needs to start; `concord serve` conforms, tests pass a struct.
+public protocol ServerArguments: Sendable {
+    /// The interface to bind, `127.0.0.1` unless the user says otherwise.
+    var host: String { get }
+    /// The TCP port; 0 picks a free one.
+    var port: Int { get }
+    /// The index folder.
+    var index: String { get }
+    /// Seconds a search may spend matching before it returns what it found (Xapian's time limit).
+    var timeLimit: Double { get }
+}
+
+extension ServerArguments {
+    /// Five seconds.
+    public var timeLimit: Double { 5 }
+}
+
+/// Builds the application: opens the index read-only and routes every request through ``buildRouter(service:)``.
+/// Run it with `runService()`, which shuts down gracefully on SIGINT and SIGTERM.
+///
+/// - Throws: `ConcordError.indexMissing` or `.indexUnreadable` when the index cannot be opened.
+public func buildApplication(_ arguments: some ServerArguments) async throws -> some ApplicationProtocol {
+    let service = try ConcordService(indexPath: arguments.index, timeLimit: arguments.timeLimit)
+    var logger = Logger(label: "concord.server")
+    logger.logLevel = .info
+    let router = buildRouter(service: service, logger: logger)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "concord"),
+        logger: logger
+    )
+}
+
+/// The routes of SPEC "HTTP", each a `GET` (and `HEAD`); any other method on a known path answers 405.
+///
+/// Middleware order matters: the access log sees the final status, and the error middleware turns every
+/// failure, the router's own 404 included, into the JSON error shape.
+func buildRouter(service: ConcordService, logger: Logger = Logger(label: "concord.server")) -> Router<
+    BasicRequestContext
+> {
+    let router = Router(options: .autoGenerateHeadEndpoints)
+    router.add(middleware: AccessLogMiddleware(logger: logger))
+    router.add(middleware: APIErrorMiddleware(logger: logger))
+    HealthController(service: service).addRoutes(to: router)
+    SearchController(service: service).addRoutes(to: router)
+    DocumentController(service: service).addRoutes(to: router)
+    PassageController(service: service).addRoutes(to: router)
+    CitationController(service: service).addRoutes(to: router)
+    DuplicateController(service: service).addRoutes(to: router)
+    MetaController().addRoutes(to: router)
+    return router
+}
