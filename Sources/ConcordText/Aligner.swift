@@ -127,31 +127,50 @@ public struct Aligner: Sendable {
     /// Every position where `a` and `b` share an n-gram of `seedLength` words, skipping n-grams that touch
     /// boilerplate or occur more than `maxSeedOccurrences` times in `a`.
     public func seeds(_ a: [Word], _ b: [Word]) -> [Seed] {
-        let n = configuration.seedLength
-        let hashesA = Fingerprinter.shingleHashes(of: a, n: n)
-        let hashesB = Fingerprinter.shingleHashes(of: b, n: n)
-        guard !hashesA.isEmpty, !hashesB.isEmpty else { return [] }
-        // Chained hash table of A's n-grams: head[hash] → latest position, next[position] → previous one.
-        var head: [UInt64: Int32] = [:]
-        head.reserveCapacity(hashesA.count)
-        var count: [UInt64: Int32] = [:]
-        var next = [Int32](repeating: -1, count: hashesA.count)
-        for (index, hash) in hashesA.enumerated() where hash != Fingerprinter.invalid {
-            next[index] = head[hash] ?? -1
-            head[hash] = Int32(index)
-            count[hash, default: 0] += 1
-        }
-        var result: [Seed] = []
-        for (j, hash) in hashesB.enumerated() where hash != Fingerprinter.invalid {
-            guard var position = head[hash], let occurrences = count[hash],
-                Int(occurrences) <= configuration.maxSeedOccurrences
-            else { continue }
-            while position >= 0 {
-                result.append(Seed(a: Int(position), b: j))
-                position = next[Int(position)]
+        seedIndex(a).seeds(against: b)
+    }
+
+    /// `a`'s n-grams, indexed once so the seeds against many other sequences cost only their own length.
+    public func seedIndex(_ a: [Word]) -> SeedIndex {
+        SeedIndex(a, seedLength: configuration.seedLength, maxOccurrences: configuration.maxSeedOccurrences)
+    }
+
+    /// A sequence's n-grams in a chained hash table, for finding seeds against other sequences.
+    public struct SeedIndex: Sendable {
+        private let n: Int
+        private let maxOccurrences: Int
+        // head[hash] → latest position, next[position] → previous one; count[hash] → occurrences.
+        private var head: [UInt64: Int32] = [:]
+        private var count: [UInt64: Int32] = [:]
+        private var next: [Int32]
+
+        init(_ a: [Word], seedLength: Int, maxOccurrences: Int) {
+            n = seedLength
+            self.maxOccurrences = maxOccurrences
+            let hashes = Fingerprinter.shingleHashes(of: a, n: seedLength)
+            next = [Int32](repeating: -1, count: hashes.count)
+            head.reserveCapacity(hashes.count)
+            for (index, hash) in hashes.enumerated() where hash != Fingerprinter.invalid {
+                next[index] = head[hash] ?? -1
+                head[hash] = Int32(index)
+                count[hash, default: 0] += 1
             }
         }
-        return result
+
+        /// Every position where the indexed sequence and `b` share an n-gram.
+        public func seeds(against b: [Word]) -> [Seed] {
+            guard !next.isEmpty else { return [] }
+            var result: [Seed] = []
+            for (j, hash) in Fingerprinter.shingleHashes(of: b, n: n).enumerated() where hash != Fingerprinter.invalid {
+                guard var position = head[hash], let occurrences = count[hash], Int(occurrences) <= maxOccurrences
+                else { continue }
+                while position >= 0 {
+                    result.append(Seed(a: Int(position), b: j))
+                    position = next[Int(position)]
+                }
+            }
+            return result
+        }
     }
 
     /// `pair` with each side moved to the sentence boundaries it nearly reaches, without taking in text

@@ -62,11 +62,13 @@ struct DuplicateIndex {
             record.links.removeAll { !processed.contains($0.other) }
             records[id] = record
             processed.insert(id)
+            let mine = try words(of: id)
+            // This document's n-grams are indexed once for all its candidates.
+            let seedIndex = aligner.seedIndex(mine)
             for candidate in try candidates(of: id) where !processed.contains(candidate) {
                 guard var other = try self.record(candidate) else { continue }
-                let mine = try words(of: id)
                 let theirs = try words(of: candidate)
-                for pair in aligner.align(mine, theirs) {
+                for pair in aligner.align(mine, theirs, seeds: seedIndex.seeds(against: theirs)) {
                     let snapped = aligner.snappedToSentences(pair, mine, theirs)
                     let spans = Aligner.spans(of: snapped, mine, theirs)
                     record.links.append(DuplicateLink(span: spans.a, other: candidate, otherSpan: spans.b))
@@ -101,9 +103,11 @@ struct DuplicateIndex {
 
     private mutating func document(ofPassage docid: UInt32) throws -> String {
         if let known = documentOfPassage[docid] { return known }
-        let passage = try StoredJSON.decode(StoredPassage.self, from: try database.document(docid).data()).passage
-        documentOfPassage[docid] = passage.document
-        return passage.document
+        let document = try database.document(docid)
+        var id = try document.stringValue(ValueSlot.documentID.rawValue)
+        if id.isEmpty { id = try StoredJSON.decode(StoredPassage.self, from: try document.data()).passage.document }
+        documentOfPassage[docid] = id
+        return id
     }
 
     /// Documents whose records link to `id`.

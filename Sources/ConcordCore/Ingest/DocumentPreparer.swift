@@ -137,6 +137,7 @@ struct DocumentPreparer: Sendable {
             try document.addBooleanTerm(idTerm)
             try document.addBooleanTerm(Prefix.document + file.documentID)
             try document.addBooleanTerm(RecordKind.passage.term)
+            try document.setValue(file.documentID, slot: ValueSlot.documentID.rawValue)
             for term in passageFingerprints[index] { try document.addBooleanTerm(Prefix.fingerprint + term) }
             if let issued = fields.issuedValue { try document.setValue(issued, slot: ValueSlot.issued.rawValue) }
             try document.setData(try StoredJSON.encode(StoredPassage(passage: passage, source: summary)))
@@ -159,7 +160,7 @@ struct DocumentPreparer: Sendable {
     }
 
     private func collectSpellingWords(_ text: String, into words: inout Set<String>) {
-        for word in text.split(whereSeparator: { !$0.isLetter }) where word.count > 2 && word.count < 30 {
+        for word in text.split(whereSeparator: { !$0.isLetter }) where word.count < 30 {
             words.insert(word.lowercased())
         }
     }

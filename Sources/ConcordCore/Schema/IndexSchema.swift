@@ -52,7 +52,8 @@ enum ValueSlot: UInt32 {
     case group = 2
     /// The order in which documents were first ingested, sortable-serialised (document records and passages).
     case sequence = 3
-    /// The document id (document records), so listing documents needs no data decoding.
+    /// The document id (document records and passages), so listing documents and mapping a passage to its
+    /// document need no data decoding.
     case documentID = 4
     /// The absolute path of the source file (document records), for `--prune`.
     case path = 5
