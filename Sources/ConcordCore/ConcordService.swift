@@ -110,10 +110,10 @@ public final class ConcordService: Sendable {
     // MARK: - Helpers
 
     static func record(_ id: String, in database: Database) throws -> DocumentRecord {
-        guard let docid = try database.postings(for: Prefix.documentID + id).first else {
+        guard let record = try DocumentRecord.load(id, from: database) else {
             throw ConcordError(.notFound, "no document \(id)")
         }
-        return try StoredJSON.decode(DocumentRecord.self, from: try database.document(docid).data())
+        return record
     }
 
     static func group(_ id: String, in database: Database) throws -> DuplicateGroup? {

@@ -145,10 +145,8 @@ struct QuoteFinder {
         let source = CitationSource(
             documentID: record.id, passageID: passage.id, metadata: record.metadata, quote: text[span], span: span,
             lines: (lines.first ?? 1)...(lines.last ?? lines.first ?? 1), paragraph: passage.paragraph)
-        let issued = record.metadata.issued.flatMap { parts -> Int? in
-            parts.year.map { $0 * 10_000 + (parts.month ?? 0) * 100 + (parts.day ?? 0) }
-        } ?? Int.max
-        return Found(source: source, matched: matched, issued: issued, sequence: record.sequence)
+        let rank = record.originalRank
+        return Found(source: source, matched: matched, issued: rank.issued, sequence: rank.sequence)
     }
 
     private func ordered(_ found: [Found]) -> [Found] {
@@ -157,8 +155,7 @@ struct QuoteFinder {
 
     private mutating func record(_ id: String) throws -> DocumentRecord? {
         if let cached = records[id] { return cached }
-        guard let docid = try database.postings(for: Prefix.documentID + id).first else { return nil }
-        let record = try StoredJSON.decode(DocumentRecord.self, from: try database.document(docid).data())
+        let record = try DocumentRecord.load(id, from: database)
         records[id] = record
         return record
     }

@@ -123,8 +123,7 @@ struct DuplicateIndex {
 
     private mutating func record(_ id: String) throws -> DocumentRecord? {
         if let cached = records[id] { return cached }
-        guard let docid = try database.postings(for: Prefix.documentID + id).first else { return nil }
-        let record = try StoredJSON.decode(DocumentRecord.self, from: try database.document(docid).data())
+        let record = try DocumentRecord.load(id, from: database)
         records[id] = record
         return record
     }
@@ -279,12 +278,8 @@ struct DuplicateIndex {
     private mutating func makeGroup(_ members: [GroupMember]) throws -> DuplicateGroup {
         // The original: earliest issued date, else first ingested.
         func rank(_ member: GroupMember) -> (Int, Int, Int) {
-            let record = records[member.document]
-            let issued = record?.metadata.issued.flatMap { parts -> Int? in
-                guard let year = parts.year else { return nil }
-                return year * 10_000 + (parts.month ?? 0) * 100 + (parts.day ?? 0)
-            } ?? Int.max
-            return (issued, record?.sequence ?? Int.max, member.span.start)
+            let rank = records[member.document]?.originalRank ?? (issued: Int.max, sequence: Int.max)
+            return (rank.issued, rank.sequence, member.span.start)
         }
         var ordered = members.sorted { rank($0) < rank($1) }
         ordered[0].original = true

@@ -1,4 +1,5 @@
 public import ConcordText
+internal import Xapian
 
 /// A passage as concord reports it (`concord show --json`, `GET /passages/{id}`).
 public struct Passage: Codable, Hashable, Sendable {
@@ -90,4 +91,21 @@ public struct DuplicateGroup: Codable, Hashable, Sendable {
     public var original: String
     /// The length of the shortest member, in words.
     public var words: Int
+}
+
+extension DocumentRecord {
+    /// The record of document `id` in `database`, or nil when it is not indexed.
+    static func load(_ id: String, from database: Database) throws -> DocumentRecord? {
+        guard let docid = try database.postings(for: Prefix.documentID + id).first else { return nil }
+        return try StoredJSON.decode(DocumentRecord.self, from: try database.document(docid).data())
+    }
+
+    /// Orders the copies of a text, original first (SPEC "Normalization and duplicates"): the earliest
+    /// `issued` date (undated documents last), then the first ingested.
+    var originalRank: (issued: Int, sequence: Int) {
+        let issued = metadata.issued.flatMap { parts -> Int? in
+            parts.year.map { $0 * 10_000 + (parts.month ?? 0) * 100 + (parts.day ?? 0) }
+        } ?? Int.max
+        return (issued, sequence)
+    }
 }
