@@ -5,7 +5,9 @@ let package = Package(
     name: "concord",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "concord", targets: ["ConcordCLI"]),
+        // `concord` runs searches itself and hands every other command to `concord-cli`.
+        .executable(name: "concord", targets: ["ConcordLauncher"]),
+        .executable(name: "concord-cli", targets: ["ConcordCLI"]),
         .library(name: "Xapian", targets: ["Xapian"]),
     ],
     dependencies: [
@@ -22,11 +24,15 @@ let package = Package(
             linkerSettings: [.linkedLibrary("xapian")]
         ),
         .target(name: "Xapian", dependencies: ["CXapian"]),
-        .target(name: "ConcordText"),
+        // Spans, errors and JSON without Foundation, shared by every module.
+        .target(name: "ConcordBase"),
+        .target(name: "ConcordText", dependencies: ["ConcordBase"]),
+        // The search path (schema, model, ranking, output) without Foundation: `concord search` links only this.
+        .target(name: "ConcordSearch", dependencies: ["ConcordBase", "Xapian"]),
         .target(
             name: "ConcordCore",
             dependencies: [
-                "ConcordText", "Xapian",
+                "ConcordText", "ConcordSearch", "Xapian",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -46,6 +52,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Statically linked with the Swift runtime: a search process starts like a C program.
+        .executableTarget(
+            name: "ConcordLauncher",
+            dependencies: ["ConcordSearch"],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"])]
+        ),
         // Measures the Swift wrapper against the same work in C++ (scripts/bench xapian).
         .executableTarget(name: "xapian-wrapper-bench", dependencies: ["Xapian"], path: "Benchmarks/XapianWrapperBench"),
         // Runs a query mix in-process through ConcordService, for scripts/bench http.
@@ -55,6 +67,7 @@ let package = Package(
         .target(name: "ConcordTestSupport", path: "Tests/ConcordTestSupport"),
         .testTarget(name: "XapianTests", dependencies: ["Xapian", "ConcordTestSupport"]),
         .testTarget(name: "ConcordTextTests", dependencies: ["ConcordText", "ConcordTestSupport"]),
+        .testTarget(name: "ConcordSearchTests", dependencies: ["ConcordSearch", "ConcordTestSupport"]),
         .testTarget(name: "ConcordCoreTests", dependencies: ["ConcordCore", "ConcordTestSupport"]),
         .testTarget(
             name: "ConcordServerTests",

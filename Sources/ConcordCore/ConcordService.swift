@@ -129,19 +129,3 @@ public final class ConcordService: Sendable {
         }
     }
 }
-
-/// Translates Xapian's errors into concord's, the one place that does.
-func translated<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as XapianError {
-        switch error.kind {
-        case .queryParser, .wildcard:
-            throw ConcordError(.badQuery, "cannot parse the query: \(error.message)")
-        case .databaseCorrupt, .databaseVersion, .databaseOpening, .databaseNotFound:
-            throw ConcordError(.indexUnreadable, "the index cannot be read: \(error)")
-        default:
-            throw ConcordError(.internal, "Xapian failed: \(error)")
-        }
-    }
-}

@@ -7,8 +7,9 @@ struct Search: ParsableCommand {
         abstract: "Search passages; copies of a passage are folded into one hit.",
         discussion: """
             Xapian's query syntax: words, "phrases", AND OR NOT, +must -mustnot, word*, title: author: \
-            source: doc: prefixes and date:2024-01-01..2024-12-31 ranges. Exit status: 0 found, 1 nothing \
-            found, 2 error.
+            source: doc: prefixes and date:2024-01-01..2024-12-31 ranges. Documents are ranked by BM25 over \
+            their whole text, then their best passages are shown (up to 3 per document when several match). \
+            Exit status: 0 found, 1 nothing found, 2 error.
             """)
 
     @OptionGroup var index: IndexOptions
@@ -22,52 +23,28 @@ struct Search: ParsableCommand {
     @Option(help: "Hits to skip.")
     var offset = 0
 
-    @Flag(help: "Show every copy of a passage as its own hit.")
+    @Flag(help: "Show every copy of a passage as its own hit, and every matching passage of each document.")
     var all = false
 
     @Flag(help: "One JSON object per hit, then a summary object.")
     var json = false
 
+    // `concord` itself runs searches (ConcordLauncher); this runs when it hands one over, e.g. from
+    // `concord-cli search` directly. Both print through `SearchOutput`.
     func run() throws {
         let start = ContinuousClock.now
         let request = try SearchRequest(query: query.joined(separator: " "), limit: limit, offset: offset, foldDuplicates: !all)
         let results = try index.service().search(request)
         var output = StandardOutput()
         if json {
-            let encoder = OutputJSON.encoder()
-            for hit in results.hits {
-                output.write(String(decoding: try encoder.encode(hit), as: UTF8.self) + "\n")
-            }
             let elapsed = ContinuousClock.now - start
-            let summary = SearchSummary(
-                total: results.total, returned: results.hits.count, query: results.query, suggestion: results.suggestion,
-                elapsedMilliseconds: (Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000))
-            output.write(try OutputJSON.string(summary) + "\n")
+            output.write(try SearchOutput.jsonLines(
+                results,
+                elapsedMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15))
         } else {
-            let style = TerminalStyle.detect()
-            HitPrinter(style: style).write(results, to: &output)
-            if let suggestion = results.suggestion {
-                FileHandle.standardError.write(Data("did you mean: \(suggestion)\n".utf8))
-            }
-            if results.hits.isEmpty {
-                FileHandle.standardError.write(Data("no passage matches \(results.query)\n".utf8))
-            }
+            output.write(SearchOutput.text(results, style: TerminalStyle.detect()))
+            FileHandle.standardError.write(Data(SearchOutput.notes(results).utf8))
         }
         if results.hits.isEmpty { throw Concord.Outcome.nothingFound }
-    }
-}
-
-/// The last line of `concord search --json`.
-struct SearchSummary: Encodable {
-    let type = "summary"
-    var total: Int
-    var returned: Int
-    var query: String
-    var suggestion: String?
-    var elapsedMilliseconds: Double
-
-    enum CodingKeys: String, CodingKey {
-        case type, total, returned, query, suggestion
-        case elapsedMilliseconds = "elapsed_ms"
     }
 }

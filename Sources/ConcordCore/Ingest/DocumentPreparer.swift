@@ -144,10 +144,17 @@ struct DocumentPreparer: Sendable {
             built.append((idTerm, document))
         }
 
+        // The record is indexed with the whole text (paragraphs, as the passages are), so searches rank
+        // documents by BM25 over all of it before choosing passages.
         let recordDocument = try Document()
         try generator.setDocument(recordDocument)
+        for draft in drafts where draft.kind == .paragraph {
+            try generator.indexText(draft.normalized.text)
+            try generator.increaseTermPosition(by: 10)
+        }
         try fields.index(with: generator)
         try recordDocument.addBooleanTerm(Prefix.documentID + file.documentID)
+        try recordDocument.addBooleanTerm(Prefix.document + file.documentID)
         try recordDocument.addBooleanTerm(RecordKind.document.term)
         try recordDocument.addBooleanTerm(Prefix.language + language)
         try recordDocument.setValue(hash, slot: ValueSlot.contentHash.rawValue)

@@ -1,46 +1,6 @@
 public import ConcordText
 internal import Xapian
 
-/// A passage as concord reports it (`concord show --json`, `GET /passages/{id}`).
-public struct Passage: Codable, Hashable, Sendable {
-    /// Stable while its document is unchanged: the document id, "." and the passage's ordinal ("…-txt.p3").
-    public var id: String
-    /// The id of its document.
-    public var document: String
-    /// Where it stands in the document's extracted text.
-    public var span: TextSpan
-    /// Its first and last line, 1-based.
-    public var lines: [Int]
-    /// Exactly `text[span]` of the document.
-    public var text: String
-    /// The headings above it, outermost first.
-    public var heading: [String]
-    /// Its duplicate group, if any.
-    public var group: String?
-    /// Its paragraph number in the document, 1-based.
-    public var paragraph: Int
-    /// "paragraph" or "boilerplate".
-    public var kind: String
-
-    public init(
-        id: String, document: String, span: TextSpan, lines: [Int], text: String, heading: [String],
-        group: String?, paragraph: Int, kind: String
-    ) {
-        self.id = id
-        self.document = document
-        self.span = span
-        self.lines = lines
-        self.text = text
-        self.heading = heading
-        self.group = group
-        self.paragraph = paragraph
-        self.kind = kind
-    }
-
-    /// The passage id of ordinal `ordinal` in document `document`.
-    static func id(document: String, ordinal: Int) -> String { "\(document).p\(ordinal)" }
-}
-
 /// A span shared with another document, as duplicate detection found it (stored on document records).
 struct DuplicateLink: Codable, Hashable, Sendable {
     /// The span in this document.
@@ -69,30 +29,6 @@ struct DocumentRecord: Codable, Sendable {
     var links: [DuplicateLink]
 }
 
-/// A member of a duplicate group: a span of one document.
-public struct GroupMember: Codable, Hashable, Sendable {
-    /// The passage that holds most of the span.
-    public var passage: String
-    public var document: String
-    public var span: TextSpan
-    public var lines: [Int]
-    /// Exactly the document's `text[span]`.
-    public var text: String
-    /// Whether this member is the group's original.
-    public var original: Bool
-}
-
-/// A set of spans, in two or more documents, that copy one another.
-public struct DuplicateGroup: Codable, Hashable, Sendable {
-    public var id: String
-    /// The original first, then the copies in document order.
-    public var members: [GroupMember]
-    /// The id of the original's document.
-    public var original: String
-    /// The length of the shortest member, in words.
-    public var words: Int
-}
-
 extension DocumentRecord {
     /// The record of document `id` in `database`, or nil when it is not indexed.
     static func load(_ id: String, from database: Database) throws -> DocumentRecord? {
@@ -107,5 +43,28 @@ extension DocumentRecord {
             parts.year.map { $0 * 10_000 + (parts.month ?? 0) * 100 + (parts.day ?? 0) }
         } ?? Int.max
         return (issued, sequence)
+    }
+}
+
+extension HitDocument {
+    /// The summary of a document that search hits carry.
+    init(id: String, metadata: CitationMetadata) {
+        let names = metadata.author.compactMap { name -> String? in
+            if let literal = name.literal { return literal }
+            let parts = [name.given, name.family].compactMap { $0 }
+            return parts.isEmpty ? nil : parts.joined(separator: " ")
+        }
+        let issued = metadata.issued.flatMap { parts -> String? in
+            guard let year = parts.year else { return nil }
+            var text = String(format: "%04d", year)
+            if let month = parts.month {
+                text += String(format: "-%02d", month)
+                if let day = parts.day { text += String(format: "-%02d", day) }
+            }
+            return text
+        }
+        self.init(
+            id: id, title: metadata.title, author: names.isEmpty ? nil : names.joined(separator: ", "),
+            source: metadata.containerTitle ?? metadata.publisher, issued: issued)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import ConcordBase
 
 /// A validated search (SPEC "Query language"); both front ends build one and hand it to `ConcordService`.
 public struct SearchRequest: Sendable, Hashable {
@@ -15,7 +15,7 @@ public struct SearchRequest: Sendable, Hashable {
 
     /// - Throws: `ConcordError.badParameter` for an empty or overlong query, or `limit`/`offset` out of range.
     public init(query: String, limit: Int = 10, offset: Int = 0, foldDuplicates: Bool = true) throws {
-        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(query.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
         guard !trimmed.isEmpty else { throw ConcordError(.badParameter, "the query is empty") }
         guard trimmed.count <= Self.maxQueryLength else {
             throw ConcordError(.badParameter, "the query is longer than \(Self.maxQueryLength) characters")

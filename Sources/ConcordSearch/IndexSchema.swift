@@ -3,47 +3,48 @@
 
 /// Term prefixes. Free-text field prefixes follow Xapian's conventions (S for title, A for author); the
 /// X-prefixed ones are concord's own.
-enum Prefix {
+package enum Prefix {
     /// Title words (free text, `title:`).
-    static let title = "S"
+    package static let title = "S"
     /// Author names (free text, `author:`).
-    static let author = "A"
+    package static let author = "A"
     /// Publisher, container title or site (free text, `source:`).
-    static let source = "XS"
+    package static let source = "XS"
     /// Boolean: the document a passage belongs to (`doc:` and deletion of a document's passages).
-    static let document = "XDOC"
+    package static let document = "XDOC"
     /// Boolean: the kind of Xapian document (`Kind`).
-    static let kind = "XK"
+    package static let kind = "XK"
     /// Boolean: the language code of a document record, for `stats`.
-    static let language = "XL"
+    package static let language = "XL"
     /// Boolean: a winnowed fingerprint of a passage's words (Fingerprint.term), for duplicate candidates.
-    static let fingerprint = "XF"
+    package static let fingerprint = "XF"
     /// Boolean: the duplicate group a passage belongs to.
-    static let group = "XG"
+    package static let group = "XG"
     /// Boolean, on document records: a document this one shares spans with (DuplicateIndex).
-    static let link = "XR"
+    package static let link = "XR"
     /// Boolean, on group records: a member document (DuplicateIndex).
-    static let member = "XM"
+    package static let member = "XM"
     /// Unique id terms: passage, document record and group record.
-    static let passageID = "QP"
-    static let documentID = "QD"
-    static let groupID = "QG"
+    package static let passageID = "QP"
+    package static let documentID = "QD"
+    package static let groupID = "QG"
 }
 
 /// The kinds of Xapian documents in a concord index; every one carries `Prefix.kind + rawValue`.
-enum RecordKind: String {
+package enum RecordKind: String {
     /// One per passage: searched, collapsed by group.
     case passage
-    /// One per source document: its text, metadata and passage list (never matched by searches).
+    /// One per source document: its text, metadata and passage list; its whole text is indexed, so searches
+    /// rank documents before passages.
     case document
     /// One per duplicate group: its members and original.
     case group
 
-    var term: String { Prefix.kind + rawValue }
+    package var term: String { Prefix.kind + rawValue }
 }
 
 /// Value slots.
-enum ValueSlot: UInt32 {
+package enum ValueSlot: UInt32 {
     /// The document's `issued` date as YYYYMMDD (missing month/day as 01), for `date:` ranges.
     case issued = 0
     /// The document's content hash, hex SHA-256 of the file and its sidecar (document records).
@@ -60,24 +61,24 @@ enum ValueSlot: UInt32 {
 }
 
 /// Keys of user metadata on the database.
-enum MetadataKey {
+package enum MetadataKey {
     /// The schema version this index was written with.
-    static let schema = "concord.schema"
+    package static let schema = "concord.schema"
     /// The next ingest sequence number.
-    static let nextSequence = "concord.next-sequence"
+    package static let nextSequence = "concord.next-sequence"
     /// Documents written but not yet through duplicate detection, one id a line.
-    static let duplicatesPending = "concord.duplicates-pending"
+    package static let duplicatesPending = "concord.duplicates-pending"
 }
 
-enum IndexSchema {
+package enum IndexSchema {
     /// Bumped whenever the stored layout changes; an index of another version is refused with a clear error.
-    static let version = "1"
+    package static let version = "2"
 
     /// The `date:` range field as typed in queries.
-    static let dateField = "date:"
+    package static let dateField = "date:"
 
     /// Xapian's stemmer name for an ISO 639-1 code, or "none" when Xapian has none (CJK among them).
-    static func stemmer(forLanguage code: String?) -> String {
+    package static func stemmer(forLanguage code: String?) -> String {
         switch code?.lowercased().prefix(2) {
         case "en", nil: "english"
         case "fr": "french"
@@ -97,7 +98,7 @@ enum IndexSchema {
 
     /// A short English stop-word list: dropped from queries only when they are not the whole query (Xapian's
     /// stopper semantics), and not stemmed at index time.
-    static let englishStopWords = [
+    package static let englishStopWords = [
         "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no",
         "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this",
         "to", "was", "will", "with",

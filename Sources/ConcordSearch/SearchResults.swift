@@ -1,5 +1,4 @@
-import Foundation
-public import ConcordText
+public import ConcordBase
 
 /// A document as a search hit names it.
 public struct HitDocument: Codable, Hashable, Sendable {
@@ -12,25 +11,12 @@ public struct HitDocument: Codable, Hashable, Sendable {
     /// The issued date as ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD).
     public var issued: String?
 
-    init(id: String, metadata: CitationMetadata) {
+    public init(id: String, title: String? = nil, author: String? = nil, source: String? = nil, issued: String? = nil) {
         self.id = id
-        title = metadata.title
-        let names = metadata.author.compactMap { name -> String? in
-            if let literal = name.literal { return literal }
-            let parts = [name.given, name.family].compactMap { $0 }
-            return parts.isEmpty ? nil : parts.joined(separator: " ")
-        }
-        author = names.isEmpty ? nil : names.joined(separator: ", ")
-        source = metadata.containerTitle ?? metadata.publisher
-        issued = metadata.issued.flatMap { parts in
-            guard let year = parts.year else { return nil }
-            var text = String(format: "%04d", year)
-            if let month = parts.month {
-                text += String(format: "-%02d", month)
-                if let day = parts.day { text += String(format: "-%02d", day) }
-            }
-            return text
-        }
+        self.title = title
+        self.author = author
+        self.source = source
+        self.issued = issued
     }
 
     /// Every field, null when unknown: clients of `--json` and the HTTP API read a fixed set of keys (SPEC).
@@ -77,7 +63,12 @@ public struct SearchResults: Codable, Hashable, Sendable {
 
 /// What the passage documents store: the passage and the summary of its document, so a hit needs no
 /// second lookup.
-struct StoredPassage: Codable {
-    var passage: Passage
-    var source: HitDocument
+package struct StoredPassage: Codable {
+    package var passage: Passage
+    package var source: HitDocument
+
+    package init(passage: Passage, source: HitDocument) {
+        self.passage = passage
+        self.source = source
+    }
 }

@@ -1,11 +1,16 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+public import ConcordBase
 import Synchronization
-internal import Xapian
+package import Xapian
 
 /// Lends read-only databases over one index, one per caller at a time; Xapian objects are not thread-safe,
 /// so a `Database` is never shared between two requests.
-final class ReaderPool: Sendable {
-    let path: String
+package final class ReaderPool: Sendable {
+    package let path: String
     // Idle readers. A reader lent out belongs to its borrower alone until returned.
     private let idle: Mutex<[UnsafeReader]>
 
@@ -18,17 +23,15 @@ final class ReaderPool: Sendable {
     ///
     /// - Throws: `ConcordError.indexMissing` naming the path and how to create the index, or
     ///   `.indexUnreadable` when what is there is not a concord index.
-    init(path: String) throws {
+    package init(path: String) throws {
         self.path = path
         let first = try Self.open(path)
         idle = Mutex([UnsafeReader(database: first)])
     }
 
-    static func open(_ path: String) throws -> Database {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
-            FileManager.default.fileExists(atPath: path + "/iamglass")
-        else {
+    package static func open(_ path: String) throws -> Database {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, access(path + "/iamglass", F_OK) == 0 else {
             throw ConcordError(
                 .indexMissing,
                 "no index at \(path); create it with `concord ingest FOLDER --index \(path)` (or set CONCORD_INDEX)")
@@ -42,7 +45,7 @@ final class ReaderPool: Sendable {
 
     /// Runs `body` with a reader of its own. When an ingest committed meanwhile (Xapian's
     /// DatabaseModifiedError), the reader is reopened and `body` retried once.
-    func withReader<T>(_ body: (Database) throws -> T) throws -> T {
+    package func withReader<T>(_ body: (Database) throws -> T) throws -> T {
         let reader = try idle.withLock { $0.popLast() } ?? UnsafeReader(database: Self.open(path))
         defer { idle.withLock { $0.append(reader) } }
         // Each request sees the latest commit; an ingest may have committed since this reader's last use.
@@ -56,7 +59,7 @@ final class ReaderPool: Sendable {
     }
 
     /// Reopens every idle reader at the latest commit.
-    func refresh() {
+    package func refresh() {
         idle.withLock { readers in
             for reader in readers { _ = try? reader.database.reopen() }
         }
