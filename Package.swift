@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "ConcordTestSupport", path: "Tests/ConcordTestSupport"),
         .testTarget(name: "XapianTests", dependencies: ["Xapian", "ConcordTestSupport"]),
         .testTarget(name: "ConcordTextTests", dependencies: ["ConcordText", "ConcordTestSupport"]),
-        .testTarget(name: "ConcordSearchTests", dependencies: ["ConcordSearch", "ConcordTestSupport"]),
+        .testTarget(name: "ConcordSearchTests", dependencies: ["ConcordSearch", "Xapian", "ConcordTestSupport"]),
         .testTarget(name: "ConcordCoreTests", dependencies: ["ConcordCore", "ConcordTestSupport"]),
         .testTarget(
             name: "ConcordServerTests",

@@ -140,6 +140,16 @@ cx_docids *cx_database_postings(const cx_database *db, cx_bytes term, cx_error *
     });
 }
 
+cx_docids *cx_database_positions(const cx_database *db, uint32_t docid, cx_bytes term, cx_error *error) noexcept {
+    return guarded(error, static_cast<cx_docids *>(nullptr), [&] {
+        auto list = std::make_unique<cx_docids>();
+        const Xapian::Database &d = db->get();
+        std::string t = str(term);
+        for (auto it = d.positionlist_begin(docid, t); it != d.positionlist_end(docid, t); ++it) list->items.push_back(*it);
+        return list.release();
+    });
+}
+
 cx_strings *cx_database_all_terms(const cx_database *db, cx_bytes prefix, size_t limit, cx_error *error) noexcept {
     return guarded(error, static_cast<cx_strings *>(nullptr), [&] {
         auto list = std::make_unique<cx_strings>();

@@ -81,6 +81,16 @@ cx_bytes cx_query_description(const cx_query *query, cx_error *error) noexcept {
     return guarded(error, cx_bytes{nullptr, 0}, [&] { return cx::owned(query->handle.get_description()); });
 }
 
+cx_strings *cx_query_terms(const cx_query *query, cx_error *error) noexcept {
+    return guarded(error, static_cast<cx_strings *>(nullptr), [&] {
+        auto list = std::make_unique<cx_strings>();
+        for (auto it = query->handle.get_unique_terms_begin(); it != query->handle.get_unique_terms_end(); ++it) {
+            list->items.push_back(*it);
+        }
+        return list.release();
+    });
+}
+
 void cx_query_free(cx_query *query) noexcept { delete query; }
 
 cx_queryparser *cx_queryparser_new(cx_error *error) noexcept {

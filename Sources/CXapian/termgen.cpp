@@ -12,6 +12,10 @@ cx_termgen *cx_termgen_new(cx_error *error) noexcept {
 
 void cx_termgen_free(cx_termgen *tg) noexcept { delete tg; }
 
+cx_bytes cx_stem_word(const char *language, cx_bytes word, cx_error *error) noexcept {
+    return guarded(error, cx_bytes{nullptr, 0}, [&] { return cx::owned(cx::stemmer(language)(str(word))); });
+}
+
 bool cx_termgen_set_stemmer(cx_termgen *tg, const char *language, cx_error *error) noexcept {
     return guarded(error, false, [&] {
         tg->stemmer = cx::stemmer(language);

@@ -58,6 +58,63 @@ package enum ValueSlot: UInt32 {
     case documentID = 4
     /// The absolute path of the source file (document records), for `--prune`.
     case path = 5
+    /// Where each passage's words start among the record's term positions (document records,
+    /// `PassagePositions`), so a search finds the passages that hold the matched terms.
+    case passagePositions = 6
+}
+
+/// The first term position of each indexed passage of a document record, ascending: the passages' words are
+/// indexed one after the other on the record, with a gap between passages.
+package struct PassagePositions: Sendable, Equatable {
+    /// Positions left empty between two passages.
+    package static let gap = 10
+    package private(set) var ordinals: [Int] = []
+    package private(set) var starts: [Int] = []
+
+    package init() {}
+
+    package mutating func append(ordinal: Int, start: Int) {
+        ordinals.append(ordinal)
+        starts.append(start)
+    }
+
+    /// Pairs of little-endian UInt32: ordinal, first position.
+    package func encoded() -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(ordinals.count * 8)
+        for (ordinal, start) in zip(ordinals, starts) {
+            for value in [UInt32(truncatingIfNeeded: ordinal), UInt32(truncatingIfNeeded: start)] {
+                withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+        }
+        return bytes
+    }
+
+    /// Reads `encoded()`; a truncated tail is ignored.
+    package init(decoding bytes: [UInt8]) {
+        var index = 0
+        func next() -> Int {
+            var value: UInt32 = 0
+            for shift in 0..<4 { value |= UInt32(bytes[index + shift]) << (8 * shift) }
+            index += 4
+            return Int(value)
+        }
+        while index + 8 <= bytes.count {
+            ordinals.append(next())
+            starts.append(next())
+        }
+    }
+
+    /// The index (into `ordinals`) of the passage holding term position `position`, if any.
+    package func passageIndex(at position: Int) -> Int? {
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= position { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : low - 1
+    }
 }
 
 /// Keys of user metadata on the database.
@@ -72,7 +129,7 @@ package enum MetadataKey {
 
 package enum IndexSchema {
     /// Bumped whenever the stored layout changes; an index of another version is refused with a clear error.
-    package static let version = "2"
+    package static let version = "3"
 
     /// The `date:` range field as typed in queries.
     package static let dateField = "date:"

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import ConcordBase
+import ConcordBase
 import Synchronization
 package import Xapian
 
@@ -37,7 +37,15 @@ package final class ReaderPool: Sendable {
                 "no index at \(path); create it with `concord ingest FOLDER --index \(path)` (or set CONCORD_INDEX)")
         }
         do {
-            return try Database(path: path)
+            let database = try Database(path: path)
+            let schema = try database.metadata(MetadataKey.schema)
+            if !schema.isEmpty && schema != IndexSchema.version {
+                throw ConcordError(
+                    .indexUnreadable,
+                    "the index at \(path) was written by another version of concord (schema \(schema)); "
+                        + "ingest your documents again into a new folder and use that")
+            }
+            return database
         } catch let error as XapianError {
             throw ConcordError(.indexUnreadable, "cannot open the index at \(path): \(error)")
         }

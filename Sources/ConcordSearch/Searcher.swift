@@ -4,18 +4,26 @@
 public import ConcordBase
 package import Xapian
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Runs searches over one index (SPEC "Query language", `concord search`, `GET /search`).
 ///
-/// Ranking is by document, then by passage: documents are ranked by BM25 over their whole text (a passage
-/// alone is too short for BM25's term statistics to rank its source well), then the matching passages of
-/// the top documents by the document's weight plus a tenth of the passage's own, at most
-/// `passagesPerDocument` of each document unless only one document matches or the request asks for all.
-/// Duplicate groups are folded by Xapian's collapse on the group slot (unless the request asks for all), and
-/// every hit lists the other copies of its passage. `total` counts matching passages, copies folded.
+/// Ranking is by document, then by passage. Documents are ranked by BM25 over their whole text, indexed once
+/// on the document record (a passage alone is too short for BM25's statistics to rank its source well). A
+/// document's passages are then scored by the query terms standing in them (the record's term positions,
+/// mapped to passages by `PassagePositions`), and a hit's score is its document's weight plus a tenth of
+/// its passage's. At most `passagesPerDocument` passages of a document are shown unless only one document
+/// matches or the request asks for all. The copies of a passage shown earlier (its duplicate group) are
+/// folded into that hit unless the request asks for all; every hit lists the other copies of its passage.
+/// `total` is Xapian's estimate of the matching documents.
 package enum Searcher {
     /// Passages shown per document when several documents match.
     package static let passagesPerDocument = 3
-    /// How much a passage's own BM25 weight adds to its document's.
+    /// How much a passage's own score adds to its document's weight.
     static let passageWeight = 0.1
 
     package static func search(_ request: SearchRequest, in database: Database, timeLimit: Double) throws -> SearchResults {
@@ -27,15 +35,14 @@ package enum Searcher {
         while true {
             let documents = try rankDocuments(parsed, in: database, depth: depth, timeLimit: timeLimit)
             let capped = request.foldDuplicates && documents.estimated > 1
-            let ranked = try rankPassages(
-                parsed, of: documents, in: database, fold: request.foldDuplicates, capped: capped, timeLimit: timeLimit)
+            let passages = try rankPassages(parsed, of: documents.items, in: database, fold: request.foldDuplicates, capped: capped)
             // Folded copies can leave fewer hits than documents: look deeper while there are more documents.
-            if ranked.passages.count >= wanted || documents.items.count < depth || depth >= 10_000 {
-                let page = ranked.passages.dropFirst(request.offset).prefix(request.limit)
-                let hits = try page.map { try hit($0, matches: ranked.snippets, in: database) }
-                let total = try countPassages(parsed, in: database, fold: request.foldDuplicates)
+            if passages.count >= wanted || documents.items.count < depth || depth >= 10_000 {
+                let page = passages.dropFirst(request.offset).prefix(request.limit)
+                let hits = try page.map { try hit($0, matches: documents.matches, in: database) }
                 return SearchResults(
-                    query: request.query, total: max(total, request.offset + hits.count), hits: hits, suggestion: suggestion)
+                    query: request.query, total: max(documents.estimated, request.offset + hits.count), hits: hits,
+                    suggestion: suggestion)
             }
             depth *= 4
         }
@@ -43,11 +50,18 @@ package enum Searcher {
 
     // MARK: - Documents
 
+    private struct RankedDocument {
+        /// The record's Xapian document id.
+        var docid: UInt32
+        var id: String
+        var weight: Double
+    }
+
     private struct RankedDocuments {
-        /// Document id and BM25 weight, best first.
-        var items: [(id: String, weight: Double)]
+        /// Best first.
+        var items: [RankedDocument]
         var estimated: Int
-        /// The document-level matches: their query terms make snippets for passages found by fallback.
+        /// The matches themselves: their query terms highlight snippets.
         var matches: MSet
     }
 
@@ -59,11 +73,12 @@ package enum Searcher {
         try enquire.setBM25(k1: 1.2, b: 0.75)
         try enquire.setTimeLimit(timeLimit)
         let matches = try enquire.matches(offset: 0, limit: depth, checkAtLeast: depth + 1)
-        var items: [(id: String, weight: Double)] = []
+        var items: [RankedDocument] = []
         items.reserveCapacity(matches.endIndex)
         for index in matches.indices {
+            let item = try matches.item(at: index)
             let id = try matches.document(at: index).stringValue(ValueSlot.documentID.rawValue)
-            items.append((id, try matches.item(at: index).weight))
+            items.append(RankedDocument(docid: item.documentID, id: id, weight: item.weight))
         }
         return RankedDocuments(items: items, estimated: matches.matchesEstimated, matches: matches)
     }
@@ -71,88 +86,114 @@ package enum Searcher {
     // MARK: - Passages
 
     private struct RankedPassage {
+        /// The passage's Xapian document id.
         var docid: UInt32
-        var document: String
         var score: Double
     }
 
-    private struct RankedPassages {
-        var passages: [RankedPassage]
-        /// The MSet whose query terms highlight snippets.
-        var snippets: MSet
-    }
-
+    /// The passages to show for `documents`, best first: each document's best scored passages (or its first
+    /// passage when none holds a query term: its matches are in fields, or a wildcard matched), then copies
+    /// of a passage already shown folded away unless `fold` is false.
     private static func rankPassages(
-        _ parsed: Query, of documents: RankedDocuments, in database: Database, fold: Bool, capped: Bool, timeLimit: Double
-    ) throws -> RankedPassages {
-        guard !documents.items.isEmpty else { return RankedPassages(passages: [], snippets: documents.matches) }
-        var documentWeight: [String: (rank: Int, weight: Double)] = [:]
-        for (rank, item) in documents.items.enumerated() { documentWeight[item.id] = (rank, item.weight) }
-        let scope = try Query(.or, documents.items.map { try Query(term: Prefix.document + $0.id) })
-        let enquire = try Enquire(database: database)
-        try enquire.setQuery(try Query(.filter, [parsed, try Query(.and, [try Query(term: RecordKind.passage.term), scope])]))
-        try enquire.setBM25(k1: 1.2, b: 0.75)
-        try enquire.setTimeLimit(timeLimit)
-        if fold { try enquire.setCollapseKey(slot: ValueSlot.group.rawValue) }
-        let limit = min(documents.items.count * (passagesPerDocument + 2) + 20, 20_000)
-        let matches = try enquire.matches(offset: 0, limit: limit)
-
-        var passages: [RankedPassage] = []
-        var perDocument: [String: Int] = [:]
-        for index in matches.indices {
-            let item = try matches.item(at: index)
-            let document = try matches.document(at: index).stringValue(ValueSlot.documentID.rawValue)
-            guard let owner = documentWeight[document] else { continue }
-            passages.append(RankedPassage(
-                docid: item.documentID, document: document, score: owner.weight + passageWeight * item.weight))
-        }
-        passages.sort { a, b in
-            a.score != b.score ? a.score > b.score
-                : (documentWeight[a.document]?.rank ?? 0, a.docid) < (documentWeight[b.document]?.rank ?? 0, b.docid)
-        }
-        if capped {
-            passages = passages.filter { passage in
-                perDocument[passage.document, default: 0] += 1
-                return perDocument[passage.document, default: 0] <= passagesPerDocument
+        _ parsed: Query, of documents: [RankedDocument], in database: Database, fold: Bool, capped: Bool
+    ) throws -> [RankedPassage] {
+        let terms = try textTerms(of: parsed, in: database)
+        var candidates: [RankedPassage] = []
+        for document in documents {
+            var chosen = try scorePassages(of: document.docid, terms: terms, in: database)
+                .sorted { $0.score != $1.score ? $0.score > $1.score : $0.ordinal < $1.ordinal }
+            if capped { chosen = Array(chosen.prefix(passagesPerDocument)) }
+            if chosen.isEmpty {
+                if let first = try firstPassage(of: document.id, in: database) {
+                    candidates.append(RankedPassage(docid: first, score: document.weight))
+                }
+                continue
+            }
+            for passage in chosen {
+                let idTerm = Prefix.passageID + Passage.id(document: document.id, ordinal: passage.ordinal)
+                guard let docid = try database.postings(for: idTerm).first else { continue }
+                candidates.append(RankedPassage(docid: docid, score: document.weight + passageWeight * passage.score))
             }
         }
-        // A document can match as a whole without any one passage matching (`a AND b` across paragraphs):
-        // it is shown by its first passage, ranked by its own weight.
-        let shown = Set(passages.map(\.document))
-        var fallback: [RankedPassage] = []
-        for item in documents.items where !shown.contains(item.id) {
-            guard let first = try firstPassage(of: item.id, in: database) else { continue }
-            if try !fold || !isFoldedCopy(first, in: database) {
-                fallback.append(RankedPassage(docid: first, document: item.id, score: item.weight))
-            }
+        candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.docid < $1.docid }
+        guard fold else { return candidates }
+        var shownGroups = Set<[UInt8]>()
+        return try candidates.filter { candidate in
+            let group = try database.document(candidate.docid).value(ValueSlot.group.rawValue)
+            return group.isEmpty || shownGroups.insert(group).inserted
         }
-        if !fallback.isEmpty {
-            passages = (passages + fallback).sorted { a, b in
-                a.score != b.score ? a.score > b.score : a.docid < b.docid
-            }
-        }
-        return RankedPassages(passages: passages, snippets: matches.endIndex > 0 ? matches : documents.matches)
     }
 
-    /// The first passage of document `id` (boolean matches come in document-id order, which is passage order).
+    /// A query term that can stand in passage text, weighted by its rarity among documents, with the
+    /// positional terms that stand for it in the text.
+    private struct TextTerm {
+        /// Terms with positions: the term itself, or for a stemmed `Z` term (stored without positions) the
+        /// words of the index that stem to it.
+        var positional: [String]
+        var weight: Double
+    }
+
+    /// The free-text terms of `parsed`: field terms (`Staiwan`, `Asacks`) and boolean filters left out.
+    private static func textTerms(of parsed: Query, in database: Database) throws -> [TextTerm] {
+        let documents = Double(max(1, try database.termFrequency(RecordKind.document.term)))
+        var result: [TextTerm] = []
+        for term in try parsed.terms() {
+            guard let first = term.utf8.first else { continue }
+            let stemmed = first == UInt8(ascii: "Z") && term.utf8.count > 1
+            if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) && !stemmed { continue }
+            let frequency = Double(try database.termFrequency(term))
+            guard frequency > 0 else { continue }
+            var positional = [term]
+            if stemmed {
+                let stem = String(term.dropFirst())
+                positional = try database.allTerms(prefix: stem, limit: stemVariantLimit).filter { word in
+                    try word == stem || Stemmer.stem(word, language: "english") == stem
+                }
+            }
+            result.append(TextTerm(positional: positional, weight: log(1 + documents / frequency)))
+        }
+        return result
+    }
+
+    /// The most index words looked at for the words a stem stands for.
+    static let stemVariantLimit = 256
+
+    private struct ScoredPassage {
+        var ordinal: Int
+        var score: Double
+    }
+
+    /// The passages of record `docid` that hold query terms, each scored: per term, its weight × tf / (tf + 1).
+    private static func scorePassages(of docid: UInt32, terms: [TextTerm], in database: Database) throws -> [ScoredPassage] {
+        guard !terms.isEmpty else { return [] }
+        let positions = PassagePositions(decoding: try database.document(docid).value(ValueSlot.passagePositions.rawValue))
+        guard !positions.ordinals.isEmpty else { return [] }
+        var scores = [Double](repeating: 0, count: positions.ordinals.count)
+        var counts = [Int](repeating: 0, count: positions.ordinals.count)
+        for term in terms {
+            for index in counts.indices { counts[index] = 0 }
+            for word in term.positional {
+                for position in try database.positions(of: word, in: docid) {
+                    if let index = positions.passageIndex(at: Int(position)) { counts[index] += 1 }
+                }
+            }
+            for index in counts.indices where counts[index] > 0 {
+                let frequency = Double(counts[index])
+                scores[index] += term.weight * frequency / (frequency + 1)
+            }
+        }
+        return scores.indices.compactMap { index in
+            scores[index] > 0 ? ScoredPassage(ordinal: positions.ordinals[index], score: scores[index]) : nil
+        }
+    }
+
+    /// The Xapian document id of document `id`'s first passage: passages are written in order, and boolean
+    /// matches come in document-id order.
     private static func firstPassage(of id: String, in database: Database) throws -> UInt32? {
         let enquire = try Enquire(database: database)
         try enquire.setQuery(try Query(.and, [try Query(term: Prefix.document + id), try Query(term: RecordKind.passage.term)]))
         let matches = try enquire.matches(limit: 1)
         return matches.isEmpty ? nil : try matches.item(at: 0).documentID
-    }
-
-    /// Whether passage `docid` belongs to a duplicate group, whose copy the collapsed matches already show.
-    private static func isFoldedCopy(_ docid: UInt32, in database: Database) throws -> Bool {
-        !(try database.document(docid).value(ValueSlot.group.rawValue)).isEmpty
-    }
-
-    /// Xapian's estimate of the passages matching `parsed`, copies folded when `fold`.
-    private static func countPassages(_ parsed: Query, in database: Database, fold: Bool) throws -> Int {
-        let enquire = try Enquire(database: database)
-        try enquire.setQuery(try Query(.filter, [parsed, try Query(term: RecordKind.passage.term)]))
-        if fold { try enquire.setCollapseKey(slot: ValueSlot.group.rawValue) }
-        return try enquire.matches(offset: 0, limit: 0, checkAtLeast: 1000).matchesEstimated
     }
 
     // MARK: - Hits

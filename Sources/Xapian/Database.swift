@@ -85,6 +85,15 @@ public class Database {
         return (0..<cx_docids_count(list)).map { cx_docids_at(list, $0) }
     }
 
+    /// The positions of `term` in document `id`, ascending; empty when the document has none of it.
+    public func positions(of term: String, in id: UInt32) throws(XapianError) -> [UInt32] {
+        let list = try withBytes(term) { bytes throws(XapianError) in
+            try handle(try checked { cx_database_positions(pointer, id, bytes, $0) })
+        }
+        defer { cx_docids_free(list) }
+        return (0..<cx_docids_count(list)).map { cx_docids_at(list, $0) }
+    }
+
     /// The terms starting with `prefix`, ascending; at most `limit` when given.
     public func allTerms(prefix: String = "", limit: Int? = nil) throws(XapianError) -> [String] {
         let list = try withBytes(prefix) { bytes throws(XapianError) in

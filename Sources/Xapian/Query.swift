@@ -84,6 +84,13 @@ public final class Query: CustomStringConvertible {
         Query(pointer: try handle(try checked { cx_query_new_scaled(pointer, factor, $0) }))
     }
 
+    /// The distinct terms the query holds, ascending (wildcards and ranges unexpanded).
+    public func terms() throws(XapianError) -> [String] {
+        let list = try handle(try checked { cx_query_terms(pointer, $0) })
+        defer { cx_strings_free(list) }
+        return (0..<cx_strings_count(list)).map { borrowedString(cx_strings_at(list, $0)) }
+    }
+
     /// Whether the query is empty (matches nothing and has no terms).
     public var isEmpty: Bool { cx_query_is_empty(pointer) }
 

@@ -122,3 +122,14 @@ func withByteList<T>(
     }
     return try result.get()
 }
+
+/// Xapian's stemmers (Xapian::Stem).
+public enum Stemmer {
+    /// `word` stemmed by the stemmer for `language` (a Xapian stemmer name such as "english"; "none" leaves
+    /// words as they are).
+    public static func stem(_ word: String, language: String) throws(XapianError) -> String {
+        try withBytes(word) { bytes throws(XapianError) in
+            consumeString(try checked { cx_stem_word(language, bytes, $0) })
+        }
+    }
+}

@@ -29,6 +29,31 @@ import Xapian
         #expect(Set(try SampleDatabase.search("strait source:cfr", in: database)) == ["a", "c"])
     }
 
+    @Test func queryTermsAreTheParsedTermsStemmedOrNot() throws {
+        let parsed = try SampleDatabase.parser(for: database).parse("Taiwan patrols title:munitions")
+        let terms = try parsed.terms()
+        #expect(terms.contains("taiwan") && terms.contains("Zpatrol") && terms.contains("ZSmunit"))
+        #expect(terms == terms.sorted())
+    }
+
+    @Test func positionsOfATermInADocument() throws {
+        let docid = try #require(try database.postings(for: SampleDatabase.idPrefix + "a").first)
+        // The title with its prefix (positions 1-4), again without (5-8), a gap of 100, then the body.
+        #expect(try database.positions(of: "Snato", in: docid) == [1])
+        #expect(try database.positions(of: "nato", in: docid) == [5])
+        #expect(try database.positions(of: "taiwan", in: docid) == [113])
+        #expect(try database.positions(of: "absent", in: docid).isEmpty)
+        // Stemmed terms carry no positions (STEM_SOME): their words do.
+        #expect(try database.positions(of: "Zpatrol", in: docid).isEmpty)
+        #expect(try database.positions(of: "patrols", in: docid) == [116])
+    }
+
+    @Test func stemmerStemsLikeTheIndex() throws {
+        #expect(try Stemmer.stem("patrols", language: "english") == "patrol")
+        #expect(try Stemmer.stem("patrols", language: "none") == "patrols")
+        #expect(throws: XapianError.self) { try Stemmer.stem("x", language: "klingon") }
+    }
+
     @Test func wildcardExpandsFromTheDatabase() throws {
         #expect(Set(try SampleDatabase.search("munit*", in: database)) == ["d"])
     }

@@ -13,7 +13,7 @@ concord_bin() {
     else
         local log
         log="$(mktemp)"
-        if ! (cd "$ROOT" && swift build -c release --product concord) >"$log" 2>&1; then
+        if ! (cd "$ROOT" && swift build -c release --product concord-cli && swift build -c release --product concord) >"$log" 2>&1; then
             cat "$log" >&2; rm -f "$log"
             echo "bench: the release build failed (log above); set CONCORD_BIN to use another binary" >&2
             exit 2

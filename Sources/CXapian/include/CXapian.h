@@ -136,6 +136,8 @@ bool cx_database_term_exists(const cx_database *db, cx_bytes term, cx_error *err
 /** New: the document ids that index `term`, ascending. */
 cx_docids *_Nullable cx_database_postings(const cx_database *db, cx_bytes term, cx_error *error) CX_NOEXCEPT;
 /** New: the terms starting with `prefix`, at most `limit` (0: no limit), ascending. */
+/* The positions of `term` in document `docid`, ascending (Database::positionlist); empty when it has none. */
+cx_docids *_Nullable cx_database_positions(const cx_database *db, uint32_t docid, cx_bytes term, cx_error *error) CX_NOEXCEPT;
 cx_strings *_Nullable cx_database_all_terms(const cx_database *db, cx_bytes prefix, size_t limit, cx_error *error) CX_NOEXCEPT;
 /** New: the document `docid`. */
 cx_document *_Nullable cx_database_document(const cx_database *db, uint32_t docid, cx_error *error) CX_NOEXCEPT;
@@ -219,6 +221,10 @@ cx_query *_Nullable cx_query_new_value_range(uint32_t slot, cx_bytes begin, cx_b
 bool cx_query_is_empty(const cx_query *query) CX_NOEXCEPT;
 /** Xapian's description of the query; owned. */
 cx_bytes cx_query_description(const cx_query *query, cx_error *error) CX_NOEXCEPT;
+/* `word` stemmed by Xapian's stemmer for `language` ("none" leaves it as it is). */
+cx_bytes cx_stem_word(const char *language, cx_bytes word, cx_error *error) CX_NOEXCEPT;
+/* The distinct terms of a query, ascending (Query::get_unique_terms); wildcards are not expanded. */
+cx_strings *_Nullable cx_query_terms(const cx_query *query, cx_error *error) CX_NOEXCEPT;
 void cx_query_free(cx_query *_Nullable query) CX_NOEXCEPT;
 
 /* ---- query parser ---- */

@@ -81,39 +81,51 @@ struct QuoteFinder {
         self.database = database
     }
 
-    /// Sources whose text holds `quote` (at least 80% of its words, aligned in order).
+    /// Sources whose text holds `quote` (at least 80% of its words, aligned in order, close together).
     mutating func find(_ quote: String) throws -> [Found] {
         let quoteText = ScalarText(quote)
         let quoteWords = tokenizer.words(in: quoteText)
         guard !quoteWords.isEmpty else { throw ConcordError(.badParameter, "the quote has no words") }
-        // Candidates: the passages ranking best for the quote's words, without query syntax.
+        // Candidates: the documents ranking best for the quote's words, without query syntax.
         let parser = try QueryLanguage.parser(for: database)
         let words = quoteWords.map { quoteText[$0.span] }.joined(separator: " ")
         let parsed = try parser.parse(words, features: [])
         let enquire = try Enquire(database: database)
-        try enquire.setQuery(try Query(.filter, [parsed, try Query(term: RecordKind.passage.term)]))
-        let matches = try enquire.matches(limit: 60)
+        try enquire.setQuery(try Query(.filter, [parsed, try Query(term: RecordKind.document.term)]))
+        let matches = try enquire.matches(limit: 40)
         var configuration = Aligner.Configuration()
         configuration.minWords = max(1, min(8, quoteWords.count))
         configuration.seedLength = max(1, min(configuration.seedLength, quoteWords.count))
         let aligner = Aligner(configuration: configuration)
+        let seeds = aligner.seedIndex(quoteWords)
         let needed = max(1, Int((Double(quoteWords.count) * 0.8).rounded(.up)))
 
         var best: [String: Found] = [:]
         for index in matches.indices {
-            let passage = try StoredJSON.decode(StoredPassage.self, from: try matches.document(at: index).data()).passage
-            guard let record = try record(passage.document) else { continue }
+            let id = try matches.document(at: index).stringValue(ValueSlot.documentID.rawValue)
+            guard best[id] == nil, let record = try record(id) else { continue }
             let text = ScalarText(record.text)
-            let passageWords = tokenizer.words(in: text, range: passage.span)
-            // An edited copy may align as several regions (a word changed splits it): they count together.
-            let pairs = aligner.align(quoteWords, passageWords)
-            let matched = pairs.reduce(0) { $0 + $1.matchedWords }
-            guard matched >= needed, let first = pairs.map(\.b.lowerBound).min(), let last = pairs.map(\.b.upperBound).max()
+            let documentWords = tokenizer.words(in: text)
+            // An edited copy may align as several regions (a word changed splits it): regions close together
+            // in the document count together.
+            let pairs = aligner.align(quoteWords, documentWords, seeds: seeds.seeds(against: documentWords))
+                .sorted { $0.b.lowerBound < $1.b.lowerBound }
+            var clusters: [[AlignedSpanPair]] = []
+            for pair in pairs {
+                if let last = clusters.last?.last, pair.b.lowerBound - last.b.upperBound <= quoteWords.count {
+                    clusters[clusters.count - 1].append(pair)
+                } else {
+                    clusters.append([pair])
+                }
+            }
+            guard let cluster = clusters.max(by: { $0.reduce(0) { $0 + $1.matchedWords } < $1.reduce(0) { $0 + $1.matchedWords } }),
+                let first = cluster.first?.b.lowerBound, let last = cluster.map(\.b.upperBound).max()
             else { continue }
-            let span = Aligner.span(of: first..<last, in: passageWords)
-            let found = found(record: record, passage: passage, span: span, text: text, matched: matched)
-            if let existing = best[record.id], existing.matched >= found.matched { continue }
-            best[record.id] = found
+            let matched = cluster.reduce(0) { $0 + $1.matchedWords }
+            guard matched >= needed else { continue }
+            let span = Aligner.span(of: first..<last, in: documentWords)
+            guard let passage = record.passages.max(by: { $0.span.overlap(with: span) < $1.span.overlap(with: span) }) else { continue }
+            best[id] = found(record: record, passage: passage, span: span, text: text, matched: matched)
         }
         return ordered(Array(best.values))
     }

@@ -124,15 +124,10 @@ struct DocumentPreparer: Sendable {
         var spellingWords = Set<String>()
         var built: [(String, Document)] = []
         built.reserveCapacity(passages.count)
+        // Passages carry no text terms: the record indexes the whole text once, and a search finds a
+        // document's passages through the positions of its terms (`PassagePositions`).
         for (index, passage) in passages.enumerated() {
             let document = try Document()
-            try generator.setDocument(document)
-            if drafts[index].kind == .paragraph {
-                let normalized = drafts[index].normalized.text
-                try generator.indexText(normalized)
-                collectSpellingWords(normalized, into: &spellingWords)
-            }
-            try fields.index(with: generator)
             let idTerm = Prefix.passageID + passage.id
             try document.addBooleanTerm(idTerm)
             try document.addBooleanTerm(Prefix.document + file.documentID)
@@ -144,14 +139,20 @@ struct DocumentPreparer: Sendable {
             built.append((idTerm, document))
         }
 
-        // The record is indexed with the whole text (paragraphs, as the passages are), so searches rank
-        // documents by BM25 over all of it before choosing passages.
+        // The record holds the whole text (paragraphs; boilerplate neither matches nor ranks), so searches rank
+        // documents by BM25 over all of it, then find passages by where the matched terms stand.
         let recordDocument = try Document()
         try generator.setDocument(recordDocument)
+        var positions = PassagePositions()
         for draft in drafts where draft.kind == .paragraph {
-            try generator.indexText(draft.normalized.text)
-            try generator.increaseTermPosition(by: 10)
+            let normalized = draft.normalized.text
+            positions.append(ordinal: draft.ordinal, start: generator.termPosition + 1)
+            try generator.indexText(normalized)
+            // A gap, so a phrase never matches across two passages.
+            try generator.increaseTermPosition(by: PassagePositions.gap)
+            collectSpellingWords(normalized, into: &spellingWords)
         }
+        try recordDocument.setValue(positions.encoded(), slot: ValueSlot.passagePositions.rawValue)
         try fields.index(with: generator)
         try recordDocument.addBooleanTerm(Prefix.documentID + file.documentID)
         try recordDocument.addBooleanTerm(Prefix.document + file.documentID)
