@@ -15,16 +15,14 @@ import Darwin
 /// Ranking is by document, then by passage. Documents are ranked by BM25 over their whole text, indexed once
 /// on the document record (a passage alone is too short for BM25's statistics to rank its source well). A
 /// document's passages are then scored by the query terms standing in them (the record's term positions,
-/// mapped to passages by `PassagePositions`), and a hit's score is its document's weight plus a tenth of
-/// its passage's. At most `passagesPerDocument` passages of a document are shown unless only one document
+/// mapped to passages by `PassagePositions`): hits come in document order, each document's passages best
+/// first, and a hit's `score` is its document's BM25 weight. At most `passagesPerDocument` passages of a document are shown unless only one document
 /// matches or the request asks for all. The copies of a passage shown earlier (its duplicate group) are
 /// folded into that hit unless the request asks for all; every hit lists the other copies of its passage.
 /// `total` is Xapian's estimate of the matching documents.
 package enum Searcher {
     /// Passages shown per document when several documents match.
     package static let passagesPerDocument = 3
-    /// How much a passage's own score adds to its document's weight.
-    static let passageWeight = 0.1
 
     package static func search(_ request: SearchRequest, in database: Database, timeLimit: Double) throws -> SearchResults {
         let parser = try QueryLanguage.parser(for: database)
@@ -88,7 +86,10 @@ package enum Searcher {
     private struct RankedPassage {
         /// The passage's Xapian document id.
         var docid: UInt32
+        /// Its document's BM25 weight (the hit's `score`).
         var score: Double
+        /// Its document's rank, then its own score among that document's passages.
+        var order: (document: Int, passage: Double)
     }
 
     /// The passages to show for `documents`, best first: each document's best scored passages (or its first
@@ -99,23 +100,23 @@ package enum Searcher {
     ) throws -> [RankedPassage] {
         let terms = try textTerms(of: parsed, in: database)
         var candidates: [RankedPassage] = []
-        for document in documents {
+        for (rank, document) in documents.enumerated() {
             var chosen = try scorePassages(of: document.docid, terms: terms, in: database)
                 .sorted { $0.score != $1.score ? $0.score > $1.score : $0.ordinal < $1.ordinal }
             if capped { chosen = Array(chosen.prefix(passagesPerDocument)) }
             if chosen.isEmpty {
                 if let first = try firstPassage(of: document.id, in: database) {
-                    candidates.append(RankedPassage(docid: first, score: document.weight))
+                    candidates.append(RankedPassage(docid: first, score: document.weight, order: (rank, 0)))
                 }
                 continue
             }
             for passage in chosen {
                 let idTerm = Prefix.passageID + Passage.id(document: document.id, ordinal: passage.ordinal)
                 guard let docid = try database.postings(for: idTerm).first else { continue }
-                candidates.append(RankedPassage(docid: docid, score: document.weight + passageWeight * passage.score))
+                candidates.append(RankedPassage(docid: docid, score: document.weight, order: (rank, -passage.score)))
             }
         }
-        candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.docid < $1.docid }
+        candidates.sort { ($0.order.document, $0.order.passage, $0.docid) < ($1.order.document, $1.order.passage, $1.docid) }
         guard fold else { return candidates }
         var shownGroups = Set<[UInt8]>()
         return try candidates.filter { candidate in

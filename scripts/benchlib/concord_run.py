@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""concord's TREC run for the relevance bench: each query through `concord search --json --limit L`, each
-document's best passage kept in rank order (a folded duplicate's documents follow the hit's own document
-when --duplicates), cut to 100 documents; the run's score is 1000 - rank, so the scorer keeps concord's order.
+"""concord's TREC run for the relevance bench: each query through `concord search --json --limit L` (with
+`--all` when given: copies unfolded), each document's first hit kept in rank order (a folded duplicate's
+documents follow the hit's own document when --duplicates), cut to 100 documents; the run's score is
+1000 - rank, so the scorer keeps concord's order.
 
-Usage: concord_run.py CONCORD INDEX QUERIES.tsv RUN LIMIT [--duplicates]   (prints a JSON summary)
+Usage: concord_run.py CONCORD INDEX QUERIES.tsv RUN LIMIT [--all] [--duplicates]   (prints a JSON summary)
 """
 import json
 import subprocess
@@ -12,6 +13,7 @@ import time
 
 concord, index, queries, run, limit = sys.argv[1:6]
 with_duplicates = "--duplicates" in sys.argv[6:]
+unfold = ["--all"] if "--all" in sys.argv[6:] else []
 exits = {}
 errors = []
 docs_per_query = []
@@ -19,7 +21,7 @@ began = time.perf_counter()
 with open(run, "w") as out:
     for line in open(queries, encoding="utf-8"):
         qid, text = line.rstrip("\n").split("\t", 1)
-        proc = subprocess.run([concord, "search", text, "--index", index, "--json", "--limit", limit],
+        proc = subprocess.run([concord, "search", text, "--index", index, "--json", "--limit", limit] + unfold,
                               capture_output=True, text=True)
         exits[proc.returncode] = exits.get(proc.returncode, 0) + 1
         if proc.returncode not in (0, 1):

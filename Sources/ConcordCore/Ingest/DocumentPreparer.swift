@@ -162,6 +162,9 @@ struct DocumentPreparer: Sendable {
         try recordDocument.setValue(file.documentID, slot: ValueSlot.documentID.rawValue)
         try recordDocument.setValue(file.url.path, slot: ValueSlot.path.rawValue)
         if let issued = fields.issuedValue { try recordDocument.setValue(issued, slot: ValueSlot.issued.rawValue) }
+        // Encoded here, in parallel, not by the writer; links come from duplicate detection, the sequence
+        // from the writer (a value slot).
+        try recordDocument.setData(try StoredJSON.encode(record))
 
         return PreparedDocument(
             file: file, record: record, passages: built, recordDocument: recordDocument, spellingWords: spellingWords)

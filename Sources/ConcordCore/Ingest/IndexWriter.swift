@@ -80,19 +80,17 @@ final class IndexWriter {
             nextSequence += 1
             try database.setMetadata(MetadataKey.nextSequence, String(nextSequence))
         }
-        var record = prepared.record
-        record.sequence = sequence
-        // Links to other documents are recomputed by duplicate detection for changed documents.
-        record.links = []
         let sequenceValue = Sortable.serialise(Double(sequence))
+        // Every Xapian document of this document (passages and record) carries its XDOC term: deleting by it
+        // leaves no old passage behind, and the new ones can be added without looking their ids up.
         try database.deleteDocuments(idTerm: Prefix.document + id)
-        for (idTerm, document) in prepared.passages {
+        for (_, document) in prepared.passages {
             try document.setValue(sequenceValue, slot: ValueSlot.sequence.rawValue)
-            try database.replaceDocument(idTerm: idTerm, with: document)
+            _ = try database.addDocument(document)
         }
+        // The record's data was encoded while preparing; its sequence is this value (`DocumentRecord.load`).
         try prepared.recordDocument.setValue(sequenceValue, slot: ValueSlot.sequence.rawValue)
-        try prepared.recordDocument.setData(try StoredJSON.encode(record))
-        try database.replaceDocument(idTerm: Prefix.documentID + id, with: prepared.recordDocument)
+        _ = try database.addDocument(prepared.recordDocument)
         for word in prepared.spellingWords { try database.addSpelling(word) }
         known[id] = Known(hash: prepared.record.hash, sequence: sequence, path: prepared.record.path)
         changedDocuments.insert(id)

@@ -27,13 +27,83 @@ struct DocumentRecord: Codable, Sendable {
     var boilerplate: [TextSpan]
     /// Spans shared with other documents (duplicate detection's input to groups).
     var links: [DuplicateLink]
+
+    enum CodingKeys: String, CodingKey {
+        case id, path, relativePath, format, hash, metadata, language, sequence, bytes, text, passages, boilerplate, links
+    }
+
+    init(
+        id: String, path: String, relativePath: String, format: DocumentFormat, hash: String, metadata: CitationMetadata,
+        language: String, sequence: Int, bytes: Int, text: String, passages: [Passage], boilerplate: [TextSpan],
+        links: [DuplicateLink]
+    ) {
+        self.id = id
+        self.path = path
+        self.relativePath = relativePath
+        self.format = format
+        self.hash = hash
+        self.metadata = metadata
+        self.language = language
+        self.sequence = sequence
+        self.bytes = bytes
+        self.text = text
+        self.passages = passages
+        self.boilerplate = boilerplate
+        self.links = links
+    }
+
+    /// Passages are stored without their text, which is `text[span]`: the text is stored once.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(path, forKey: .path)
+        try container.encode(relativePath, forKey: .relativePath)
+        try container.encode(format, forKey: .format)
+        try container.encode(hash, forKey: .hash)
+        try container.encode(metadata, forKey: .metadata)
+        try container.encode(language, forKey: .language)
+        try container.encode(sequence, forKey: .sequence)
+        try container.encode(bytes, forKey: .bytes)
+        try container.encode(text, forKey: .text)
+        try container.encode(passages.map { passage in
+            var stored = passage
+            stored.text = ""
+            return stored
+        }, forKey: .passages)
+        try container.encode(boilerplate, forKey: .boilerplate)
+        try container.encode(links, forKey: .links)
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        path = try container.decode(String.self, forKey: .path)
+        relativePath = try container.decode(String.self, forKey: .relativePath)
+        format = try container.decode(DocumentFormat.self, forKey: .format)
+        hash = try container.decode(String.self, forKey: .hash)
+        metadata = try container.decode(CitationMetadata.self, forKey: .metadata)
+        language = try container.decode(String.self, forKey: .language)
+        sequence = try container.decode(Int.self, forKey: .sequence)
+        bytes = try container.decode(Int.self, forKey: .bytes)
+        text = try container.decode(String.self, forKey: .text)
+        passages = try container.decode([Passage].self, forKey: .passages)
+        boilerplate = try container.decode([TextSpan].self, forKey: .boilerplate)
+        links = try container.decode([DuplicateLink].self, forKey: .links)
+        let scalars = ScalarText(text)
+        for index in passages.indices { passages[index].text = scalars[passages[index].span] }
+    }
 }
 
 extension DocumentRecord {
     /// The record of document `id` in `database`, or nil when it is not indexed.
     static func load(_ id: String, from database: Database) throws -> DocumentRecord? {
         guard let docid = try database.postings(for: Prefix.documentID + id).first else { return nil }
-        return try StoredJSON.decode(DocumentRecord.self, from: try database.document(docid).data())
+        let document = try database.document(docid)
+        var record = try StoredJSON.decode(DocumentRecord.self, from: try document.data())
+        // The writer gives the sequence when it adds the record, as a value.
+        let sequence = try document.value(ValueSlot.sequence.rawValue)
+        if !sequence.isEmpty { record.sequence = Int(Sortable.unserialise(sequence)) }
+        return record
     }
 
     /// Orders the copies of a text, original first (SPEC "Normalization and duplicates"): the earliest
