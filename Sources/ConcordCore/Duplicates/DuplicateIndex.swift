@@ -21,6 +21,10 @@ struct DuplicateIndex {
     private let fingerprinter = Fingerprinter()
     private let aligner: Aligner
     private var records: [String: DocumentRecord] = [:]
+    /// Each record's links as loaded, so only records whose links changed are written back.
+    private var original: [String: [DuplicateLink]] = [:]
+    /// Records to write back.
+    private var dirty = Set<String>()
     private var words: [String: [Word]] = [:]
     private var documentOfPassage: [UInt32: String] = [:]
 
@@ -80,8 +84,10 @@ struct DuplicateIndex {
             }
             touched.insert(id)
         }
-        for id in touched.sorted() { try saveLinks(of: id) }
+        for id in touched where records[id]?.links != original[id] { dirty.insert(id) }
         try rebuildGroups(around: touched)
+        // Each record whose links or passage groups changed is written once (a record holds the whole text).
+        for id in dirty.sorted() { try saveLinks(of: id) }
     }
 
     // MARK: - Candidates
@@ -125,6 +131,7 @@ struct DuplicateIndex {
         if let cached = records[id] { return cached }
         let record = try DocumentRecord.load(id, from: database)
         records[id] = record
+        original[id] = record?.links
         return record
     }
 
@@ -250,7 +257,7 @@ struct DuplicateIndex {
             }
             if changed {
                 records[id] = record
-                try saveLinks(of: id)
+                dirty.insert(id)
             }
         }
     }
@@ -324,7 +331,7 @@ struct DuplicateIndex {
         } else {
             try document.setValue([UInt8](), slot: ValueSlot.group.rawValue)
         }
-        try document.setData(try StoredJSON.encode(stored))
+        try document.setData(StoredJSON.encode(stored))
         try database.replaceDocument(idTerm: idTerm, with: document)
     }
 }

@@ -135,7 +135,7 @@ struct DocumentPreparer: Sendable {
             try document.setValue(file.documentID, slot: ValueSlot.documentID.rawValue)
             for term in passageFingerprints[index] { try document.addBooleanTerm(Prefix.fingerprint + term) }
             if let issued = fields.issuedValue { try document.setValue(issued, slot: ValueSlot.issued.rawValue) }
-            try document.setData(try StoredJSON.encode(StoredPassage(passage: passage, source: summary)))
+            try document.setData(StoredJSON.encode(StoredPassage(passage: passage, source: summary)))
             built.append((idTerm, document))
         }
 
@@ -201,18 +201,5 @@ struct IndexedFields {
         if let title { try generator.indexText(title, prefix: Prefix.title, positions: false) }
         for author in authors { try generator.indexText(author, prefix: Prefix.author, positions: false) }
         if let source { try generator.indexText(source, prefix: Prefix.source, positions: false) }
-    }
-}
-
-/// The one JSON setup for stored records.
-enum StoredJSON {
-    static func encode(_ value: some Encodable) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(value))
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
-        try JSONDecoder().decode(type, from: Data(bytes))
     }
 }

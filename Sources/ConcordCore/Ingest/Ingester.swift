@@ -80,6 +80,9 @@ public final class Ingester {
     private let indexPath: String
     private let options: IngestOptions
 
+    /// Input bytes prepared ahead of the writer at most (one larger file is always let through).
+    static let heldBytesLimit = 48 << 20
+
     public init(indexPath: String, options: IngestOptions) {
         self.indexPath = indexPath
         self.options = options
@@ -106,22 +109,28 @@ public final class Ingester {
         let known = writer.knownHashes()
         let preparer = DocumentPreparer(registry: registry)
         let files = walk.files
-        let window = max(1, options.concurrency) * 2
+        // Enough documents in flight that preparing goes on while the writer commits a batch.
+        let window = max(1, options.concurrency) * 16
         var batch = IndexWriter.Batch()
 
         try await withThrowingTaskGroup(of: (Int, PrepareOutcome).self) { group in
             var next = 0
             var inFlight = 0
+            // Input bytes of the documents launched and not yet written: bounds memory with large files.
+            var heldBytes = 0
             var pending: [Int: PrepareOutcome] = [:]
             var toWrite = 0
             func launch() {
-                while next < files.count && inFlight + pending.count < window {
+                while next < files.count && inFlight + pending.count < window
+                    && (heldBytes < Self.heldBytesLimit || inFlight + pending.count == 0)
+                {
                     let index = next
                     let file = files[index]
                     let knownHash = known[file.documentID]
                     group.addTask { (index, preparer.prepare(file, knownHash: knownHash)) }
                     next += 1
                     inFlight += 1
+                    heldBytes += file.bytes
                 }
             }
             launch()
@@ -130,6 +139,7 @@ public final class Ingester {
                 pending[index] = outcome
                 // Written in file order, so sequence numbers (and so originals) do not depend on timing.
                 while let ready = pending.removeValue(forKey: toWrite) {
+                    heldBytes -= files[toWrite].bytes
                     toWrite += 1
                     switch ready {
                     case .unchanged(let file):

@@ -149,11 +149,12 @@ struct HTMLTextExtractor {
             Self.skipped.contains(name) || Self.chromeRoles.contains(role)
             || ((name == "header" || name == "footer") && !insideContent)
             || attributes["hidden"] != nil || attributes["aria-hidden"]?.lowercased() == "true"
-            || style.contains("display:none") || style.contains("visibility:hidden")
+            || (!style.isEmpty && (style.firstRange(of: "display:none") != nil || style.firstRange(of: "visibility:hidden") != nil))
         let marks = ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).lowercased()
+        // The standard library's search, not Foundation's: this runs for every element.
         element.boilerplate =
             name == "figcaption" || (name == "footer" && insideContent)
-            || Self.boilerplateMarkers.contains { marks.contains($0) }
+            || (marks.count > 1 && Self.boilerplateMarkers.contains { marks.firstRange(of: $0) != nil })
         if name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), (1...6).contains(level) {
             element.heading = level
         }
