@@ -279,30 +279,34 @@ public enum JSONWriter {
 
     public static func writeString(_ text: String, to output: inout String) {
         output += "\""
-        var plainStart = text.unicodeScalars.startIndex
-        var index = plainStart
-        let scalars = text.unicodeScalars
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            let escaped: String? =
-                switch scalar {
-                case "\"": "\\\""
-                case "\\": "\\\\"
-                case "\n": "\\n"
-                case "\r": "\\r"
-                case "\t": "\\t"
-                case "\u{08}": "\\b"
-                case "\u{0C}": "\\f"
-                default: scalar.value < 0x20 ? "\\u00" + hexByte(UInt8(scalar.value)) : nil
+        let needsEscape = text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        if !needsEscape {
+            output += text
+        } else {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count + 16)
+            for byte in text.utf8 {
+                let escape: UInt8? =
+                    switch byte {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte
+                    case 0x0A: UInt8(ascii: "n")
+                    case 0x0D: UInt8(ascii: "r")
+                    case 0x09: UInt8(ascii: "t")
+                    case 0x08: UInt8(ascii: "b")
+                    case 0x0C: UInt8(ascii: "f")
+                    default: nil
+                    }
+                if let escape {
+                    bytes.append(UInt8(ascii: "\\"))
+                    bytes.append(escape)
+                } else if byte < 0x20 {
+                    bytes.append(contentsOf: ("\\u00" + hexByte(byte)).utf8)
+                } else {
+                    bytes.append(byte)
                 }
-            if let escaped {
-                output.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                output += escaped
-                plainStart = scalars.index(after: index)
             }
-            index = scalars.index(after: index)
+            output += String(decoding: bytes, as: UTF8.self)
         }
-        output.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
         output += "\""
     }
 
