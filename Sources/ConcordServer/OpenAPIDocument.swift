@@ -30,7 +30,7 @@ enum OpenAPIDocument {
             "/search": {
               "get": {
                 "operationId": "search",
-                "summary": "Ranked passages matching a query; copies of a passage folded into one hit unless all=true.",
+                "summary": "Ranked passages matching a query: documents by BM25 over their whole text, then their passages (at most 3 a document when several match); copies of a passage folded into one hit; all=true shows every passage and copy.",
                 "parameters": [
                   {
                     "name": "q", "in": "query", "required": true,
@@ -49,7 +49,7 @@ enum OpenAPIDocument {
                 ],
                 "responses": {
                   "200": {
-                    "description": "The hits, best first (total is Xapian's estimate).",
+                    "description": "The hits, best first (total is Xapian's estimate of the matching documents).",
                     "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SearchResults" } } }
                   },
                   "400": { "$ref": "#/components/responses/BadRequest" },
@@ -206,7 +206,7 @@ enum OpenAPIDocument {
                 "schema": { "type": "string", "minLength": 1 }, "example": "000-75fd1b966845eedf-txt.p12"
               },
               "All": {
-                "name": "all", "in": "query", "description": "Show every copy of a passage as its own hit (true/false, 1/0, yes/no).",
+                "name": "all", "in": "query", "description": "Show every copy of a passage as its own hit, and every matching passage of each document (true/false, 1/0, yes/no).",
                 "schema": { "type": "string", "enum": ["true", "false", "1", "0", "yes", "no"], "default": "false" }
               },
               "Format": {
@@ -308,7 +308,7 @@ enum OpenAPIDocument {
                   "span": { "$ref": "#/components/schemas/Span" },
                   "lines": { "$ref": "#/components/schemas/Lines" },
                   "snippet": { "type": "string", "description": "HTML: matched terms in <mark>…</mark>, everything else escaped." },
-                  "score": { "type": "number" },
+                  "score": { "type": "number", "description": "The BM25 weight of the hit's document." },
                   "duplicates": { "type": "array", "items": { "$ref": "#/components/schemas/DuplicateReference" }, "description": "The other copies of this passage, original first." }
                 }
               },

@@ -27,29 +27,11 @@ struct DocumentRecord: Codable, Sendable {
     var boilerplate: [TextSpan]
     /// Spans shared with other documents (duplicate detection's input to groups).
     var links: [DuplicateLink]
+}
 
+extension DocumentRecord {
     enum CodingKeys: String, CodingKey {
         case id, path, relativePath, format, hash, metadata, language, sequence, bytes, text, passages, boilerplate, links
-    }
-
-    init(
-        id: String, path: String, relativePath: String, format: DocumentFormat, hash: String, metadata: CitationMetadata,
-        language: String, sequence: Int, bytes: Int, text: String, passages: [Passage], boilerplate: [TextSpan],
-        links: [DuplicateLink]
-    ) {
-        self.id = id
-        self.path = path
-        self.relativePath = relativePath
-        self.format = format
-        self.hash = hash
-        self.metadata = metadata
-        self.language = language
-        self.sequence = sequence
-        self.bytes = bytes
-        self.text = text
-        self.passages = passages
-        self.boilerplate = boilerplate
-        self.links = links
     }
 
     /// Passages are stored without their text, which is `text[span]`: the text is stored once.
