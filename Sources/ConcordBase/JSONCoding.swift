@@ -1,9 +1,9 @@
 /// `Codable` over `JSONValue`, without Foundation: the search path decodes stored records and prints hits with
 /// these; the output equals `OutputJSON`'s (keys sorted, nil optionals left out unless encoded explicitly).
 public enum JSONCoding {
-    /// Decodes a `T` from UTF-8 JSON bytes.
-    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
-        try T(from: ValueDecoder(value: try JSONParser.parse(bytes), codingPath: []))
+    /// Decodes a `T` from UTF-8 JSON bytes; string members named in `skipping` decode as "".
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], skipping: Set<String> = []) throws -> T {
+        try T(from: ValueDecoder(value: try JSONParser.parse(bytes, skipping: skipping), codingPath: []))
     }
 
     /// Decodes a `T` from a parsed value.

@@ -57,11 +57,14 @@ public struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
+    private var skipped: Set<String> = []
     private static let maxDepth = 512
 
-    /// Parses `bytes` as one JSON value with nothing after it but white space.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    /// Parses `bytes` as one JSON value with nothing after it but white space. String members named in
+    /// `skipping` are checked but read as "" (a large text that the caller does not need costs no copy).
+    public static func parse(_ bytes: [UInt8], skipping: Set<String> = []) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
+        parser.skipped = skipping
         let value = try parser.value()
         parser.skipSpace()
         guard parser.index == bytes.count else { throw parser.error("trailing characters") }
@@ -121,7 +124,17 @@ public struct JSONParser {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
-            members.append((key, try value()))
+            if skipped.contains(key) {
+                skipSpace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                    try skipString()
+                    members.append((key, .string("")))
+                } else {
+                    members.append((key, try value()))
+                }
+            } else {
+                members.append((key, try value()))
+            }
             skipSpace()
             guard index < bytes.count else { throw error("unexpected end") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -223,6 +236,16 @@ public struct JSONParser {
         index += 1
         guard let text = String(validating: scalars, as: UTF8.self) else { throw error("invalid UTF-8") }
         return text
+    }
+
+    /// Passes over a string, checking only that it ends.
+    private mutating func skipString() throws(JSONSyntaxError) {
+        index += 1
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+            index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        guard index < bytes.count else { throw error("unterminated string") }
+        index += 1
     }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {

@@ -203,7 +203,7 @@ package enum Searcher {
         let stored = try JSONCoding.decode(StoredPassage.self, from: try database.document(ranked.docid).data())
         let passage = stored.passage
         var duplicates: [DuplicateReference] = []
-        if let groupID = passage.group, let group = try group(groupID, in: database) {
+        if let groupID = passage.group, let group = try group(groupID, in: database, withTexts: false) {
             duplicates = group.members
                 .filter { $0.document != passage.document }
                 .map { DuplicateReference(passage: $0.passage, document: $0.document, span: $0.span, lines: $0.lines) }
@@ -216,10 +216,11 @@ package enum Searcher {
             score: (ranked.score * 1000).rounded() / 1000, duplicates: duplicates)
     }
 
-    /// The duplicate group `id`, when it exists.
-    package static func group(_ id: String, in database: Database) throws -> DuplicateGroup? {
+    /// The duplicate group `id`, when it exists; without its members' texts (read as "") unless `withTexts`.
+    package static func group(_ id: String, in database: Database, withTexts: Bool = true) throws -> DuplicateGroup? {
         guard let docid = try database.postings(for: Prefix.groupID + id).first else { return nil }
-        return try JSONCoding.decode(DuplicateGroup.self, from: try database.document(docid).data())
+        return try JSONCoding.decode(
+            DuplicateGroup.self, from: try database.document(docid).data(), skipping: withTexts ? [] : ["text"])
     }
 }
 

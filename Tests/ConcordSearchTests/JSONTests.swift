@@ -93,3 +93,16 @@ struct JSONTests {
         }
     }
 }
+
+@Suite("JSON members skipped")
+struct JSONSkippingTests {
+    @Test("skipped string members read as empty, others and nested ones as they are")
+    func skipsNamedStrings() throws {
+        let text = #"{"text":"long \"escaped\" \\ text","keep":"x","nested":[{"text":"y","n":1}],"number":{"text":5}}"#
+        let value = try JSONParser.parse(Array(text.utf8), skipping: ["text"])
+        #expect(value["text"] == .string("") && value["keep"] == .string("x"))
+        #expect(value["nested"] == .array([.object([("text", .string("")), ("n", .number("1"))])]))
+        #expect(value["number"] == .object([("text", .number("5"))]))
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array(#"{"text":"unterminated}"#.utf8), skipping: ["text"]) }
+    }
+}

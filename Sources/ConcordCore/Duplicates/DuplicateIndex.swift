@@ -223,7 +223,9 @@ struct DuplicateIndex {
         for (_, spans) in sets {
             var merged: [String: [TextSpan]] = [:]
             for span in spans { merged[span.document, default: []].append(span.span) }
-            guard merged.count >= 2 else { continue }
+            // Text shared by more documents than the boilerplate cap (a licence, a standard notice) is boilerplate,
+            // as its fingerprints are: not a copy with an original, and no group.
+            guard merged.count >= 2, merged.count <= boilerplateCap else { continue }
             var members: [GroupMember] = []
             for (documentID, documentSpans) in merged.sorted(by: { $0.key < $1.key }) {
                 guard let record = try record(documentID) else { continue }
