@@ -80,9 +80,7 @@ private struct ValueDecoder: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let members) = value else { throw mismatch([String: Any].self, value, codingPath) }
-        var table: [String: JSONValue] = [:]
-        for member in members { table[member.key] = member.value }
-        return KeyedDecodingContainer(KeyedContainer<Key>(members: table, codingPath: codingPath))
+        return KeyedDecodingContainer(KeyedContainer<Key>(members: members, codingPath: codingPath))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -115,15 +113,19 @@ private struct SingleContainer: SingleValueDecodingContainer {
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: ValueDecoder(value: value, codingPath: codingPath)) }
 }
 
+/// Objects are small: members are looked up in order (the last of a repeated key wins, as in a dictionary),
+/// not hashed into a table per object.
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let members: [String: JSONValue]
+    let members: [(key: String, value: JSONValue)]
     let codingPath: [any CodingKey]
 
-    var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
-    func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
+    var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
+    func contains(_ key: Key) -> Bool { lookup(key.stringValue) != nil }
+
+    private func lookup(_ name: String) -> JSONValue? { members.last { $0.key == name }?.value }
 
     private func member(_ key: Key) throws -> JSONValue {
-        guard let value = members[key.stringValue] else {
+        guard let value = lookup(key.stringValue) else {
             throw DecodingError.keyNotFound(
                 key, DecodingError.Context(codingPath: codingPath, debugDescription: "no member \"\(key.stringValue)\""))
         }
@@ -162,11 +164,11 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func superDecoder() throws -> any Decoder {
-        ValueDecoder(value: members["super"] ?? .null, codingPath: codingPath + [AnyKey(stringValue: "super")])
+        ValueDecoder(value: lookup("super") ?? .null, codingPath: codingPath + [AnyKey(stringValue: "super")])
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        ValueDecoder(value: members[key.stringValue] ?? .null, codingPath: codingPath + [key])
+        ValueDecoder(value: lookup(key.stringValue) ?? .null, codingPath: codingPath + [key])
     }
 }
 
