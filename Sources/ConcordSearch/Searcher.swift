@@ -203,10 +203,8 @@ package enum Searcher {
         let stored = try JSONCoding.decode(StoredPassage.self, from: try database.document(ranked.docid).data())
         let passage = stored.passage
         var duplicates: [DuplicateReference] = []
-        if let groupID = passage.group, let group = try group(groupID, in: database, withTexts: false) {
-            duplicates = group.members
-                .filter { $0.document != passage.document }
-                .map { DuplicateReference(passage: $0.passage, document: $0.document, span: $0.span, lines: $0.lines) }
+        if let groupID = passage.group {
+            duplicates = try copies(inGroup: groupID, in: database).filter { $0.document != passage.document }
         }
         let snippet = try matches.snippet(
             of: QueryLanguage.displayText(passage.text), length: 240, highlight: ("<mark>", "</mark>"), omit: "…",
@@ -216,11 +214,32 @@ package enum Searcher {
             score: (ranked.score * 1000).rounded() / 1000, duplicates: duplicates)
     }
 
-    /// The duplicate group `id`, when it exists; without its members' texts (read as "") unless `withTexts`.
-    package static func group(_ id: String, in database: Database, withTexts: Bool = true) throws -> DuplicateGroup? {
+    /// The duplicate group `id`, when it exists.
+    package static func group(_ id: String, in database: Database) throws -> DuplicateGroup? {
         guard let docid = try database.postings(for: Prefix.groupID + id).first else { return nil }
-        return try JSONCoding.decode(
-            DuplicateGroup.self, from: try database.document(docid).data(), skipping: withTexts ? [] : ["text"])
+        return try JSONCoding.decode(DuplicateGroup.self, from: try database.document(docid).data())
+    }
+
+    /// The members of group `id` as references, read straight from the stored JSON: a hit needs no member
+    /// texts, and a group can have hundreds of members, so this skips the texts and the `Codable` machinery.
+    /// A member that does not read as one is left out (the stored JSON is concord's own).
+    static func copies(inGroup id: String, in database: Database) throws -> [DuplicateReference] {
+        guard let docid = try database.postings(for: Prefix.groupID + id).first else { return [] }
+        let value = try JSONParser.parse(try database.document(docid).data(), skipping: ["text"])
+        guard case .array(let members)? = value["members"] else { return [] }
+        func integer(_ value: JSONValue?) -> Int? {
+            if case .number(let text)? = value { return Int(text) }
+            return nil
+        }
+        return members.compactMap { member in
+            guard case .string(let passage)? = member["passage"], case .string(let document)? = member["document"],
+                let start = integer(member["span"]?["start"]), let end = integer(member["span"]?["end"]), end >= start,
+                case .array(let lines)? = member["lines"]
+            else { return nil }
+            return DuplicateReference(
+                passage: passage, document: document, span: TextSpan(start: start, end: end),
+                lines: lines.compactMap { integer($0) })
+        }
     }
 }
 
