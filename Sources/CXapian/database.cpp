@@ -163,6 +163,20 @@ cx_strings *cx_database_all_terms(const cx_database *db, cx_bytes prefix, size_t
     });
 }
 
+cx_strings *cx_database_terms_by_frequency(const cx_database *db, cx_bytes prefix, uint32_t min_frequency,
+                                           uint32_t max_frequency, cx_error *error) noexcept {
+    return guarded(error, static_cast<cx_strings *>(nullptr), [&] {
+        auto list = std::make_unique<cx_strings>();
+        const Xapian::Database &d = db->get();
+        std::string p = str(prefix);
+        for (auto it = d.allterms_begin(p); it != d.allterms_end(p); ++it) {
+            Xapian::doccount frequency = it.get_termfreq();
+            if (frequency >= min_frequency && frequency <= max_frequency) list->items.push_back(*it);
+        }
+        return list.release();
+    });
+}
+
 cx_document *cx_database_document(const cx_database *db, uint32_t docid, cx_error *error) noexcept {
     return guarded(error, static_cast<cx_document *>(nullptr), [&] {
         auto doc = std::make_unique<cx_document>();

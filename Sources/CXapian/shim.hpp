@@ -37,6 +37,7 @@ struct cx_enquire {
     Xapian::Enquire handle;
 };
 struct cx_mset { Xapian::MSet handle; };
+struct cx_stemmer { Xapian::Stem handle; };
 
 namespace cx {
 

@@ -16,6 +16,16 @@ cx_bytes cx_stem_word(const char *language, cx_bytes word, cx_error *error) noex
     return guarded(error, cx_bytes{nullptr, 0}, [&] { return cx::owned(cx::stemmer(language)(str(word))); });
 }
 
+cx_stemmer *cx_stemmer_new(const char *language, cx_error *error) noexcept {
+    return guarded(error, static_cast<cx_stemmer *>(nullptr), [&] { return new cx_stemmer{cx::stemmer(language)}; });
+}
+
+cx_bytes cx_stemmer_stem(cx_stemmer *stemmer, cx_bytes word, cx_error *error) noexcept {
+    return guarded(error, cx_bytes{nullptr, 0}, [&] { return cx::owned(stemmer->handle(str(word))); });
+}
+
+void cx_stemmer_free(cx_stemmer *stemmer) noexcept { delete stemmer; }
+
 bool cx_termgen_set_stemmer(cx_termgen *tg, const char *language, cx_error *error) noexcept {
     return guarded(error, false, [&] {
         tg->stemmer = cx::stemmer(language);

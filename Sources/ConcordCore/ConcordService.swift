@@ -31,6 +31,20 @@ public struct DocumentInfo: Codable, Hashable, Sendable {
     public var passages: [Passage]
 }
 
+/// Two spans that duplicate detection aligned: one copies the other, exactly or with small edits.
+public struct DuplicatePair: Codable, Hashable, Sendable {
+    public struct Side: Codable, Hashable, Sendable {
+        public var document: String
+        public var span: TextSpan
+        public var lines: [Int]
+    }
+
+    public var a: Side
+    public var b: Side
+    /// Words matched between the two spans.
+    public var words: Int
+}
+
 /// The one facade both front ends hold: search, citations, duplicates, documents and statistics over one
 /// index. Safe to share across threads: each call borrows a reader of its own.
 public final class ConcordService: Sendable {
@@ -53,10 +67,18 @@ public final class ConcordService: Sendable {
 
     /// The document `id`.
     public func document(_ id: String) throws -> DocumentInfo {
-        let record = try pool.withReader { try Self.record(id, in: $0) }
-        return DocumentInfo(
-            id: record.id, path: record.path, format: record.format.rawValue, hash: record.hash,
-            language: record.language, bytes: record.bytes, metadata: record.metadata, passages: record.passages)
+        try pool.withReader { database in
+            let record = try Self.record(id, in: database)
+            let groups = try Self.passageGroups(of: id, in: database)
+            let passages = record.passages.map { passage in
+                var passage = passage
+                passage.group = groups[passage.id]
+                return passage
+            }
+            return DocumentInfo(
+                id: record.id, path: record.path, format: record.format.rawValue, hash: record.hash,
+                language: record.language, bytes: record.bytes, metadata: record.metadata, passages: passages)
+        }
     }
 
     /// The text of document `id` as extracted (what every span indexes).
@@ -67,10 +89,10 @@ public final class ConcordService: Sendable {
     /// The passage `id`.
     public func passage(_ id: String) throws -> Passage {
         try pool.withReader { database in
-            guard let docid = try database.postings(for: Prefix.passageID + id).first else {
+            guard let passage = try StoredPassage.load(id, from: database) else {
                 throw ConcordError(.notFound, "no passage \(id)")
             }
-            return try StoredJSON.decode(StoredPassage.self, from: try database.document(docid).data()).passage
+            return passage
         }
     }
 
@@ -107,13 +129,58 @@ public final class ConcordService: Sendable {
         }
     }
 
+    /// The aligned span pairs duplicate detection found (`concord dups --pairs`), each once, in document order;
+    /// only those with a side in `document` and at least `minWords` matched words when given.
+    public func duplicatePairs(document: String? = nil, minWords: Int? = nil) throws -> [DuplicatePair] {
+        if let minWords, minWords < 1 { throw ConcordError(.badParameter, "min_words must be at least 1") }
+        return try pool.withReader { database in
+            if let document, try database.postings(for: Prefix.documentID + document).isEmpty {
+                throw ConcordError(.notFound, "no document \(document)")
+            }
+            let ids = try document.map { [$0] }
+                ?? database.allTerms(prefix: Prefix.linksID).map { String($0.dropFirst(Prefix.linksID.count)) }
+            var lines: [String: LineIndex] = [:]
+            func side(_ id: String, _ span: TextSpan) throws -> DuplicatePair.Side {
+                if lines[id] == nil, let record = try DocumentRecord.load(id, from: database, passages: false) {
+                    lines[id] = LineIndex(ScalarText(record.text))
+                }
+                return DuplicatePair.Side(document: id, span: span, lines: lines[id]?.lines(of: span) ?? [])
+            }
+            var pairs: [DuplicatePair] = []
+            for id in ids.sorted() {
+                for link in try Self.links(of: id, in: database) where link.matched >= (minWords ?? 0) {
+                    // Each pair once: from the side whose document id sorts first (or from `document`).
+                    guard document != nil || id < link.other else { continue }
+                    pairs.append(DuplicatePair(a: try side(id, link.span), b: try side(link.other, link.otherSpan), words: link.matched))
+                }
+            }
+            return pairs
+        }
+    }
+
+    /// The duplicate links of document `id`.
+    func links(of id: String) throws -> [DuplicateLink] {
+        try pool.withReader { try Self.links(of: id, in: $0) }
+    }
+
     // MARK: - Helpers
+
+    static func links(of id: String, in database: Database) throws -> [DuplicateLink] {
+        guard let docid = try database.postings(for: Prefix.linksID + id).first else { return [] }
+        return try StoredJSON.decode(LinkRecord.self, from: try database.document(docid).data()).links
+    }
 
     static func record(_ id: String, in database: Database) throws -> DocumentRecord {
         guard let record = try DocumentRecord.load(id, from: database) else {
             throw ConcordError(.notFound, "no document \(id)")
         }
         return record
+    }
+
+    /// The duplicate group of each passage of document `id` that is in one (its link record).
+    static func passageGroups(of id: String, in database: Database) throws -> [String: String] {
+        guard let docid = try database.postings(for: Prefix.linksID + id).first else { return [:] }
+        return try StoredJSON.decode(LinkRecord.self, from: try database.document(docid).data()).groups
     }
 
     static func group(_ id: String, in database: Database) throws -> DuplicateGroup? {

@@ -1,5 +1,6 @@
 // The one place that names what concord stores in Xapian: term prefixes, value slots, id terms and the
 // kinds of Xapian documents. Everything else asks this file.
+package import Xapian
 
 /// Term prefixes. Free-text field prefixes follow Xapian's conventions (S for title, A for author); the
 /// X-prefixed ones are concord's own.
@@ -16,18 +17,20 @@ package enum Prefix {
     package static let kind = "XK"
     /// Boolean: the language code of a document record, for `stats`.
     package static let language = "XL"
-    /// Boolean: a winnowed fingerprint of a passage's words (Fingerprint.term), for duplicate candidates.
+    /// Boolean, on document records: a winnowed fingerprint of the document's words (Fingerprint.term), for
+    /// duplicate candidates.
     package static let fingerprint = "XF"
     /// Boolean: the duplicate group a passage belongs to.
     package static let group = "XG"
-    /// Boolean, on document records: a document this one shares spans with (DuplicateIndex).
+    /// Boolean, on link records: a document this one shares spans with (DuplicateIndex).
     package static let link = "XR"
     /// Boolean, on group records: a member document (DuplicateIndex).
     package static let member = "XM"
-    /// Unique id terms: passage, document record and group record.
+    /// Unique id terms: passage, document record, group record and link record.
     package static let passageID = "QP"
     package static let documentID = "QD"
     package static let groupID = "QG"
+    package static let linksID = "QL"
 }
 
 /// The kinds of Xapian documents in a concord index; every one carries `Prefix.kind + rawValue`.
@@ -39,6 +42,9 @@ package enum RecordKind: String {
     case document
     /// One per duplicate group: its members and original.
     case group
+    /// One per document that shares spans with others: the aligned span pairs (`DuplicateLink`s) duplicate
+    /// detection found, which groups are built from.
+    case links
 
     package var term: String { Prefix.kind + rawValue }
 }
@@ -49,18 +55,24 @@ package enum ValueSlot: UInt32 {
     case issued = 0
     /// The document's content hash, hex SHA-256 of the file and its sidecar (document records).
     case contentHash = 1
-    /// The duplicate group id (passages): Xapian collapses search hits on it.
+    /// The duplicate group id (passages; empty when none): Xapian collapses search hits on it.
     case group = 2
-    /// The order in which documents were first ingested, sortable-serialised (document records and passages).
+    /// The order in which documents were first ingested, sortable-serialised (document records).
     case sequence = 3
-    /// The document id (document records and passages), so listing documents and mapping a passage to its
-    /// document need no data decoding.
+    /// The document id (document records), so listing documents and mapping a match to its document need no
+    /// data decoding.
     case documentID = 4
     /// The absolute path of the source file (document records), for `--prune`.
     case path = 5
     /// Where each passage's words start among the record's term positions (document records,
     /// `PassagePositions`), so a search finds the passages that hold the matched terms.
     case passagePositions = 6
+    /// The stored passage (passages, `StoredPassage`). A value rather than the document's data: Xapian
+    /// compresses data with zlib, once per document, which for small passages costs more than all else that
+    /// writing one does.
+    case passage = 7
+    /// What a search hit says of the document (document records): `HitDocument` as JSON.
+    case summary = 8
 }
 
 /// The first term position of each indexed passage of a document record, ascending: the passages' words are
@@ -125,11 +137,18 @@ package enum MetadataKey {
     package static let nextSequence = "concord.next-sequence"
     /// Documents written but not yet through duplicate detection, one id a line.
     package static let duplicatesPending = "concord.duplicates-pending"
+    /// Documents whose links changed and whose duplicate groups are not yet rebuilt, one id a line.
+    package static let groupsPending = "concord.groups-pending"
 }
 
 package enum IndexSchema {
     /// Bumped whenever the stored layout changes; an index of another version is refused with a clear error.
-    package static let version = "3"
+    package static let version = "4"
+
+    /// How words become terms, at ingest and in queries: stemmed terms only, with positions (Xapian's STEM_ALL),
+    /// so phrases match across word forms and every text term can locate its passages. Half the terms of
+    /// Xapian's default (stemmed and unstemmed), which is most of what writing the index costs.
+    package static let stemming = StemmingStrategy.all
 
     /// The `date:` range field as typed in queries.
     package static let dateField = "date:"

@@ -61,14 +61,44 @@ public struct SearchResults: Codable, Hashable, Sendable {
     public var suggestion: String?
 }
 
-/// What the passage documents store: the passage and the summary of its document, so a hit needs no
-/// second lookup.
-package struct StoredPassage: Codable {
-    package var passage: Passage
-    package var source: HitDocument
+/// What a passage's Xapian document stores (`ValueSlot.passage`): `[start,end,firstLine,lastLine,paragraph,kind,
+/// [heading…]]` as JSON (kind 0 for a paragraph, 1 for boilerplate), a NUL byte, then the passage's text. Its id,
+/// document and source are known to whoever looks it up (the id term, the document's record); its group is a
+/// value of its own.
+package enum StoredPassage {
+    package static func encode(_ passage: Passage) -> [UInt8] {
+        var header = "[\(passage.span.start),\(passage.span.end),\(passage.lines.first ?? 1),\(passage.lines.last ?? 1),"
+        header += "\(passage.paragraph),\(passage.kind == "boilerplate" ? 1 : 0),["
+        for (index, heading) in passage.heading.enumerated() {
+            if index > 0 { header += "," }
+            JSONWriter.writeString(heading, to: &header)
+        }
+        header += "]]"
+        var bytes = Array(header.utf8)
+        bytes.append(0)
+        bytes.append(contentsOf: passage.text.utf8)
+        return bytes
+    }
 
-    package init(passage: Passage, source: HitDocument) {
-        self.passage = passage
-        self.source = source
+    /// The passage `id` of document `document` from its stored bytes; `group` nil.
+    package static func decode(_ bytes: [UInt8], id: String, document: String) throws -> Passage {
+        guard let separator = bytes.firstIndex(of: 0),
+            case .array(let fields) = try JSONParser.parse(Array(bytes[..<separator])), fields.count == 7,
+            case .array(let headingValues) = fields[6]
+        else { throw ConcordError(.indexUnreadable, "the stored passage \(id) is damaged") }
+        let numbers = fields.prefix(6).map { field -> Int in
+            if case .number(let text) = field { Int(text) ?? 0 } else { 0 }
+        }
+        let heading = headingValues.compactMap { value -> String? in if case .string(let text) = value { text } else { nil } }
+        return Passage(
+            id: id, document: document, span: TextSpan(start: numbers[0], end: max(numbers[0], numbers[1])),
+            lines: [numbers[2], numbers[3]], text: String(decoding: bytes[(separator + 1)...], as: UTF8.self),
+            heading: heading, group: nil, paragraph: numbers[4], kind: numbers[5] == 1 ? "boilerplate" : "paragraph")
+    }
+
+    /// The document id of passage id `id` ("DOCID.pN").
+    package static func document(ofPassage id: String) -> String? {
+        guard let dot = id.lastIndex(of: "."), id[id.index(after: dot)...].hasPrefix("p") else { return nil }
+        return String(id[..<dot])
     }
 }

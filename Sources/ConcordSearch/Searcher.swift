@@ -27,23 +27,38 @@ package enum Searcher {
     package static func search(_ request: SearchRequest, in database: Database, timeLimit: Double) throws -> SearchResults {
         let parser = try QueryLanguage.parser(for: database)
         let parsed = try parser.parse(request.query, features: QueryLanguage.features)
-        let suggestion = try parser.correctedQuery().flatMap { $0 == request.query ? nil : $0 }
+        let terms = try textTerms(of: parsed, query: request.query, in: database)
         let wanted = request.offset + request.limit
         var depth = wanted
         while true {
             let documents = try rankDocuments(parsed, in: database, depth: depth, timeLimit: timeLimit)
             let capped = request.foldDuplicates && documents.estimated > 1
-            let passages = try rankPassages(parsed, of: documents.items, in: database, fold: request.foldDuplicates, capped: capped)
+            let passages = try rankPassages(of: documents.items, terms: terms, in: database, fold: request.foldDuplicates, capped: capped)
             // Folded copies can leave fewer hits than documents: look deeper while there are more documents.
             if passages.count >= wanted || documents.items.count < depth || depth >= 10_000 {
                 let page = passages.dropFirst(request.offset).prefix(request.limit)
-                let hits = try page.map { try hit($0, matches: documents.matches, in: database) }
+                let highlighter = Highlighter(terms: terms.flatMap(\.positional), prefixes: terms.compactMap(\.wildcard))
+                let hits = try page.map { ranked in
+                    let document = documents.items[ranked.document]
+                    return try hit(ranked, of: document.id, source: document.source(in: database), highlighter: highlighter, in: database)
+                }
                 return SearchResults(
                     query: request.query, total: max(documents.estimated, request.offset + hits.count), hits: hits,
-                    suggestion: suggestion)
+                    suggestion: try suggestion(for: request.query, terms: terms, found: hits.count, in: database))
             }
             depth *= 4
         }
+    }
+
+    /// A spelling correction of `query`, looked for only when a word of it is unknown to the index or nothing
+    /// matched (Xapian's correction costs a look-up per word in the spelling table).
+    private static func suggestion(for query: String, terms: [TextTerm], found: Int, in database: Database) throws
+        -> String?
+    {
+        guard found == 0 || terms.contains(where: \.unknown) else { return nil }
+        let parser = try QueryLanguage.parser(for: database)
+        _ = try parser.parse(query, features: QueryLanguage.features.union(.spellingCorrection))
+        return try parser.correctedQuery().flatMap { $0 == query ? nil : $0 }
     }
 
     // MARK: - Documents
@@ -53,14 +68,14 @@ package enum Searcher {
         var docid: UInt32
         var id: String
         var weight: Double
+
+        func source(in database: Database) throws -> HitDocument { try HitDocument.load(record: docid, from: database) }
     }
 
     private struct RankedDocuments {
         /// Best first.
         var items: [RankedDocument]
         var estimated: Int
-        /// The matches themselves: their query terms highlight snippets.
-        var matches: MSet
     }
 
     private static func rankDocuments(_ parsed: Query, in database: Database, depth: Int, timeLimit: Double) throws
@@ -69,7 +84,8 @@ package enum Searcher {
         let enquire = try Enquire(database: database)
         try enquire.setQuery(try Query(.filter, [parsed, try Query(term: RecordKind.document.term)]))
         try enquire.setBM25(k1: 1.2, b: 0.75)
-        try enquire.setTimeLimit(timeLimit)
+        // Xapian runs its time limit on a timer thread: a search from the shell, which ends anyway, sets none.
+        if timeLimit > 0 { try enquire.setTimeLimit(timeLimit) }
         let matches = try enquire.matches(offset: 0, limit: depth, checkAtLeast: depth + 1)
         var items: [RankedDocument] = []
         items.reserveCapacity(matches.endIndex)
@@ -78,7 +94,7 @@ package enum Searcher {
             let id = try matches.document(at: index).stringValue(ValueSlot.documentID.rawValue)
             items.append(RankedDocument(docid: item.documentID, id: id, weight: item.weight))
         }
-        return RankedDocuments(items: items, estimated: matches.matchesEstimated, matches: matches)
+        return RankedDocuments(items: items, estimated: matches.matchesEstimated)
     }
 
     // MARK: - Passages
@@ -86,6 +102,9 @@ package enum Searcher {
     private struct RankedPassage {
         /// The passage's Xapian document id.
         var docid: UInt32
+        /// Its id, and its document's rank among the documents.
+        var id: String
+        var document: Int
         /// Its document's BM25 weight (the hit's `score`).
         var score: Double
         /// Its document's rank, then its own score among that document's passages.
@@ -93,12 +112,11 @@ package enum Searcher {
     }
 
     /// The passages to show for `documents`, best first: each document's best scored passages (or its first
-    /// passage when none holds a query term: its matches are in fields, or a wildcard matched), then copies
-    /// of a passage already shown folded away unless `fold` is false.
+    /// passage when none holds a query term: its matches are in fields), then copies of a passage already shown
+    /// folded away unless `fold` is false.
     private static func rankPassages(
-        _ parsed: Query, of documents: [RankedDocument], in database: Database, fold: Bool, capped: Bool
+        of documents: [RankedDocument], terms: [TextTerm], in database: Database, fold: Bool, capped: Bool
     ) throws -> [RankedPassage] {
-        let terms = try textTerms(of: parsed, in: database)
         var candidates: [RankedPassage] = []
         for (rank, document) in documents.enumerated() {
             var chosen = try scorePassages(of: document.docid, terms: terms, in: database)
@@ -106,14 +124,17 @@ package enum Searcher {
             if capped { chosen = Array(chosen.prefix(passagesPerDocument)) }
             if chosen.isEmpty {
                 if let first = try firstPassage(of: document.id, in: database) {
-                    candidates.append(RankedPassage(docid: first, score: document.weight, order: (rank, 0)))
+                    candidates.append(RankedPassage(
+                        docid: first, id: Passage.id(document: document.id, ordinal: 0), document: rank,
+                        score: document.weight, order: (rank, 0)))
                 }
                 continue
             }
             for passage in chosen {
-                let idTerm = Prefix.passageID + Passage.id(document: document.id, ordinal: passage.ordinal)
-                guard let docid = try database.postings(for: idTerm).first else { continue }
-                candidates.append(RankedPassage(docid: docid, score: document.weight, order: (rank, -passage.score)))
+                let id = Passage.id(document: document.id, ordinal: passage.ordinal)
+                guard let docid = try database.postings(for: Prefix.passageID + id).first else { continue }
+                candidates.append(RankedPassage(
+                    docid: docid, id: id, document: rank, score: document.weight, order: (rank, -passage.score)))
             }
         }
         candidates.sort { ($0.order.document, $0.order.passage, $0.docid) < ($1.order.document, $1.order.passage, $1.docid) }
@@ -125,39 +146,57 @@ package enum Searcher {
         }
     }
 
-    /// A query term that can stand in passage text, weighted by its rarity among documents, with the
-    /// positional terms that stand for it in the text.
-    private struct TextTerm {
-        /// Terms with positions: the term itself, or for a stemmed `Z` term (stored without positions) the
-        /// words of the index that stem to it.
+    /// A query term that can stand in passage text, weighted by its rarity among documents, with the indexed
+    /// terms that stand for it in the text.
+    struct TextTerm {
+        /// Terms with positions: the (stemmed) term itself, or a wildcard's expansions.
         var positional: [String]
         var weight: Double
+        /// The lowercased prefix of a wildcard (`memor*`).
+        var wildcard: String?
+        /// Whether no document holds the term: the query may be misspelled.
+        var unknown = false
     }
 
-    /// The free-text terms of `parsed`: field terms (`Staiwan`, `Asacks`) and boolean filters left out.
-    private static func textTerms(of parsed: Query, in database: Database) throws -> [TextTerm] {
+    /// The free-text terms of `parsed`: field terms (`Staiwan`, `Asacks`) and boolean filters left out; the
+    /// wildcards of `query` expanded over the index (Xapian does not list a wildcard's terms).
+    static func textTerms(of parsed: Query, query: String, in database: Database) throws -> [TextTerm] {
         let documents = Double(max(1, try database.termFrequency(RecordKind.document.term)))
         var result: [TextTerm] = []
         for term in try parsed.terms() {
-            guard let first = term.utf8.first else { continue }
-            let stemmed = first == UInt8(ascii: "Z") && term.utf8.count > 1
-            if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) && !stemmed { continue }
+            guard let first = term.utf8.first, !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { continue }
             let frequency = Double(try database.termFrequency(term))
-            guard frequency > 0 else { continue }
-            var positional = [term]
-            if stemmed {
-                let stem = String(term.dropFirst())
-                positional = try database.allTerms(prefix: stem, limit: stemVariantLimit).filter { word in
-                    try word == stem || Stemmer.stem(word, language: "english") == stem
-                }
+            guard frequency > 0 else {
+                result.append(TextTerm(positional: [], weight: 0, unknown: true))
+                continue
             }
-            result.append(TextTerm(positional: positional, weight: log(1 + documents / frequency)))
+            result.append(TextTerm(positional: [term], weight: log(1 + documents / frequency)))
+        }
+        for prefix in wildcardPrefixes(in: query) {
+            let expansions = try database.allTerms(prefix: prefix, limit: wildcardExpansionLimit)
+            guard !expansions.isEmpty else { continue }
+            var frequency = 0
+            for term in expansions { frequency = max(frequency, try database.termFrequency(term)) }
+            result.append(TextTerm(
+                positional: expansions, weight: log(1 + documents / Double(max(1, frequency))), wildcard: prefix))
         }
         return result
     }
 
-    /// The most index words looked at for the words a stem stands for.
-    static let stemVariantLimit = 256
+    /// The most index terms a wildcard stands for when locating passages.
+    static let wildcardExpansionLimit = 100
+
+    /// The lowercased prefixes of the free-text wildcards of `query` (`memor*`; not `title:memor*`).
+    static func wildcardPrefixes(in query: String) -> [String] {
+        var result: [String] = []
+        for token in query.split(whereSeparator: { $0.isWhitespace }) {
+            let word = token.drop(while: { "+-(\"".contains($0) })
+            guard word.hasSuffix("*"), !word.contains(":") else { continue }
+            let prefix = word.dropLast().prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" })
+            if !prefix.isEmpty, prefix.count == word.count - 1 { result.append(prefix.lowercased()) }
+        }
+        return result
+    }
 
     private struct ScoredPassage {
         var ordinal: Int
@@ -199,18 +238,17 @@ package enum Searcher {
 
     // MARK: - Hits
 
-    private static func hit(_ ranked: RankedPassage, matches: MSet, in database: Database) throws -> SearchHit {
-        let stored = try JSONCoding.decode(StoredPassage.self, from: try database.document(ranked.docid).data())
-        let passage = stored.passage
+    private static func hit(
+        _ ranked: RankedPassage, of document: String, source: HitDocument, highlighter: Highlighter, in database: Database
+    ) throws -> SearchHit {
+        let passage = try StoredPassage.load(ranked.docid, id: ranked.id, document: document, from: database)
         var duplicates: [DuplicateReference] = []
         if let groupID = passage.group {
             duplicates = try copies(inGroup: groupID, in: database).filter { $0.document != passage.document }
         }
-        let snippet = try matches.snippet(
-            of: QueryLanguage.displayText(passage.text), length: 240, highlight: ("<mark>", "</mark>"), omit: "…",
-            options: [.backgroundModel, .exhaustive, .cjkNGrams])
         return SearchHit(
-            passage: passage.id, document: stored.source, span: passage.span, lines: passage.lines, snippet: snippet,
+            passage: passage.id, document: source, span: passage.span, lines: passage.lines,
+            snippet: highlighter.snippet(of: passage.text, length: 240),
             score: (ranked.score * 1000).rounded() / 1000, duplicates: duplicates)
     }
 
@@ -246,13 +284,13 @@ package enum Searcher {
 /// concord's query language over Xapian's parser (SPEC "Query language").
 package enum QueryLanguage {
     package static let features: QueryParser.Features = [
-        .boolean, .phrase, .loveHate, .wildcard, .pureNot, .spellingCorrection, .cjkNGrams,
+        .boolean, .phrase, .loveHate, .wildcard, .pureNot, .cjkNGrams,
     ]
 
     package static func parser(for database: Database) throws -> QueryParser {
         let parser = try QueryParser(language: "english")
         try parser.setDatabase(database)
-        try parser.setStemmingStrategy(.some)
+        try parser.setStemmingStrategy(IndexSchema.stemming)
         try parser.setStopWords(IndexSchema.englishStopWords)
         try parser.addPrefix("title", Prefix.title)
         try parser.addPrefix("author", Prefix.author)
@@ -265,5 +303,32 @@ package enum QueryLanguage {
     /// A passage's text as one line for snippets (display only).
     package static func displayText(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+extension StoredPassage {
+    /// The passage in Xapian document `docid`, which is passage `id` of document `document`, with its duplicate
+    /// group (a value of its own, which duplicate detection rewrites without touching the stored passage).
+    package static func load(_ docid: UInt32, id: String, document: String, from database: Database) throws -> Passage {
+        let stored = try database.document(docid)
+        var passage = try decode(try stored.value(ValueSlot.passage.rawValue), id: id, document: document)
+        let group = try stored.stringValue(ValueSlot.group.rawValue)
+        passage.group = group.isEmpty ? nil : group
+        return passage
+    }
+
+    /// The passage `id`, or nil when the index has none.
+    package static func load(_ id: String, from database: Database) throws -> Passage? {
+        guard let document = document(ofPassage: id),
+            let docid = try database.postings(for: Prefix.passageID + id).first
+        else { return nil }
+        return try load(docid, id: id, document: document, from: database)
+    }
+}
+
+extension HitDocument {
+    /// The summary stored on document record `docid` (`ValueSlot.summary`).
+    package static func load(record docid: UInt32, from database: Database) throws -> HitDocument {
+        try JSONCoding.decode(HitDocument.self, from: try database.document(docid).value(ValueSlot.summary.rawValue))
     }
 }

@@ -66,6 +66,9 @@ public struct Aligner: Sendable {
 
     /// A position where both sequences hold the same n-gram.
     public struct Seed: Hashable, Sendable {
+        /// The same seed with the two sequences' roles exchanged.
+        public var swapped: Seed { Seed(a: b, b: a) }
+
         /// Word index of the n-gram in the first sequence.
         public var a: Int
         /// Word index of the n-gram in the second sequence.
@@ -125,14 +128,20 @@ public struct Aligner: Sendable {
     }
 
     /// Every position where `a` and `b` share an n-gram of `seedLength` words, skipping n-grams that touch
-    /// boilerplate or occur more than `maxSeedOccurrences` times in `a`.
+    /// boilerplate or occur more than `maxSeedOccurrences` times in either sequence. The rule is the same both
+    /// ways: the seeds of (b, a) are those of (a, b), each turned around (`Seed.swapped`).
     public func seeds(_ a: [Word], _ b: [Word]) -> [Seed] {
         seedIndex(a).seeds(against: b)
     }
 
     /// `a`'s n-grams, indexed once so the seeds against many other sequences cost only their own length.
     public func seedIndex(_ a: [Word]) -> SeedIndex {
-        SeedIndex(a, seedLength: configuration.seedLength, maxOccurrences: configuration.maxSeedOccurrences)
+        SeedIndex(hashes: seedHashes(of: a), seedLength: configuration.seedLength, maxOccurrences: configuration.maxSeedOccurrences)
+    }
+
+    /// The seed n-gram hashes of `words` (`SeedIndex.seeds(againstHashes:)`), to compute once per sequence.
+    public func seedHashes(of words: [Word]) -> [UInt64] {
+        Fingerprinter.shingleHashes(of: words, n: configuration.seedLength)
     }
 
     /// A sequence's n-grams in a chained hash table, for finding seeds against other sequences.
@@ -144,10 +153,10 @@ public struct Aligner: Sendable {
         private var count: [UInt64: Int32] = [:]
         private var next: [Int32]
 
-        init(_ a: [Word], seedLength: Int, maxOccurrences: Int) {
+        /// An index of the seed hashes `hashes` (`Aligner.seedHashes(of:)`).
+        public init(hashes: [UInt64], seedLength: Int, maxOccurrences: Int) {
             n = seedLength
             self.maxOccurrences = maxOccurrences
-            let hashes = Fingerprinter.shingleHashes(of: a, n: seedLength)
             next = [Int32](repeating: -1, count: hashes.count)
             head.reserveCapacity(hashes.count)
             for (index, hash) in hashes.enumerated() where hash != Fingerprinter.invalid {
@@ -157,12 +166,21 @@ public struct Aligner: Sendable {
             }
         }
 
-        /// Every position where the indexed sequence and `b` share an n-gram.
+        /// Every position where the indexed sequence and `b` share an n-gram (neither repeated more than
+        /// `maxSeedOccurrences` times).
         public func seeds(against b: [Word]) -> [Seed] {
+            seeds(againstHashes: Fingerprinter.shingleHashes(of: b, n: n))
+        }
+
+        /// `seeds(against:)` for a sequence whose seed hashes (`Aligner.seedHashes(of:)`) are at hand.
+        public func seeds(againstHashes hashes: [UInt64]) -> [Seed] {
             guard !next.isEmpty else { return [] }
             var result: [Seed] = []
-            for (j, hash) in Fingerprinter.shingleHashes(of: b, n: n).enumerated() where hash != Fingerprinter.invalid {
-                guard var position = head[hash], let occurrences = count[hash], Int(occurrences) <= maxOccurrences
+            var occurrencesInB: [UInt64: Int32] = [:]
+            for hash in hashes where hash != Fingerprinter.invalid && head[hash] != nil { occurrencesInB[hash, default: 0] += 1 }
+            for (j, hash) in hashes.enumerated() where hash != Fingerprinter.invalid {
+                guard var position = head[hash], let occurrences = count[hash], Int(occurrences) <= maxOccurrences,
+                    Int(occurrencesInB[hash] ?? 0) <= maxOccurrences
                 else { continue }
                 while position >= 0 {
                     result.append(Seed(a: Int(position), b: j))

@@ -49,9 +49,12 @@ public struct Fingerprint: Hashable, Sendable {
 /// position once. Hence any run of at least `guaranteedRunLength` = n + window − 1 identical words in two
 /// documents yields at least one fingerprint in both, while only about 2/(window+1) of the positions are kept.
 ///
-/// The default n = 5, window = 4 gives the guarantee at 8 words, the default `--min-words` (SPEC
-/// "Normalization and duplicates"): 5-word shingles are specific enough that unrelated texts seldom share one
-/// except for boilerplate (which the document-frequency cap removes), and about 40 % of positions are kept.
+/// The default n = 5, window = 8 gives the guarantee at 12 words and keeps about 22 % of positions: 5-word
+/// shingles are specific enough that unrelated texts seldom share one except for boilerplate (which the
+/// document-frequency cap removes). Fingerprints only find candidate documents; the aligner then finds every
+/// shared span of `--min-words` (default 8) words between two candidates, so a copy is missed only when the two
+/// documents share nothing but runs shorter than 12 words. Each fingerprint is a term of the index, and those
+/// terms are a large part of what writing it costs: window 4 (the guarantee at 8) would keep 40 %.
 /// N-grams touching a `.boilerplate` word make no fingerprint.
 public struct Fingerprinter: Sendable, Hashable {
     /// Words per n-gram.
@@ -60,7 +63,7 @@ public struct Fingerprinter: Sendable, Hashable {
     public var window: Int
 
     /// Creates a fingerprinter; `n` and `window` are clamped to at least 1.
-    public init(n: Int = 5, window: Int = 4) {
+    public init(n: Int = 5, window: Int = 8) {
         self.n = max(1, n)
         self.window = max(1, window)
     }

@@ -41,6 +41,12 @@ public struct OffsetMap: Sendable, Hashable {
         return TextSpan(start: Int(starts[first]), end: max(Int(starts[first]), Int(ends[last])))
     }
 
+    /// Appends `other`'s origins after these.
+    public mutating func append(contentsOf other: OffsetMap) {
+        starts.append(contentsOf: other.starts)
+        ends.append(contentsOf: other.ends)
+    }
+
     /// The original offset where normalized scalar `index` came from.
     public func originalOffset(of index: Int) -> Int {
         guard !starts.isEmpty else { return 0 }
@@ -59,5 +65,13 @@ public struct NormalizedText: Sendable, Hashable {
     public init(text: String, map: OffsetMap) {
         self.text = text
         self.map = map
+    }
+
+    /// Appends `separator` (standing for the extracted text's `gap`) and then `other`.
+    public mutating func append(_ separator: Unicode.Scalar, from gap: TextSpan, then other: NormalizedText) {
+        text.unicodeScalars.append(separator)
+        map.append(from: gap)
+        text += other.text
+        map.append(contentsOf: other.map)
     }
 }

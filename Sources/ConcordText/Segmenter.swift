@@ -32,17 +32,41 @@ public struct Segmenter: Sendable {
 
     /// The passages of `text`: one per paragraph or boilerplate block, long ones split at sentence boundaries, in
     /// text order; `ordinal` is the position in the returned array.
+    ///
+    /// A run of short paragraphs (each under `shortParagraphWords` words: list items, table rows, lines of code)
+    /// under the same heading is kept together as one passage of up to `mergedPassageWords` words, and so is a
+    /// run of short boilerplate blocks on one page: such lines read, cite and rank as one unit, and a passage per
+    /// line would multiply the index for nothing.
     public func passages(in text: ScalarText, hints: [BlockHint] = []) -> [PassageDraft] {
+        segmentation(of: text, hints: hints).passages
+    }
+
+    /// The blocks and the passages of `text` (as `blocks(in:hints:)` and `passages(in:hints:)` give them), from
+    /// one segmentation.
+    public func segmentation(of text: ScalarText, hints: [BlockHint] = []) -> (blocks: [Block], passages: [PassageDraft]) {
         let candidates = segment(text, hints: hints)
+        let blocks = candidates.map { Block(kind: $0.kind, span: $0.span) }
         let lineIndex = LineIndex(text)
         let markup = Segmenter.markupSpans(hints)
         var headings: [(level: Int, text: String)] = []
         var drafts: [PassageDraft] = []
         var paragraph = 0
+        // A run of short blocks of one kind being gathered into one passage.
+        var run: (span: TextSpan, words: Int, paragraph: Int, kind: PassageDraft.Kind, normalized: NormalizedText)?
+        func closeRun() {
+            guard let open = run else { return }
+            drafts.append(
+                PassageDraft(
+                    ordinal: drafts.count, span: open.span, lines: lineIndex.lines(of: open.span),
+                    headingPath: headings.map(\.text), paragraph: open.paragraph, kind: open.kind,
+                    normalized: open.normalized))
+            run = nil
+        }
         for candidate in candidates {
             let kind: PassageDraft.Kind
             switch candidate.kind {
             case .heading(let level):
+                closeRun()
                 while let last = headings.last, last.level >= level { headings.removeLast() }
                 let title = headingText(candidate, in: text, markup: markup)
                 if !title.isEmpty { headings.append((level, title)) }
@@ -53,6 +77,21 @@ public struct Segmenter: Sendable {
                 kind = .boilerplate
             }
             paragraph += 1
+            if candidate.words < shortParagraphWords {
+                let gap = TextSpan(start: run?.span.end ?? 0, end: candidate.span.start)
+                if let open = run, open.kind == kind, open.words + candidate.words <= mergedPassageWords,
+                    !Segmenter.containsPageBreak(text.scalars, in: gap)
+                {
+                    var normalized = open.normalized
+                    normalized.append("\n", from: gap, then: candidate.normalized)
+                    run = (open.span.union(candidate.span), open.words + candidate.words, open.paragraph, kind, normalized)
+                } else {
+                    closeRun()
+                    run = (candidate.span, candidate.words, paragraph, kind, candidate.normalized)
+                }
+                continue
+            }
+            closeRun()
             let path = headings.map(\.text)
             let parts = split(candidate, in: text)
             for part in parts {
@@ -66,7 +105,24 @@ public struct Segmenter: Sendable {
                         paragraph: paragraph, kind: kind, normalized: normalized))
             }
         }
-        return drafts
+        closeRun()
+        return (blocks, drafts)
+    }
+
+    /// Paragraphs with fewer words than this are short: runs of them make one passage.
+    public var shortParagraphWords = 12
+    /// The most words a passage gathered from short paragraphs holds.
+    public var mergedPassageWords = 60
+
+    /// Whether a form feed (a page break) stands in `span` of `scalars`.
+    static func containsPageBreak(_ scalars: [Unicode.Scalar], in span: TextSpan) -> Bool {
+        let end = min(span.end, scalars.count)
+        var index = max(0, span.start)
+        while index < end {
+            if scalars[index] == "\u{0C}" { return true }
+            index += 1
+        }
+        return false
     }
 
     /// The passages of `text` (indexed once here).

@@ -103,6 +103,18 @@ public class Database {
         return (0..<cx_strings_count(list)).map { borrowedString(cx_strings_at(list, $0)) }
     }
 
+    /// The terms starting with `prefix` held by a number of documents in `frequencies`, ascending: one pass over
+    /// the term list, which costs much less than looking terms up one by one.
+    public func terms(prefix: String, frequencies: ClosedRange<Int>) throws(XapianError) -> [String] {
+        let low = UInt32(clamping: max(0, frequencies.lowerBound))
+        let high = UInt32(clamping: max(0, frequencies.upperBound))
+        let list = try withBytes(prefix) { bytes throws(XapianError) in
+            try handle(try checked { cx_database_terms_by_frequency(pointer, bytes, low, high, $0) })
+        }
+        defer { cx_strings_free(list) }
+        return (0..<cx_strings_count(list)).map { borrowedString(cx_strings_at(list, $0)) }
+    }
+
     /// The document with id `id`.
     ///
     /// - Throws: `.documentNotFound` when there is none.

@@ -123,6 +123,29 @@ func withByteList<T>(
     return try result.get()
 }
 
+/// One of Xapian's stemmers (Xapian::Stem), kept to stem many words. Not thread-safe: one owner.
+public final class Stem {
+    private let pointer: OpaquePointer
+
+    /// The stemmer for `language` (a Xapian stemmer name such as "english", an ISO code, or "none").
+    ///
+    /// - Throws: `.invalidArgument` for a language Xapian has no stemmer for.
+    public init(language: String) throws(XapianError) {
+        pointer = try handle(try checked { cx_stemmer_new(language, $0) })
+    }
+
+    deinit {
+        cx_stemmer_free(pointer)
+    }
+
+    /// `word` stemmed.
+    public func callAsFunction(_ word: String) throws(XapianError) -> String {
+        try withBytes(word) { bytes throws(XapianError) in
+            consumeString(try checked { cx_stemmer_stem(pointer, bytes, $0) })
+        }
+    }
+}
+
 /// Xapian's stemmers (Xapian::Stem).
 public enum Stemmer {
     /// `word` stemmed by the stemmer for `language` (a Xapian stemmer name such as "english"; "none" leaves

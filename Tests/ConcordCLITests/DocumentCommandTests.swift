@@ -127,7 +127,43 @@ import Testing
         #expect(none.status == 1, "\(none)")
     }
 
-    @Test(arguments: [["--document", "unknown"], ["--min-words", "0"], ["--min-words", "x"]])
+    @Test func pairsAreTheAlignedSpansOnBothSidesAndCoverTheGroups() throws {
+        let result = try SharedIndex.run("dups", "--pairs", "--json")
+        #expect(result.status == 0, "\(result)")
+        let pairs = try result.lines.map { try JSON.object($0) }
+        #expect(!pairs.isEmpty)
+        var texts: [String: String] = [:]
+        for document in [DocumentIDs.memo, DocumentIDs.republication] {
+            texts[document] = try SharedIndex.run("show", document, "--text").stdout
+        }
+        var covered: [String: [Range<Int>]] = [:]
+        for pair in pairs {
+            let a = try #require(pair["a"] as? [String: Any])
+            let b = try #require(pair["b"] as? [String: Any])
+            #expect(a.string("document") == DocumentIDs.memo && b.string("document") == DocumentIDs.republication)
+            #expect((pair.int("words") ?? 0) >= 8)
+            for side in [a, b] {
+                let span = try #require(side.span)
+                let lines = try #require(side.ints("lines"))
+                #expect(lines.count == 2 && lines[0] <= lines[1])
+                #expect(scalars(of: texts[side.string("document") ?? ""] ?? "", span)?.isEmpty == false)
+                covered[side.string("document") ?? "", default: []].append(span)
+            }
+        }
+        // Every member of every group lies inside an aligned span of its document.
+        for line in try SharedIndex.run("dups", "--json").lines {
+            for member in try #require(try JSON.object(line).array("members")) {
+                let span = try #require(member.span)
+                let document = try #require(member.string("document"))
+                #expect(covered[document, default: []].contains { $0.lowerBound <= span.lowerBound && span.upperBound <= $0.upperBound }, "\(member)")
+            }
+        }
+        let text = try SharedIndex.run("dups", "--pairs")
+        #expect(text.status == 0 && text.lines.count == pairs.count)
+        #expect(text.lines.allSatisfy { $0.contains(" = ") && $0.hasSuffix("words") })
+    }
+
+    @Test(arguments: [["--document", "unknown"], ["--min-words", "0"], ["--min-words", "x"], ["--pairs", "--document", "unknown"]])
     func badDocumentOrArgumentExitsTwo(_ arguments: [String]) throws {
         let result = try SharedIndex.corpus.cli.run(["dups"] + arguments + ["--index", SharedIndex.corpus.index])
         #expect(result.status == 2, "\(result)")

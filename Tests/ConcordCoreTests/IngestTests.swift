@@ -206,7 +206,11 @@ enum ExampleIDs {
     }
 
     @Test func changedFileReplacesItsPassages() async throws {
-        try fixture.write("a.txt", "Aardvarks dig burrows at night.\n\nAardvarks eat termites and ants.\n\nA third aardvark note.\n")
+        try fixture.write(
+            "a.txt",
+            "Aardvarks dig their burrows at night, far from the farms, and sleep in them all through the day.\n\n"
+                + "Aardvarks eat termites and ants, which they find by smell and dig out with their strong claws.\n\n"
+                + "A third aardvark note, long enough to stand as a passage of its own among the other two.\n")
         try fixture.write("b.txt", "Unrelated notes on otters.\n")
         _ = try await fixture.ingest()
         #expect(try fixture.passages(matching: "aardvark").count == 3)
@@ -328,14 +332,19 @@ enum ExampleIDs {
         try fixture.copyExample(ExampleCorpus.fileNames[1])
         _ = try await fixture.ingest()
         let service = try fixture.service()
-        let memo = try service.pool.withReader { try ConcordService.record(ExampleIDs.memo, in: $0) }
-        let copy = try service.pool.withReader { try ConcordService.record(ExampleIDs.republication, in: $0) }
-        #expect(!memo.links.isEmpty)
-        #expect(Set(memo.links).count == memo.links.count, "a link stored twice")
+        let memo = try service.links(of: ExampleIDs.memo)
+        let copy = try service.links(of: ExampleIDs.republication)
+        #expect(!memo.isEmpty)
+        #expect(Set(memo).count == memo.count, "a link stored twice")
         // Each link has its mirror on the other side, and nothing else.
-        let mirrored = copy.links.map { DuplicateLink(span: $0.otherSpan, other: copy.id, otherSpan: $0.span) }
-        #expect(Set(mirrored) == Set(memo.links))
-        #expect(mirrored.count == memo.links.count)
+        let mirrored = copy.map {
+            DuplicateLink(
+                span: $0.otherSpan, words: $0.otherWords, other: ExampleIDs.republication, otherSpan: $0.span,
+                otherWords: $0.words, matched: $0.matched)
+        }
+        #expect(Set(mirrored) == Set(memo))
+        #expect(mirrored.count == memo.count)
+        #expect(memo.allSatisfy { $0.other == ExampleIDs.republication })
     }
 
     @Test func theEarliestIssuedDateMakesTheOriginal() async throws {

@@ -23,42 +23,47 @@ import Testing
         return String(decoding: try encoder.encode(try JSONDecoder().decode(type, from: Data(bytes))), as: UTF8.self)
     }
 
-    @Test(arguments: [nil, "g0123456789ab"])
-    func storedPassageMatchesFoundation(group: String?) throws {
-        for source in [
-            HitDocument(id: "doc-txt", title: Self.tricky, author: "A “B”", source: nil, issued: "2024-05"),
-            HitDocument(id: "doc-txt"),
-        ] {
-            let stored = StoredPassage(passage: Self.passage(group: group), source: source)
-            let fast = StoredJSON.encode(stored)
-            let foundation = Array(try JSONEncoder().encode(stored))
-            #expect(try Self.canonical(StoredPassage.self, fast) == Self.canonical(StoredPassage.self, foundation))
-            #expect(try StoredJSON.decode(StoredPassage.self, from: fast).passage == stored.passage)
+    @Test func storedPassageRoundTrips() throws {
+        for heading in [["Part “one”", "Sub\\section"], []] {
+            var passage = Self.passage(group: nil)
+            passage.heading = heading
+            let bytes = StoredPassage.encode(passage)
+            #expect(try StoredPassage.decode(bytes, id: passage.id, document: passage.document) == passage)
         }
+        var boilerplate = Self.passage(group: nil, text: "Photo: PLA")
+        boilerplate.kind = "boilerplate"
+        #expect(try StoredPassage.decode(StoredPassage.encode(boilerplate), id: boilerplate.id, document: "doc-txt") == boilerplate)
+        #expect(StoredPassage.document(ofPassage: "a.b-txt.p12") == "a.b-txt")
+        #expect(StoredPassage.document(ofPassage: "no-ordinal") == nil)
+        #expect(throws: ConcordError.self) { try StoredPassage.decode(Array("[1,2]".utf8), id: "x.p0", document: "x") }
     }
 
-    @Test func recordMatchesFoundationAndKeepsPassageTexts() throws {
+    @Test func recordRoundTripsWithItsTextAndPassages() throws {
         let text = "Title\n\n" + Self.tricky + "\n\nLast paragraph here."
         let scalars = ScalarText(text)
         let spans = [TextSpan(start: 0, end: 5), TextSpan(start: 7, end: 7 + Self.tricky.unicodeScalars.count)]
         let passages = spans.enumerated().map { index, span in
             Passage(
-                id: "d.p\(index)", document: "d", span: span, lines: [1, 1], text: scalars[span], heading: [],
-                group: index == 1 ? "g1" : nil, paragraph: index + 1, kind: "paragraph")
+                id: "d.p\(index)", document: "d", span: span, lines: [1, 1], text: scalars[span],
+                heading: index == 1 ? ["A “heading”", "B\\"] : [], group: nil, paragraph: index + 1,
+                kind: index == 0 ? "boilerplate" : "paragraph")
         }
         let metadata = CitationMetadata(
             title: "T “x”", author: [PersonName(family: "Sacks", given: "David")], containerTitle: nil, publisher: "P",
             issued: DateParts(year: 2024, month: 6), url: "https://example.org/a?b=c", language: "en", note: nil)
         let record = DocumentRecord(
             id: "d", path: "/tmp/d.txt", relativePath: "d.txt", format: .text, hash: "abc", metadata: metadata,
-            language: "en", sequence: 7, bytes: 99, text: text, passages: passages, boilerplate: [TextSpan(start: 1, end: 2)],
-            links: [DuplicateLink(span: TextSpan(start: 7, end: 9), other: "e", otherSpan: TextSpan(start: 3, end: 5))])
-        let fast = try StoredJSON.encode(record)
-        let decoded = try StoredJSON.decode(DocumentRecord.self, from: fast)
+            language: "en", sequence: 7, bytes: 99, text: text, passages: passages, boilerplate: [TextSpan(start: 1, end: 2)])
+        let decoded = try DocumentRecord.decode(try record.stored())
         #expect(decoded.passages == passages)
-        #expect(decoded.text == text && decoded.links == record.links && decoded.metadata == metadata)
+        #expect(decoded.text == text && decoded.metadata == metadata)
         #expect(decoded.boilerplate == record.boilerplate && decoded.sequence == 7 && decoded.format == .text)
+        let withoutPassages = try DocumentRecord.decode(try record.stored(), passages: false)
+        #expect(withoutPassages.passages.isEmpty && withoutPassages.text == text)
+        // The hand-written header is what Foundation's encoder writes.
+        let fast = try StoredJSON.encode(record)
         let foundation = Array(try JSONEncoder().encode(record))
         #expect(try Self.canonical(DocumentRecord.self, fast) == Self.canonical(DocumentRecord.self, foundation))
+        #expect(throws: ConcordError.self) { try DocumentRecord.decode(Array("{}".utf8)) }
     }
 }

@@ -14,10 +14,11 @@ func dedupRandomWords(count: Int, seed: UInt64, vocabulary: UInt64 = 500) -> [Wo
 }
 
 @Suite struct DedupFingerprinterTests {
-    @Test func defaultsGuaranteeTheDefaultMinimumWords() {
+    @Test func defaultsGuaranteeRunsOfTwelveWords() {
         let fingerprinter = Fingerprinter()
-        #expect(fingerprinter.n == 5 && fingerprinter.window == 4)
-        #expect(fingerprinter.guaranteedRunLength == 8)
+        #expect(fingerprinter.n == 5 && fingerprinter.window == 8)
+        #expect(fingerprinter.guaranteedRunLength == 12)
+        #expect(Fingerprinter(n: 5, window: 4).guaranteedRunLength == 8)
     }
 
     @Test("any shared run of n + w − 1 words shares a fingerprint", arguments: 0..<40)
@@ -50,7 +51,9 @@ func dedupRandomWords(count: Int, seed: UInt64, vocabulary: UInt64 = 500) -> [Wo
     @Test func aboutTwoInWPlusOnePositionsAreKept() {
         let words = dedupRandomWords(count: 20_000, seed: 42, vocabulary: 100_000)
         let density = Double(Fingerprinter().fingerprints(of: words).count) / Double(words.count)
-        #expect(density > 0.35 && density < 0.45)  // 2 / (4 + 1) = 0.4
+        #expect(density > 0.18 && density < 0.26)  // 2 / (8 + 1) = 0.22
+        let dense = Double(Fingerprinter(n: 5, window: 4).fingerprints(of: words).count) / Double(words.count)
+        #expect(dense > 0.35 && dense < 0.45)  // 2 / (4 + 1) = 0.4
     }
 
     @Test func shortSequences() {

@@ -161,7 +161,8 @@ import Testing
     ])
     func bodyTextIsNotBoilerplate(_ line: String) {
         let source =
-            "Opening paragraph of the text, which is body text.\n\n\(line)\n\nClosing paragraph of the text, also body text."
+            "Opening paragraph of the text, which is body text and long enough to stand alone as one.\n\n\(line)\n\n"
+            + "Closing paragraph of the text, also body text, and as long as the opening one was."
         let kinds = Segmenter().passages(in: source).map(\.kind)
         #expect(kinds == [.paragraph, .paragraph, .paragraph])
     }
@@ -169,7 +170,7 @@ import Testing
     @Test func rulesAndBlankTextsMakeNoBlocks() {
         #expect(Segmenter().blocks(in: ScalarText("")).isEmpty)
         #expect(Segmenter().blocks(in: ScalarText(" \n\n \t\r\n")).isEmpty)
-        #expect(Segmenter().passages(in: "Text one.\n\n---\n\n* * *\n\nText two.").count == 2)
+        #expect(Segmenter().blocks(in: ScalarText("Text one.\n\n---\n\n* * *\n\nText two.")).count == 2)
     }
 
     @Test func unwrappedTextMakesEachLineAParagraph() {

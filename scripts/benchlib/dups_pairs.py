@@ -1,14 +1,28 @@
 #!/usr/bin/env python3
-"""`concord dups --json` groups -> score.py's found-pair JSONL.
+"""`concord dups --json` groups, or `concord dups --pairs --json` pairs -> score.py's found-pair JSONL.
 
 Usage: dups_pairs.py GROUPS.jsonl OUT.jsonl [--original-only]
-Every pair of members of a group that lie in two different documents (score.py's truth also holds the
+       dups_pairs.py --aligned PAIRS.jsonl OUT.jsonl
+Groups: every pair of members of a group that lie in two different documents (score.py's truth also holds the
 pairs between two copies of one original, marked derived); with --original-only, only original-copy pairs.
-Prints {"groups", "members", "pairs"}.
+Aligned pairs are written as they are. Prints {"groups", "members", "pairs"} (or {"pairs"}).
 """
 import itertools
 import json
 import sys
+
+if sys.argv[1] == "--aligned":
+    count = 0
+    with open(sys.argv[3], "w") as out:
+        for line in open(sys.argv[2], encoding="utf-8"):
+            if not line.strip():
+                continue
+            pair = json.loads(line)
+            out.write(json.dumps({side: {"document": pair[side]["document"], "start": pair[side]["span"]["start"],
+                                         "end": pair[side]["span"]["end"]} for side in ("a", "b")}) + "\n")
+            count += 1
+    print(json.dumps({"pairs": count}))
+    sys.exit(0)
 
 source, target = sys.argv[1], sys.argv[2]
 original_only = "--original-only" in sys.argv[3:]

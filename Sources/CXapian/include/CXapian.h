@@ -33,6 +33,7 @@ typedef struct cx_query cx_query;               /* Xapian::Query */
 typedef struct cx_queryparser cx_queryparser;   /* Xapian::QueryParser with its range processors */
 typedef struct cx_enquire cx_enquire;           /* Xapian::Enquire */
 typedef struct cx_mset cx_mset;                 /* Xapian::MSet */
+typedef struct cx_stemmer cx_stemmer;           /* Xapian::Stem */
 typedef struct cx_strings cx_strings;           /* a list of byte strings */
 typedef struct cx_docids cx_docids;             /* a list of document ids */
 typedef struct cx_values cx_values;             /* a document's (slot, value) pairs */
@@ -139,6 +140,9 @@ cx_docids *_Nullable cx_database_postings(const cx_database *db, cx_bytes term, 
 /* The positions of `term` in document `docid`, ascending (Database::positionlist); empty when it has none. */
 cx_docids *_Nullable cx_database_positions(const cx_database *db, uint32_t docid, cx_bytes term, cx_error *error) CX_NOEXCEPT;
 cx_strings *_Nullable cx_database_all_terms(const cx_database *db, cx_bytes prefix, size_t limit, cx_error *error) CX_NOEXCEPT;
+/** The terms starting with `prefix` that `min_frequency` to `max_frequency` documents hold, ascending. */
+cx_strings *_Nullable cx_database_terms_by_frequency(const cx_database *db, cx_bytes prefix, uint32_t min_frequency,
+                                                    uint32_t max_frequency, cx_error *error) CX_NOEXCEPT;
 /** New: the document `docid`. */
 cx_document *_Nullable cx_database_document(const cx_database *db, uint32_t docid, cx_error *error) CX_NOEXCEPT;
 /** The value of user metadata `key` (empty when unset); owned. */
@@ -223,6 +227,11 @@ bool cx_query_is_empty(const cx_query *query) CX_NOEXCEPT;
 cx_bytes cx_query_description(const cx_query *query, cx_error *error) CX_NOEXCEPT;
 /* `word` stemmed by Xapian's stemmer for `language` ("none" leaves it as it is). */
 cx_bytes cx_stem_word(const char *language, cx_bytes word, cx_error *error) CX_NOEXCEPT;
+/* A stemmer for `language`, kept to stem many words (cx_stemmer_free). */
+cx_stemmer *_Nullable cx_stemmer_new(const char *language, cx_error *error) CX_NOEXCEPT;
+/* `word` stemmed; owned. */
+cx_bytes cx_stemmer_stem(cx_stemmer *stemmer, cx_bytes word, cx_error *error) CX_NOEXCEPT;
+void cx_stemmer_free(cx_stemmer *_Nullable stemmer) CX_NOEXCEPT;
 /* The distinct terms of a query, ascending (Query::get_unique_terms); wildcards are not expanded. */
 cx_strings *_Nullable cx_query_terms(const cx_query *query, cx_error *error) CX_NOEXCEPT;
 void cx_query_free(cx_query *_Nullable query) CX_NOEXCEPT;

@@ -14,14 +14,18 @@ struct Dups: ParsableCommand {
     @Option(help: ArgumentHelp("Only groups at least this many words long.", valueName: "N"))
     var minWords = 8
 
-    @Flag(help: "One JSON object per group.")
+    @Flag(help: "One JSON object per group (or pair).")
     var json = false
+
+    @Flag(help: "The aligned span pairs groups are built from: each span of one document and the span of another that copies it.")
+    var pairs = false
 
     func validate() throws {
         guard minWords >= 1 else { throw ValidationError("--min-words must be at least 1") }
     }
 
     func run() throws {
+        if pairs { return try runPairs() }
         let groups = try index.service().duplicates(document: document, minWords: minWords)
         var output = StandardOutput()
         if json {
@@ -42,5 +46,24 @@ struct Dups: ParsableCommand {
             }
         }
         if groups.isEmpty { throw Concord.Outcome.nothingFound }
+    }
+
+    private func runPairs() throws {
+        let found = try index.service().duplicatePairs(document: document, minWords: minWords)
+        var output = StandardOutput()
+        let style = TerminalStyle.detect()
+        for pair in found {
+            if json {
+                output.write(try OutputJSON.string(pair) + "\n")
+            } else {
+                func place(_ side: DuplicatePair.Side) -> String {
+                    let lines = side.lines.count == 2 && side.lines[0] != side.lines[1]
+                        ? "\(side.lines[0])-\(side.lines[1])" : "\(side.lines.first ?? 1)"
+                    return style.magenta("\(side.document):\(lines)") + " [\(side.span.start)..<\(side.span.end)]"
+                }
+                output.write("\(place(pair.a))  =  \(place(pair.b))" + style.dim("  \(pair.words) words") + "\n")
+            }
+        }
+        if found.isEmpty { throw Concord.Outcome.nothingFound }
     }
 }

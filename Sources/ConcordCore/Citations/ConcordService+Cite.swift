@@ -132,10 +132,9 @@ struct QuoteFinder {
 
     /// The passage `id` and the other members of its duplicate group.
     mutating func sources(ofPassage id: String) throws -> (String, [Found]) {
-        guard let docid = try database.postings(for: Prefix.passageID + id).first else {
+        guard let passage = try StoredPassage.load(id, from: database) else {
             throw ConcordError(.notFound, "no passage \(id)")
         }
-        let passage = try StoredJSON.decode(StoredPassage.self, from: try database.document(docid).data()).passage
         guard let record = try record(passage.document) else { throw ConcordError(.notFound, "no passage \(id)") }
         var sources = [found(record: record, passage: passage, span: passage.span, text: ScalarText(record.text), matched: 0)]
         if let groupID = passage.group, let group = try ConcordService.group(groupID, in: database) {

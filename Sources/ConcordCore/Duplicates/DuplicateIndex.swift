@@ -3,33 +3,44 @@ import Crypto
 import Foundation
 internal import Xapian
 
-/// Keeps duplicate groups in the index up to date as documents come and go.
+/// Keeps duplicate links and groups in the index up to date as documents come and go (SPEC "Normalization and
+/// duplicates").
 ///
-/// Candidates come from the winnowed fingerprints stored on passages as boolean terms (`Prefix.fingerprint`),
-/// so finding the copies of a document is an index lookup; fingerprints found in more than `boilerplateCap`
-/// documents are boilerplate, not evidence of copying (passim's document-frequency cap). Candidate pairs are
-/// aligned word by word (`Aligner`), the aligned spans are stored as links on both documents' records, and
-/// the groups of every connected component the change touched are rebuilt: spans linked directly or through
-/// overlapping spans of one document form a group, whose original is the member with the earliest `issued`
-/// date, else the one ingested first.
+/// **Links.** Candidates come from the winnowed fingerprints stored on document records as boolean terms
+/// (`Prefix.fingerprint`), so finding the copies of a document is an index lookup, the same over several
+/// shards; fingerprints found in more than `boilerplateCap` documents are boilerplate, not evidence of copying
+/// (passim's document-frequency cap). Each candidate pair is aligned word by word (`Aligner`, always with the
+/// two documents in the same order, so the result does not depend on which was ingested first), and the aligned
+/// span pairs are stored as links on both documents' link records (`RecordKind.links`).
+///
+/// **Groups.** The spans that copy one another form a group, in which every member holds the same text, exactly
+/// or nearly: each document's linked regions are cut wherever any of its links begins or ends, each cut carried
+/// over every link to the matching place of the other document (at its nearest sentence boundary), until the
+/// cuts agree; the pieces linked to one another, transitively, are a group. So a passage copied whole by one
+/// document and in part by another gives a group for the shared part and one for the rest, never one group
+/// whose members hold different texts. The original is the member whose document has the earliest `issued`
+/// date, else the one ingested first. Each passage points at the group it overlaps most (a value slot,
+/// for Xapian's collapse, and a term).
 struct DuplicateIndex {
     let database: WritableDatabase
     let minWords: Int
-    /// Fingerprints in more documents than this are boilerplate.
+    /// Fingerprints (and groups) in more documents than this are boilerplate.
     var boilerplateCap = 64
     private let tokenizer = WordTokenizer()
     private let fingerprinter = Fingerprinter()
     private let aligner: Aligner
-    private var records: [String: DocumentRecord] = [:]
-    /// Each record's links as loaded, so only records whose links changed are written back.
-    private var original: [String: [DuplicateLink]] = [:]
-    /// Records to write back.
-    private var dirty = Set<String>()
-    private var words: [String: [Word]] = [:]
-    private var documentOfPassage: [UInt32: String] = [:]
 
-    static let linkPrefix = Prefix.link
-    static let memberPrefix = Prefix.member
+    /// Link records loaded in this run, by document; `dirtyLinks` must be written.
+    private var links: [String: LinkRecord] = [:]
+    private var dirtyLinks = Set<String>()
+    /// Documents whose links were found in this run: links to them are current.
+    private var processed = Set<String>()
+    /// Documents read recently (text, words), least recently used first out.
+    private var cache = DocumentCache(limit: 96 << 20)
+    /// Document ids of record documents.
+    private var documentOfRecord: [UInt32: String] = [:]
+    /// The candidates of the documents to process, when found for all of them at once (`findCandidates`).
+    private var knownCandidates: [String: Set<String>]?
 
     init(database: WritableDatabase, minWords: Int) {
         self.database = database
@@ -39,301 +50,378 @@ struct DuplicateIndex {
         aligner = Aligner(configuration: configuration)
     }
 
-    /// Finds the links of `changed` documents afresh, drops links to `removed` ones, and rebuilds the groups of
-    /// every component touched.
-    mutating func update(changed: Set<String>, removed: Set<String>) throws {
+    /// Link records changed and not yet written.
+    var pendingWrites: Int { dirtyLinks.count }
+
+    // MARK: - Links
+
+    /// Forgets document `id` (removed from the index): its links, on both sides, and its link record. Returns
+    /// the documents whose groups must be rebuilt.
+    mutating func remove(_ id: String) throws -> Set<String> {
         var touched = Set<String>()
-        for id in removed.sorted() {
-            for partner in try partners(of: id) where !removed.contains(partner) {
-                guard var record = try record(partner) else { continue }
-                record.links.removeAll { $0.other == id }
-                records[partner] = record
-                touched.insert(partner)
-            }
-            try deleteGroups(involving: id)
+        for partner in try linkRecord(id).partners where partner != id {
+            var record = try linkRecord(partner)
+            record.links.removeAll { $0.other == id }
+            setLinks(record, of: partner)
+            touched.insert(partner)
         }
-        // Links between two changed documents are found once, when the first of them is processed.
-        var processed = Set<String>()
-        for id in changed.sorted() {
-            guard var record = try record(id) else { continue }
-            // Old links of this document, on both sides; those to documents processed in this run are new.
-            for partner in try partners(of: id) where partner != id && !processed.contains(partner) {
-                guard var other = try self.record(partner) else { continue }
-                other.links.removeAll { $0.other == id }
-                records[partner] = other
-                touched.insert(partner)
+        var record = try linkRecord(id)
+        record.links = []
+        setLinks(record, of: id)
+        touched.insert(id)
+        cache.remove(id)
+        return touched
+    }
+
+    /// Finds the links of document `id` afresh: drops its old links (on both sides, except those to documents
+    /// already processed in this run, which are current), then aligns it with every candidate not yet
+    /// processed. Returns the documents whose links changed.
+    mutating func findLinks(of id: String) throws -> Set<String> {
+        var touched: Set<String> = [id]
+        var own = try linkRecord(id)
+        for partner in own.partners where partner != id && !processed.contains(partner) {
+            var record = try linkRecord(partner)
+            record.links.removeAll { $0.other == id }
+            setLinks(record, of: partner)
+            touched.insert(partner)
+        }
+        own.links.removeAll { !processed.contains($0.other) }
+        processed.insert(id)
+        guard let mine = try document(id) else {
+            setLinks(own, of: id)
+            return touched
+        }
+        let seedIndex = Aligner.SeedIndex(
+            hashes: mine.seedHashes, seedLength: aligner.configuration.seedLength,
+            maxOccurrences: aligner.configuration.maxSeedOccurrences)
+        for candidate in try candidates(of: id, words: mine.words) where !processed.contains(candidate) {
+            guard let theirs = try document(candidate) else { continue }
+            // Always aligned in the same order, so the links do not depend on which document came first.
+            let forward = id < candidate
+            let (first, second) = forward ? (mine.words, theirs.words) : (theirs.words, mine.words)
+            var seeds = seedIndex.seeds(againstHashes: theirs.seedHashes)
+            if !forward { seeds = seeds.map(\.swapped) }
+            var other = try linkRecord(candidate)
+            var found = false
+            for pair in aligner.align(first, second, seeds: seeds) {
+                let spans = Aligner.spans(of: pair, first, second)
+                let (a, b, spanA, spanB) = forward ? (pair.a, pair.b, spans.a, spans.b) : (pair.b, pair.a, spans.b, spans.a)
+                own.links.append(DuplicateLink(
+                    span: spanA, words: [a.lowerBound, a.upperBound], other: candidate, otherSpan: spanB,
+                    otherWords: [b.lowerBound, b.upperBound], matched: pair.matchedWords))
+                other.links.append(DuplicateLink(
+                    span: spanB, words: [b.lowerBound, b.upperBound], other: id, otherSpan: spanA,
+                    otherWords: [a.lowerBound, a.upperBound], matched: pair.matchedWords))
+                found = true
             }
-            record.links.removeAll { !processed.contains($0.other) }
-            records[id] = record
-            processed.insert(id)
-            let mine = try words(of: id)
-            // This document's n-grams are indexed once for all its candidates.
-            let seedIndex = aligner.seedIndex(mine)
-            for candidate in try candidates(of: id) where !processed.contains(candidate) {
-                guard var other = try self.record(candidate) else { continue }
-                let theirs = try words(of: candidate)
-                for pair in aligner.align(mine, theirs, seeds: seedIndex.seeds(against: theirs)) {
-                    let snapped = aligner.snappedToSentences(pair, mine, theirs)
-                    let spans = Aligner.spans(of: snapped, mine, theirs)
-                    record.links.append(DuplicateLink(span: spans.a, other: candidate, otherSpan: spans.b))
-                    other.links.append(DuplicateLink(span: spans.b, other: id, otherSpan: spans.a))
-                }
-                records[id] = record
-                records[candidate] = other
+            if found {
+                setLinks(other, of: candidate)
                 touched.insert(candidate)
             }
-            touched.insert(id)
         }
-        for id in touched where records[id]?.links != original[id] { dirty.insert(id) }
-        try rebuildGroups(around: touched)
-        // Each record whose links or passage groups changed is written once (a record holds the whole text).
-        for id in dirty.sorted() { try saveLinks(of: id) }
+        setLinks(own, of: id)
+        return touched
     }
 
-    // MARK: - Candidates
+    /// Finds the candidates of all of `documents` in one pass over the fingerprint terms, when they are many:
+    /// looking each of their fingerprints up would cost a search of the term tree per fingerprint, and most
+    /// fingerprints are held by one document only. Gives the same candidates as the look-ups.
+    mutating func findCandidates(of documents: Set<String>) throws {
+        let total = try database.termFrequency(RecordKind.document.term)
+        guard documents.count > 64 && documents.count * 20 >= total else { return }
+        var found: [String: Set<String>] = [:]
+        for term in try database.terms(prefix: Prefix.fingerprint, frequencies: 2...boilerplateCap) {
+            var holders: [String] = []
+            for docid in try database.postings(for: term) { holders.append(try document(ofRecord: docid)) }
+            for holder in holders where documents.contains(holder) {
+                for other in holders where other != holder { found[holder, default: []].insert(other) }
+            }
+        }
+        knownCandidates = found
+    }
 
-    /// Documents sharing at least one non-boilerplate fingerprint with `id`.
-    private mutating func candidates(of id: String) throws -> [String] {
-        var shared: [String: Int] = [:]
-        let terms = Set(fingerprinter.fingerprints(of: try words(of: id)).map { Prefix.fingerprint + $0.term })
+    /// Documents sharing at least one fingerprint that is not boilerplate with `id`.
+    private mutating func candidates(of id: String, words: [Word]) throws -> [String] {
+        if let knownCandidates { return (knownCandidates[id] ?? []).sorted() }
+        var shared = Set<String>()
+        let terms = Set(fingerprinter.fingerprints(of: words).map { Prefix.fingerprint + $0.term })
         for term in terms {
             let postings = try database.postings(for: term)
-            var documents = Set<String>()
-            for docid in postings { documents.insert(try document(ofPassage: docid)) }
-            documents.remove(id)
-            guard documents.count + 1 <= boilerplateCap else { continue }
-            for document in documents { shared[document, default: 0] += 1 }
+            guard postings.count > 1, postings.count <= boilerplateCap else { continue }
+            for docid in postings { shared.insert(try document(ofRecord: docid)) }
         }
-        return shared.keys.sorted()
+        shared.remove(id)
+        return shared.sorted()
     }
 
-    private mutating func document(ofPassage docid: UInt32) throws -> String {
-        if let known = documentOfPassage[docid] { return known }
-        let document = try database.document(docid)
-        var id = try document.stringValue(ValueSlot.documentID.rawValue)
-        if id.isEmpty { id = try StoredJSON.decode(StoredPassage.self, from: try document.data()).passage.document }
-        documentOfPassage[docid] = id
+    private mutating func document(ofRecord docid: UInt32) throws -> String {
+        if let known = documentOfRecord[docid] { return known }
+        let id = try database.document(docid).stringValue(ValueSlot.documentID.rawValue)
+        documentOfRecord[docid] = id
         return id
     }
 
-    /// Documents whose records link to `id`.
-    private func partners(of id: String) throws -> [String] {
-        var result: [String] = []
-        for docid in try database.postings(for: Self.linkPrefix + id) {
-            result.append(try database.document(docid).stringValue(ValueSlot.documentID.rawValue))
+    /// Writes every link record changed since the last call.
+    mutating func saveLinks() throws {
+        for id in dirtyLinks.sorted() {
+            guard let record = links[id] else { continue }
+            try write(record, of: id)
         }
-        return result
+        dirtyLinks = []
     }
 
-    // MARK: - Records
+    private mutating func setLinks(_ record: LinkRecord, of id: String) {
+        var record = record
+        record.links.sort()
+        if links[id] != record {
+            links[id] = record
+            dirtyLinks.insert(id)
+        }
+    }
 
-    private mutating func record(_ id: String) throws -> DocumentRecord? {
-        if let cached = records[id] { return cached }
-        let record = try DocumentRecord.load(id, from: database)
-        records[id] = record
-        original[id] = record?.links
+    private mutating func linkRecord(_ id: String) throws -> LinkRecord {
+        if let cached = links[id] { return cached }
+        var record = LinkRecord()
+        if let docid = try database.postings(for: Prefix.linksID + id).first {
+            record = try StoredJSON.decode(LinkRecord.self, from: try database.document(docid).data())
+        }
+        links[id] = record
         return record
     }
 
-    private mutating func words(of id: String) throws -> [Word] {
-        if let cached = words[id] { return cached }
-        guard let record = try record(id) else { return [] }
-        let result = tokenizer.words(in: ScalarText(record.text), skipping: record.boilerplate)
-        words[id] = result
-        return result
+    private func write(_ record: LinkRecord, of id: String) throws {
+        let idTerm = Prefix.linksID + id
+        guard !record.links.isEmpty || !record.groups.isEmpty else {
+            try database.deleteDocuments(idTerm: idTerm)
+            return
+        }
+        let document = try Document()
+        try document.addBooleanTerm(idTerm)
+        try document.addBooleanTerm(RecordKind.links.term)
+        for partner in record.partners { try document.addBooleanTerm(Prefix.link + partner) }
+        try document.setData(try StoredJSON.encode(record))
+        _ = try database.replaceDocument(idTerm: idTerm, with: document)
     }
 
-    private mutating func saveLinks(of id: String) throws {
-        guard let record = records[id],
-            let docid = try database.postings(for: Prefix.documentID + id).first
-        else { return }
-        let document = try database.document(docid)
-        for term in try document.terms() where term.hasPrefix(Self.linkPrefix) { try document.removeTerm(term) }
-        for partner in Set(record.links.map(\.other)) { try document.addBooleanTerm(Self.linkPrefix + partner) }
-        try document.setData(try StoredJSON.encode(record))
-        try database.replaceDocument(idTerm: Prefix.documentID + id, with: document)
+    // MARK: - Documents
+
+    private mutating func document(_ id: String) throws -> DocumentCache.Entry? {
+        if let cached = cache.entry(id) { return cached }
+        guard let record = try DocumentRecord.load(id, from: database, passages: false) else { return nil }
+        let text = ScalarText(record.text)
+        let words = tokenizer.words(in: text, skipping: record.boilerplate)
+        let entry = DocumentCache.Entry(record: record, text: text, words: words, seedHashes: aligner.seedHashes(of: words))
+        cache.insert(entry, for: id)
+        return entry
     }
 
     // MARK: - Groups
 
-    private struct SpanNode: Hashable {
-        var document: String
-        var span: TextSpan
+    /// Rebuilds the groups of every component (documents connected by links) that holds one of `seeds`, one
+    /// component at a time: `between` runs after each (the caller commits there), `regrouped` gets the documents
+    /// of each component done.
+    mutating func rebuildGroups(
+        around seeds: Set<String>, between: () throws -> Void, regrouped: (Set<String>) -> Void
+    ) throws {
+        var done = Set<String>()
+        var sinceCommit = 0
+        for seed in seeds.sorted() where !done.contains(seed) {
+            var component = Set<String>()
+            var queue = [seed]
+            while let id = queue.popLast() {
+                guard component.insert(id).inserted else { continue }
+                queue.append(contentsOf: try linkRecord(id).partners.filter { !component.contains($0) })
+            }
+            try rebuild(component)
+            done.formUnion(component)
+            regrouped(component)
+            sinceCommit += component.count
+            if sinceCommit >= 4096 || pendingWrites >= IndexWriter.detectionBatch {
+                try saveLinks()
+                try between()
+                sinceCommit = 0
+                links = links.filter { dirtyLinks.contains($0.key) }
+            }
+        }
+        try saveLinks()
     }
 
-    /// Rebuilds the groups of the connected components (through links) holding `seeds`.
-    private mutating func rebuildGroups(around seeds: Set<String>) throws {
-        // The components: every document reachable through links.
-        var component = Set<String>()
-        var queue = Array(seeds)
-        while let id = queue.popLast() {
-            guard component.insert(id).inserted, let record = try record(id) else { continue }
-            queue.append(contentsOf: record.links.map(\.other).filter { !component.contains($0) })
-        }
-        for id in component { try deleteGroups(involving: id) }
+    private typealias Piece = GroupBuilder.Piece
 
-        // Union-find over linked spans; spans of one document that overlap are one node.
-        var nodes: [SpanNode] = []
-        var index: [SpanNode: Int] = [:]
-        var parent: [Int] = []
-        func node(_ value: SpanNode) -> Int {
-            if let existing = index[value] { return existing }
-            nodes.append(value)
-            parent.append(parent.count)
-            index[value] = nodes.count - 1
-            return nodes.count - 1
-        }
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
+    private mutating func rebuild(_ component: Set<String>) throws {
+        let ids = component.sorted()
+        for id in ids { try database.deleteDocuments(idTerm: Prefix.member + id) }
+        var entries: [String: DocumentCache.Entry] = [:]
+        var pairs: [(a: Piece, b: Piece)] = []
+        for id in ids {
+            guard var entry = try document(id) else { continue }
+            if entry.record.passages.isEmpty {
+                entry.record.passages = try DocumentRecord.passages(of: id, from: database)
+                cache.insert(entry, for: id)
             }
-            return x
-        }
-        func union(_ a: Int, _ b: Int) {
-            let (ra, rb) = (find(a), find(b))
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-        }
-        for id in component.sorted() {
-            guard let record = try record(id) else { continue }
-            for link in record.links where component.contains(link.other) {
-                union(node(SpanNode(document: id, span: link.span)), node(SpanNode(document: link.other, span: link.otherSpan)))
+            entries[id] = entry
+            for link in try linkRecord(id).links where id < link.other && component.contains(link.other) {
+                guard link.words.count == 2, link.otherWords.count == 2, link.words[0] < link.words[1],
+                    link.otherWords[0] < link.otherWords[1]
+                else { continue }
+                pairs.append((Piece(document: id, range: link.words[0]..<link.words[1]),
+                    Piece(document: link.other, range: link.otherWords[0]..<link.otherWords[1])))
             }
         }
-        var byDocument: [String: [Int]] = [:]
-        for (i, n) in nodes.enumerated() { byDocument[n.document, default: []].append(i) }
-        for (_, members) in byDocument {
-            let sorted = members.sorted { nodes[$0].span < nodes[$1].span }
-            var reach = -1
-            var previous = -1
-            for i in sorted {
-                if previous >= 0 && nodes[i].span.start < reach { union(previous, i) }
-                if nodes[i].span.end > reach {
-                    reach = nodes[i].span.end
-                    previous = i
-                }
-            }
-        }
-
-        // Each set: one member per document (the union of its spans there, if they overlap).
-        var sets: [Int: [SpanNode]] = [:]
-        for i in nodes.indices { sets[find(i), default: []].append(nodes[i]) }
+        pairs.removeAll { entries[$0.a.document] == nil || entries[$0.b.document] == nil }
+        let groups = GroupBuilder(
+            pairs: pairs, words: entries.mapValues(\.words), minWords: minWords, maxDocuments: boilerplateCap
+        ).groups()
         var groupOfPassage: [String: [(group: String, overlap: Int)]] = [:]
-        for (_, spans) in sets {
-            var merged: [String: [TextSpan]] = [:]
-            for span in spans { merged[span.document, default: []].append(span.span) }
-            // Text shared by more documents than the boilerplate cap (a licence, a standard notice) is boilerplate,
-            // as its fingerprints are: not a copy with an original, and no group.
-            guard merged.count >= 2, merged.count <= boilerplateCap else { continue }
-            var members: [GroupMember] = []
-            for (documentID, documentSpans) in merged.sorted(by: { $0.key < $1.key }) {
-                guard let record = try record(documentID) else { continue }
-                for span in Self.mergeOverlapping(documentSpans) {
-                    members.append(member(of: record, span: span))
-                }
-            }
-            guard Set(members.map(\.document)).count >= 2 else { continue }
-            let group = try makeGroup(members)
+        var lineIndexes: [String: LineIndex] = [:]
+        for pieces in groups {
+            guard let group = makeGroup(pieces, entries: entries, lineIndexes: &lineIndexes) else { continue }
             try writeGroup(group)
             for member in group.members {
-                guard let record = records[member.document] else { continue }
-                for passage in record.passages {
+                guard let entry = entries[member.document] else { continue }
+                for passage in entry.record.passages {
                     let overlap = passage.span.overlap(with: member.span)
                     if overlap > 0 { groupOfPassage[passage.id, default: []].append((group.id, overlap)) }
                 }
             }
         }
-
-        // Passages of the component point at their group (the one they overlap most), or at none.
-        for id in component.sorted() {
-            guard var record = try record(id) else { continue }
-            var changed = false
-            for i in record.passages.indices {
-                let best = groupOfPassage[record.passages[i].id]?.max { ($0.overlap, $1.group) < ($1.overlap, $0.group) }
-                if record.passages[i].group != best?.group {
-                    record.passages[i].group = best?.group
-                    try setGroup(best?.group, on: record.passages[i])
-                    changed = true
-                }
+        // Passages point at the group they overlap most, or at none.
+        for id in ids {
+            guard let entry = entries[id] else { continue }
+            var record = try linkRecord(id)
+            var assigned: [String: String] = [:]
+            for passage in entry.record.passages {
+                guard let best = groupOfPassage[passage.id]?.max(by: { ($0.overlap, $1.group) < ($1.overlap, $0.group) })
+                else { continue }
+                assigned[passage.id] = best.group
             }
-            if changed {
-                records[id] = record
-                dirty.insert(id)
+            for passage in Set(record.groups.keys).union(assigned.keys).sorted()
+            where record.groups[passage] != assigned[passage] {
+                try setGroup(assigned[passage], onPassage: passage)
             }
+            record.groups = assigned
+            setLinks(record, of: id)
         }
     }
 
-    static func mergeOverlapping(_ spans: [TextSpan]) -> [TextSpan] {
-        var result: [TextSpan] = []
-        for span in spans.sorted() {
-            if let last = result.last, span.start < last.end {
-                result[result.count - 1] = last.union(span)
-            } else {
-                result.append(span)
-            }
+    private func makeGroup(
+        _ pieces: [Piece], entries: [String: DocumentCache.Entry], lineIndexes: inout [String: LineIndex]
+    ) -> DuplicateGroup? {
+        var members: [(member: GroupMember, rank: (Int, Int, Int), sequence: Int, words: Int)] = []
+        for piece in pieces {
+            guard let entry = entries[piece.document], piece.range.upperBound <= entry.words.count else { continue }
+            let span = Aligner.span(of: piece.range, in: entry.words)
+            if lineIndexes[piece.document] == nil { lineIndexes[piece.document] = LineIndex(entry.text) }
+            let lines = lineIndexes[piece.document]?.lines(of: span) ?? [1, 1]
+            let passage = entry.record.passages.max { $0.span.overlap(with: span) < $1.span.overlap(with: span) }
+            let member = GroupMember(
+                passage: passage?.id ?? "", document: piece.document, span: span, lines: lines, text: entry.text[span],
+                original: false)
+            let rank = entry.record.originalRank
+            members.append((member, (rank.issued, rank.sequence, span.start), entry.record.sequence, piece.range.count))
         }
-        return result
-    }
-
-    private func member(of record: DocumentRecord, span: TextSpan) -> GroupMember {
-        let text = ScalarText(record.text)
-        let lines = LineIndex(text).lines(of: span)
-        let passage = record.passages.max { $0.span.overlap(with: span) < $1.span.overlap(with: span) }
-        return GroupMember(
-            passage: passage?.id ?? "", document: record.id, span: span, lines: lines, text: text[span], original: false)
-    }
-
-    private mutating func makeGroup(_ members: [GroupMember]) throws -> DuplicateGroup {
-        // The original: earliest issued date, else first ingested.
-        func rank(_ member: GroupMember) -> (Int, Int, Int) {
-            let rank = records[member.document]?.originalRank ?? (issued: Int.max, sequence: Int.max)
-            return (rank.issued, rank.sequence, member.span.start)
-        }
-        var ordered = members.sorted { rank($0) < rank($1) }
-        ordered[0].original = true
-        let rest = ordered.dropFirst().sorted { (records[$0.document]?.sequence ?? 0, $0.span) < (records[$1.document]?.sequence ?? 0, $1.span) }
-        ordered = [ordered[0]] + rest
+        guard Set(members.map(\.member.document)).count >= 2 else { return nil }
+        // The original: earliest issued date, else first ingested; then the copies in ingest order.
+        members.sort { $0.rank < $1.rank }
+        members[0].member.original = true
+        let rest = members.dropFirst().sorted { ($0.sequence, $0.member.span) < ($1.sequence, $1.member.span) }
+        let ordered = [members[0].member] + rest.map(\.member)
         var hasher = SHA256()
-        for member in members.sorted(by: { ($0.document, $0.span) < ($1.document, $1.span) }) {
+        for member in ordered.sorted(by: { ($0.document, $0.span) < ($1.document, $1.span) }) {
             hasher.update(data: Data("\(member.document):\(member.span.start):\(member.span.end);".utf8))
         }
         let id = "g" + hasher.finalize().prefix(6).map { String(format: "%02x", $0) }.joined()
-        var shortest = Int.max
-        for member in ordered {
-            let count = try words(of: member.document).filter { member.span.overlap(with: $0.span) > 0 }.count
-            shortest = min(shortest, count)
-        }
-        return DuplicateGroup(id: id, members: ordered, original: ordered[0].document, words: shortest)
+        return DuplicateGroup(
+            id: id, members: ordered, original: ordered[0].document, words: members.map(\.words).min() ?? 0)
     }
 
     private func writeGroup(_ group: DuplicateGroup) throws {
         let document = try Document()
         try document.addBooleanTerm(Prefix.groupID + group.id)
         try document.addBooleanTerm(RecordKind.group.term)
-        for member in Set(group.members.map(\.document)) { try document.addBooleanTerm(Self.memberPrefix + member) }
+        for member in Set(group.members.map(\.document)) { try document.addBooleanTerm(Prefix.member + member) }
         try document.setData(try StoredJSON.encode(group))
-        try database.replaceDocument(idTerm: Prefix.groupID + group.id, with: document)
+        _ = try database.replaceDocument(idTerm: Prefix.groupID + group.id, with: document)
     }
 
-    private func deleteGroups(involving id: String) throws {
-        try database.deleteDocuments(idTerm: Self.memberPrefix + id)
-    }
-
-    private func setGroup(_ group: String?, on passage: Passage) throws {
-        let idTerm = Prefix.passageID + passage.id
+    /// Points passage `id` at `group` (or at none): the collapse value and the group term; its stored data stays.
+    private func setGroup(_ group: String?, onPassage id: String) throws {
+        let idTerm = Prefix.passageID + id
         guard let docid = try database.postings(for: idTerm).first else { return }
         let document = try database.document(docid)
-        var stored = try StoredJSON.decode(StoredPassage.self, from: try document.data())
-        stored.passage.group = group
-        for term in try document.terms() where term.hasPrefix(Prefix.group) { try document.removeTerm(term) }
+        let old = try document.stringValue(ValueSlot.group.rawValue)
+        if !old.isEmpty { try document.removeTerm(Prefix.group + old) }
         if let group {
             try document.setValue(group, slot: ValueSlot.group.rawValue)
             try document.addBooleanTerm(Prefix.group + group)
         } else {
             try document.setValue([UInt8](), slot: ValueSlot.group.rawValue)
         }
-        try document.setData(StoredJSON.encode(stored))
-        try database.replaceDocument(idTerm: idTerm, with: document)
+        _ = try database.replaceDocument(idTerm: idTerm, with: document)
+    }
+}
+
+/// A document's duplicate links and the duplicate group of each of its passages (the data of its link record).
+struct LinkRecord: Codable, Hashable, Sendable {
+    var links: [DuplicateLink] = []
+    /// Passage id → group id, for the passages in a group.
+    var groups: [String: String] = [:]
+
+    /// The documents linked to, sorted.
+    var partners: [String] { Array(Set(links.map(\.other))).sorted() }
+}
+
+extension DuplicateLink: Comparable {
+    static func < (lhs: DuplicateLink, rhs: DuplicateLink) -> Bool {
+        (lhs.other, lhs.span, lhs.otherSpan) < (rhs.other, rhs.span, rhs.otherSpan)
+    }
+}
+
+/// Documents read for duplicate detection, kept while they fit in `limit` bytes, the least recently used
+/// dropped first.
+struct DocumentCache {
+    struct Entry {
+        var record: DocumentRecord
+        var text: ScalarText
+        var words: [Word]
+        /// The aligner's seed hashes of `words`.
+        var seedHashes: [UInt64]
+
+        /// About what the entry holds in memory.
+        var bytes: Int { text.scalars.count * 5 + words.count * (MemoryLayout<Word>.stride + 8) + 1024 }
+    }
+
+    let limit: Int
+    private(set) var bytes = 0
+    private var entries: [String: (entry: Entry, used: Int)] = [:]
+    private var clock = 0
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    mutating func entry(_ id: String) -> Entry? {
+        guard let found = entries[id] else { return nil }
+        clock += 1
+        entries[id] = (found.entry, clock)
+        return found.entry
+    }
+
+    mutating func insert(_ entry: Entry, for id: String) {
+        remove(id)
+        clock += 1
+        entries[id] = (entry, clock)
+        bytes += entry.bytes
+        guard bytes > limit else { return }
+        // Drop the older half of what is held (not one at a time: that would sort on every insert).
+        let byAge = entries.sorted { $0.value.used < $1.value.used }
+        for (key, value) in byAge.prefix(byAge.count / 2) where key != id {
+            entries[key] = nil
+            bytes -= value.entry.bytes
+        }
+    }
+
+    mutating func remove(_ id: String) {
+        if let old = entries.removeValue(forKey: id) { bytes -= old.entry.bytes }
     }
 }

@@ -9,11 +9,15 @@ internal import Xapian
 /// whole to the writer; no two tasks ever touch them at once.
 struct PreparedDocument: @unchecked Sendable {
     var file: SourceFile
-    var record: DocumentRecord
-    /// The passages' Xapian documents, each with its id term.
-    var passages: [(idTerm: String, document: Document)]
+    /// The content hash (`DocumentPreparer.contentHash`).
+    var hash: String
+    var path: String
+    /// The bytes of extracted text.
+    var textBytes: Int
+    /// The passages' Xapian documents, in passage order.
+    var passages: [Document]
     var recordDocument: Document
-    /// Distinct words for the spelling table.
+    /// The distinct words of the body text, lowercased, for the spelling table.
     var spellingWords: Set<String>
 }
 
@@ -79,11 +83,8 @@ struct DocumentPreparer: Sendable {
         let sidecar = try Sidecar.load(for: file.url)
         let text = ScalarText(extracted.text)
         let lineIndex = LineIndex(text)
-        let blocks = segmenter.blocks(in: text, hints: extracted.hints)
-        let drafts = segmenter.passages(in: text, hints: extracted.hints)
-        guard drafts.contains(where: { $0.kind == .paragraph }) || !drafts.isEmpty else {
-            throw ReadError(.empty, "no text to index")
-        }
+        let (blocks, drafts) = segmenter.segmentation(of: text, hints: extracted.hints)
+        guard !drafts.isEmpty else { throw ReadError(.empty, "no text to index") }
         let metadata = (sidecar ?? CitationMetadata())
             .filling(from: extracted.metadata)
             .filling(from: MetadataHeuristics.metadata(text: extracted.text, blocks: blocks))
@@ -100,60 +101,52 @@ struct DocumentPreparer: Sendable {
                 heading: draft.headingPath, group: nil, paragraph: draft.paragraph, kind: draft.kind.rawValue))
         }
 
-        // Fingerprints of the document's words (boilerplate left out), attached to the passage holding each.
-        let words = tokenizer.words(in: text, skipping: boilerplate)
-        let fingerprints = fingerprinter.fingerprints(of: words)
-        var passageFingerprints = [Set<String>](repeating: [], count: passages.count)
-        var cursor = 0
-        for fingerprint in fingerprints.sorted(by: { $0.wordIndex < $1.wordIndex }) {
-            let start = words[fingerprint.wordIndex].span.start
-            while cursor + 1 < passages.count && passages[cursor].span.end <= start { cursor += 1 }
-            if !passages.isEmpty { passageFingerprints[cursor].insert(fingerprint.term) }
-        }
-
         let record = DocumentRecord(
             id: file.documentID, path: file.url.path, relativePath: file.relativePath, format: extracted.format,
             hash: hash, metadata: metadata, language: language, sequence: 0, bytes: file.bytes,
-            text: extracted.text, passages: passages, boilerplate: boilerplate, links: [])
+            text: extracted.text, passages: passages, boilerplate: boilerplate)
 
         let fields = IndexedFields(metadata: metadata)
         let summary = HitDocument(id: file.documentID, metadata: metadata)
-        let generator = try TermGenerator(language: IndexSchema.stemmer(forLanguage: language))
-        try generator.setCJKNGrams(true)
-        if language == "en" { try generator.setStopWords(IndexSchema.englishStopWords) }
-        var spellingWords = Set<String>()
-        var built: [(String, Document)] = []
+        // A passage's document: found by its id term, its document's deletion by the XDOC term; the passage
+        // and its source are a value (`ValueSlot.passage`). Passages carry no text terms: the record indexes the whole text once, and a
+        // search finds a document's passages through the positions of its terms (`PassagePositions`).
+        var built: [Document] = []
         built.reserveCapacity(passages.count)
-        // Passages carry no text terms: the record indexes the whole text once, and a search finds a
-        // document's passages through the positions of its terms (`PassagePositions`).
-        for (index, passage) in passages.enumerated() {
+        for passage in passages {
             let document = try Document()
-            let idTerm = Prefix.passageID + passage.id
-            try document.addBooleanTerm(idTerm)
+            try document.addBooleanTerm(Prefix.passageID + passage.id)
             try document.addBooleanTerm(Prefix.document + file.documentID)
             try document.addBooleanTerm(RecordKind.passage.term)
-            try document.setValue(file.documentID, slot: ValueSlot.documentID.rawValue)
-            for term in passageFingerprints[index] { try document.addBooleanTerm(Prefix.fingerprint + term) }
-            if let issued = fields.issuedValue { try document.setValue(issued, slot: ValueSlot.issued.rawValue) }
-            try document.setData(StoredJSON.encode(StoredPassage(passage: passage, source: summary)))
-            built.append((idTerm, document))
+            try document.setValue(StoredPassage.encode(passage), slot: ValueSlot.passage.rawValue)
+            built.append(document)
         }
 
         // The record holds the whole text (paragraphs; boilerplate neither matches nor ranks), so searches rank
         // documents by BM25 over all of it, then find passages by where the matched terms stand.
         let recordDocument = try Document()
+        let generator = try TermGenerator(language: IndexSchema.stemmer(forLanguage: language))
+        try generator.setStemmingStrategy(IndexSchema.stemming)
+        try generator.setCJKNGrams(true)
+        if language == "en" { try generator.setStopWords(IndexSchema.englishStopWords) }
         try generator.setDocument(recordDocument)
         var positions = PassagePositions()
+        var spellingWords = Set<String>()
         for draft in drafts where draft.kind == .paragraph {
             let normalized = draft.normalized.text
             positions.append(ordinal: draft.ordinal, start: generator.termPosition + 1)
             try generator.indexText(normalized)
             // A gap, so a phrase never matches across two passages.
             try generator.increaseTermPosition(by: PassagePositions.gap)
-            collectSpellingWords(normalized, into: &spellingWords)
+            Self.collectSpellingWords(normalized, into: &spellingWords)
         }
         try recordDocument.setValue(positions.encoded(), slot: ValueSlot.passagePositions.rawValue)
         try fields.index(with: generator)
+        // Fingerprints of the document's words (boilerplate left out), for duplicate candidates.
+        let words = tokenizer.words(in: text, skipping: boilerplate)
+        for term in Set(fingerprinter.fingerprints(of: words).map(\.term)) {
+            try recordDocument.addBooleanTerm(Prefix.fingerprint + term)
+        }
         try recordDocument.addBooleanTerm(Prefix.documentID + file.documentID)
         try recordDocument.addBooleanTerm(Prefix.document + file.documentID)
         try recordDocument.addBooleanTerm(RecordKind.document.term)
@@ -161,23 +154,54 @@ struct DocumentPreparer: Sendable {
         try recordDocument.setValue(hash, slot: ValueSlot.contentHash.rawValue)
         try recordDocument.setValue(file.documentID, slot: ValueSlot.documentID.rawValue)
         try recordDocument.setValue(file.url.path, slot: ValueSlot.path.rawValue)
+        try recordDocument.setValue(try JSONCoding.string(summary), slot: ValueSlot.summary.rawValue)
         if let issued = fields.issuedValue { try recordDocument.setValue(issued, slot: ValueSlot.issued.rawValue) }
-        // Encoded here, in parallel, not by the writer; links come from duplicate detection, the sequence
-        // from the writer (a value slot).
-        try recordDocument.setData(try StoredJSON.encode(record))
+        // Encoded here, in parallel, not by the writer; the sequence comes from the writer (a value slot).
+        try recordDocument.setData(try record.stored())
 
         return PreparedDocument(
-            file: file, record: record, passages: built, recordDocument: recordDocument, spellingWords: spellingWords)
+            file: file, hash: hash, path: file.url.path, textBytes: extracted.text.utf8.count, passages: built,
+            recordDocument: recordDocument, spellingWords: spellingWords)
     }
 
-    private func collectSpellingWords(_ text: String, into words: inout Set<String>) {
-        for word in text.split(whereSeparator: { !$0.isLetter }) where word.count < 30 {
-            words.insert(word.lowercased())
+    /// The distinct words of `text` worth suggesting as spellings: letters only, 2 to 24 of them, lowercased.
+    static func collectSpellingWords(_ text: String, into words: inout Set<String>) {
+        var word: [UInt8] = []
+        var ascii = true
+        var letters = 0
+        func flush() {
+            if letters >= 2 && letters <= 24 {
+                words.insert(ascii ? String(decoding: word, as: UTF8.self) : String(decoding: word, as: UTF8.self).lowercased())
+            }
+            word.removeAll(keepingCapacity: true)
+            ascii = true
+            letters = 0
         }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if (0x61...0x7A).contains(value) {
+                    word.append(UInt8(value))
+                    letters += 1
+                } else if (0x41...0x5A).contains(value) {
+                    word.append(UInt8(value + 32))
+                    letters += 1
+                } else {
+                    flush()
+                }
+            } else if scalar.properties.isAlphabetic && !Highlighter.isIdeograph(scalar) {
+                word.append(contentsOf: String(scalar).utf8)
+                ascii = false
+                letters += 1
+            } else {
+                flush()
+            }
+        }
+        flush()
     }
 }
 
-/// The metadata fields indexed on every passage, so `title:`, `author:`, `source:` and `date:` filter passages.
+/// The metadata fields indexed on every document record, so `title:`, `author:`, `source:` and `date:` filter them.
 struct IndexedFields {
     var title: String?
     var authors: [String]

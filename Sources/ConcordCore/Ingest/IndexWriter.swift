@@ -23,9 +23,21 @@ final class IndexWriter {
     private let minWords: Int
     /// Documents added, updated or removed in this run: duplicate detection revisits them.
     private(set) var changedDocuments: Set<String> = []
+    /// Documents whose duplicate groups are to be rebuilt (their links changed), recorded like
+    /// `changedDocuments`.
+    private var regroupDocuments: Set<String> = []
+    /// How many documents of this run held each word not yet in the spelling table: a word goes in once two
+    /// documents hold it (most words found in one document only are names, code and typing errors, and
+    /// Xapian's spelling table costs much more per word than per use).
+    private var spellingCounts: [String: Int] = [:]
 
     /// Opens (creating when missing) the index at `path` for writing.
+    ///
+    /// Xapian flushes its in-memory postings every 10,000 documents unless told otherwise; concord commits a
+    /// transaction per batch of input bytes, which bounds that memory already, so it flushes only then
+    /// (`XAPIAN_FLUSH_THRESHOLD`, when the environment does not set it).
     static func open(_ path: String) throws -> WritableDatabase {
+        setenv("XAPIAN_FLUSH_THRESHOLD", "10000000", 0)
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
@@ -54,6 +66,9 @@ final class IndexWriter {
         for id in try database.metadata(MetadataKey.duplicatesPending).split(separator: "\n") {
             changedDocuments.insert(String(id))
         }
+        for id in try database.metadata(MetadataKey.groupsPending).split(separator: "\n") {
+            regroupDocuments.insert(String(id))
+        }
         for id in try database.postings(for: RecordKind.document.term) {
             let document = try database.document(id)
             let documentID = try document.stringValue(ValueSlot.documentID.rawValue)
@@ -80,21 +95,21 @@ final class IndexWriter {
             nextSequence += 1
             try database.setMetadata(MetadataKey.nextSequence, String(nextSequence))
         }
-        let sequenceValue = Sortable.serialise(Double(sequence))
         // Every Xapian document of this document (passages and record) carries its XDOC term: deleting by it
         // leaves no old passage behind, and the new ones can be added without looking their ids up.
-        try database.deleteDocuments(idTerm: Prefix.document + id)
-        for (_, document) in prepared.passages {
-            try document.setValue(sequenceValue, slot: ValueSlot.sequence.rawValue)
-            _ = try database.addDocument(document)
-        }
+        if known[id] != nil { try database.deleteDocuments(idTerm: Prefix.document + id) }
+        for document in prepared.passages { _ = try database.addDocument(document) }
         // The record's data was encoded while preparing; its sequence is this value (`DocumentRecord.load`).
-        try prepared.recordDocument.setValue(sequenceValue, slot: ValueSlot.sequence.rawValue)
+        try prepared.recordDocument.setValue(Sortable.serialise(Double(sequence)), slot: ValueSlot.sequence.rawValue)
         _ = try database.addDocument(prepared.recordDocument)
-        for word in prepared.spellingWords { try database.addSpelling(word) }
-        known[id] = Known(hash: prepared.record.hash, sequence: sequence, path: prepared.record.path)
+        for word in prepared.spellingWords {
+            let count = spellingCounts[word, default: 0] + 1
+            spellingCounts[word] = count
+            if count >= 2 { try database.addSpelling(word, frequency: count == 2 ? 2 : 1) }
+        }
+        known[id] = Known(hash: prepared.hash, sequence: sequence, path: prepared.path)
         changedDocuments.insert(id)
-        batch.bytes += max(prepared.file.bytes, prepared.record.text.utf8.count)
+        batch.bytes += max(prepared.file.bytes, prepared.textBytes)
     }
 
     /// Removes document `id` and its passages.
@@ -111,6 +126,7 @@ final class IndexWriter {
         guard batch.open else { return }
         // Recorded with the documents, so a run killed before duplicate detection ends resumes it.
         try database.setMetadata(MetadataKey.duplicatesPending, changedDocuments.sorted().joined(separator: "\n"))
+        try database.setMetadata(MetadataKey.groupsPending, regroupDocuments.sorted().joined(separator: "\n"))
         try database.commitTransaction()
         batch = Batch()
     }
@@ -125,16 +141,51 @@ final class IndexWriter {
         }.sorted()
     }
 
-    /// Finds the copies of the changed documents' passages and rewrites the duplicate groups they touch.
-    func updateDuplicates() throws {
-        var batch = Batch()
-        try begin(&batch)
+    /// Finds the copies of the changed documents and rewrites the duplicate groups they touch, committing as it
+    /// goes: each commit records what is left to do, so a run stopped here resumes where it was.
+    func updateDuplicates(progress: (Int) -> Void = { _ in }) throws {
         var detector = DuplicateIndex(database: database, minWords: minWords)
         let removed = changedDocuments.filter { known[$0] == nil }
-        try detector.update(changed: changedDocuments.subtracting(removed), removed: removed)
-        changedDocuments = []
+        var batch = Batch()
+        var done = 0
+        for id in removed.sorted() {
+            try begin(&batch)
+            regroupDocuments.formUnion(try detector.remove(id))
+            changedDocuments.remove(id)
+        }
+        try detector.findCandidates(of: changedDocuments.subtracting(removed))
+        for id in changedDocuments.sorted() {
+            try begin(&batch)
+            regroupDocuments.formUnion(try detector.findLinks(of: id))
+            changedDocuments.remove(id)
+            done += 1
+            progress(done)
+            if detector.pendingWrites >= Self.detectionBatch {
+                try detector.saveLinks()
+                try commit(&batch)
+            }
+        }
+        try begin(&batch)
+        try detector.saveLinks()
+        try commit(&batch)
+        try detector.rebuildGroups(around: regroupDocuments) { [self] in
+            // Between components: what is done is committed, the rest stays recorded.
+            try commit(&batch)
+            try begin(&batch)
+        } regrouped: { [self] ids in
+            regroupDocuments.subtract(ids)
+        }
+        try begin(&batch)
+        regroupDocuments = []
         try commit(&batch)
     }
+
+    /// Whether duplicate detection has documents to look at or groups to rebuild (this run's, or those a run
+    /// stopped before it finished left).
+    var hasDuplicateWork: Bool { !changedDocuments.isEmpty || !regroupDocuments.isEmpty }
+
+    /// Link records duplicate detection changes before it writes and commits them.
+    static let detectionBatch = 4096
 
     /// Passages and duplicate groups in the index.
     func counts() throws -> (passages: Int, groups: Int) {

@@ -172,9 +172,8 @@ public final class Ingester {
             try writer.commit(&batch)
         }
 
-        let changed = writer.changedDocuments
-        if !changed.isEmpty {
-            report(.detectingDuplicates(documents: changed.count))
+        if writer.hasDuplicateWork {
+            report(.detectingDuplicates(documents: writer.changedDocuments.count))
             try writer.updateDuplicates()
         }
         let counts = try writer.counts()

@@ -1,13 +1,20 @@
 public import ConcordText
 internal import Xapian
 
-/// A span shared with another document, as duplicate detection found it (stored on document records).
+/// A span shared with another document, as duplicate detection aligned it (stored on link records, on both
+/// documents' sides).
 struct DuplicateLink: Codable, Hashable, Sendable {
     /// The span in this document.
     var span: TextSpan
-    /// The other document and its span.
+    /// The same as word indices (first, end exclusive) into this document's duplicate-detection words
+    /// (`WordTokenizer`, boilerplate left out).
+    var words: [Int]
+    /// The other document, its span and words.
     var other: String
     var otherSpan: TextSpan
+    var otherWords: [Int]
+    /// Words matched between the two spans (the rest were changed, added or dropped).
+    var matched: Int
 }
 
 /// What concord stores about one source document (the data of its document record).
@@ -21,20 +28,20 @@ struct DocumentRecord: Codable, Sendable {
     var language: String
     var sequence: Int
     var bytes: Int
+    /// The text as extracted; stored after the JSON of the rest (`stored()`).
     var text: String
+    /// The passages, their groups left out (duplicate detection keeps those on the passages' own documents).
     var passages: [Passage]
     /// Spans of boilerplate blocks, kept out of duplicate detection.
     var boilerplate: [TextSpan]
-    /// Spans shared with other documents (duplicate detection's input to groups).
-    var links: [DuplicateLink]
 }
 
 extension DocumentRecord {
     enum CodingKeys: String, CodingKey {
-        case id, path, relativePath, format, hash, metadata, language, sequence, bytes, text, passages, boilerplate, links
+        case id, path, relativePath, format, hash, metadata, language, sequence, bytes, boilerplate
     }
 
-    /// Passages are stored without their text, which is `text[span]`: the text is stored once.
+    /// The header: everything but the text and the passages (`stored()` puts those after it).
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -46,14 +53,7 @@ extension DocumentRecord {
         try container.encode(language, forKey: .language)
         try container.encode(sequence, forKey: .sequence)
         try container.encode(bytes, forKey: .bytes)
-        try container.encode(text, forKey: .text)
-        try container.encode(passages.map { passage in
-            var stored = passage
-            stored.text = ""
-            return stored
-        }, forKey: .passages)
         try container.encode(boilerplate, forKey: .boilerplate)
-        try container.encode(links, forKey: .links)
     }
 
     init(from decoder: any Decoder) throws {
@@ -67,25 +67,148 @@ extension DocumentRecord {
         language = try container.decode(String.self, forKey: .language)
         sequence = try container.decode(Int.self, forKey: .sequence)
         bytes = try container.decode(Int.self, forKey: .bytes)
-        text = try container.decode(String.self, forKey: .text)
-        passages = try container.decode([Passage].self, forKey: .passages)
+        text = ""
+        passages = []
         boilerplate = try container.decode([TextSpan].self, forKey: .boilerplate)
-        links = try container.decode([DuplicateLink].self, forKey: .links)
-        let scalars = ScalarText(text)
-        for index in passages.indices { passages[index].text = scalars[passages[index].span] }
+    }
+
+    /// The data of the record's Xapian document: the header as JSON, a NUL byte (which JSON never holds raw),
+    /// the passages (`PassageTable`), a NUL byte, then the text as UTF-8. Loading a record parses no escaped
+    /// text, and what needs no passages skips them.
+    func stored() throws -> [UInt8] {
+        var bytes = try StoredJSON.encode(self)
+        bytes.append(0)
+        bytes.append(contentsOf: PassageTable.encode(passages).utf8)
+        bytes.append(0)
+        bytes.append(contentsOf: text.utf8)
+        return bytes
+    }
+
+    /// A record from its stored data (`stored()`), with its passages (and their texts) unless `passages` is false.
+    static func decode(_ data: [UInt8], passages: Bool = true) throws -> DocumentRecord {
+        guard let first = data.firstIndex(of: 0), let second = data[(first + 1)...].firstIndex(of: 0) else {
+            throw ConcordError(.indexUnreadable, "a document record of the index is damaged")
+        }
+        var record = try StoredJSON.decode(DocumentRecord.self, from: Array(data[..<first]))
+        record.text = String(decoding: data[(second + 1)...], as: UTF8.self)
+        if passages {
+            let scalars = ScalarText(record.text)
+            record.passages = try PassageTable.decode(Array(data[(first + 1)..<second]), document: record.id) { scalars[$0] }
+        }
+        return record
+    }
+}
+
+/// A document's passages as its record stores them: `{"headings":[[…],…],"passages":[[start,end,firstLine,
+/// lastLine,paragraph,kind,heading],…]}`, kind 0 for a paragraph and 1 for boilerplate, heading an index into
+/// `headings` (each heading path stored once). Ids and texts are not stored: a passage's id is its document's
+/// and its position, its text `text[span]`.
+enum PassageTable {
+    static func encode(_ passages: [Passage]) -> String {
+        var headings: [[String]] = []
+        var headingIndex: [[String]: Int] = [:]
+        var rows = ""
+        for (index, passage) in passages.enumerated() {
+            let heading: Int
+            if let known = headingIndex[passage.heading] {
+                heading = known
+            } else {
+                heading = headings.count
+                headingIndex[passage.heading] = heading
+                headings.append(passage.heading)
+            }
+            if index > 0 { rows += "," }
+            rows += "[\(passage.span.start),\(passage.span.end),\(passage.lines.first ?? 1),\(passage.lines.last ?? 1),"
+            rows += "\(passage.paragraph),\(passage.kind == PassageDraft.Kind.boilerplate.rawValue ? 1 : 0),\(heading)]"
+        }
+        var output = "{\"headings\":["
+        for (index, path) in headings.enumerated() {
+            if index > 0 { output += "," }
+            output += "["
+            for (k, heading) in path.enumerated() {
+                if k > 0 { output += "," }
+                JSONWriter.writeString(heading, to: &output)
+            }
+            output += "]"
+        }
+        return output + "],\"passages\":[" + rows + "]}"
+    }
+
+    static func decode(_ bytes: [UInt8], document: String, text: (TextSpan) -> String) throws -> [Passage] {
+        let damaged = ConcordError(.indexUnreadable, "the passages of document \(document) are damaged in the index")
+        // The rows are read by hand (numbers only, and there can be thousands); the headings as JSON.
+        let marker = Array(",\"passages\":[".utf8)
+        guard let split = PassageTable.find(marker, in: bytes),
+            case .array(let headingRows)? = try JSONParser.parse(Array(bytes[..<split]) + [UInt8(ascii: "}")])["headings"]
+        else { throw damaged }
+        let headings: [[String]] = headingRows.map { row in
+            guard case .array(let items) = row else { return [] }
+            return items.compactMap { if case .string(let text) = $0 { text } else { nil } }
+        }
+        var passages: [Passage] = []
+        var numbers: [Int] = []
+        var index = split + marker.count
+        var value = 0
+        var inNumber = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                inNumber = true
+                continue
+            }
+            if inNumber {
+                numbers.append(value)
+                value = 0
+                inNumber = false
+            }
+            guard byte == UInt8(ascii: "]") else { continue }
+            if numbers.isEmpty { break }  // the end of the rows
+            guard numbers.count == 7 else { throw damaged }
+            let span = TextSpan(start: numbers[0], end: max(numbers[0], numbers[1]))
+            passages.append(Passage(
+                id: Passage.id(document: document, ordinal: passages.count), document: document, span: span,
+                lines: [numbers[2], numbers[3]], text: text(span),
+                heading: headings.indices.contains(numbers[6]) ? headings[numbers[6]] : [], group: nil,
+                paragraph: numbers[4],
+                kind: numbers[5] == 1 ? PassageDraft.Kind.boilerplate.rawValue : PassageDraft.Kind.paragraph.rawValue))
+            numbers.removeAll(keepingCapacity: true)
+        }
+        return passages
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard needle.count <= haystack.count, let first = needle.first else { return nil }
+        var index = 0
+        while index + needle.count <= haystack.count {
+            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 }
 
 extension DocumentRecord {
     /// The record of document `id` in `database`, or nil when it is not indexed.
-    static func load(_ id: String, from database: Database) throws -> DocumentRecord? {
+    static func load(_ id: String, from database: Database, passages: Bool = true) throws -> DocumentRecord? {
         guard let docid = try database.postings(for: Prefix.documentID + id).first else { return nil }
         let document = try database.document(docid)
-        var record = try StoredJSON.decode(DocumentRecord.self, from: try document.data())
+        var record = try DocumentRecord.decode(try document.data(), passages: passages)
         // The writer gives the sequence when it adds the record, as a value.
         let sequence = try document.value(ValueSlot.sequence.rawValue)
         if !sequence.isEmpty { record.sequence = Int(Sortable.unserialise(sequence)) }
         return record
+    }
+
+    /// The passages of document `id`, without their texts (nor the rest of the record).
+    static func passages(of id: String, from database: Database) throws -> [Passage] {
+        guard let docid = try database.postings(for: Prefix.documentID + id).first else { return [] }
+        let data = try database.document(docid).data()
+        guard let first = data.firstIndex(of: 0), let second = data[(first + 1)...].firstIndex(of: 0) else {
+            throw ConcordError(.indexUnreadable, "a document record of the index is damaged")
+        }
+        return try PassageTable.decode(Array(data[(first + 1)..<second]), document: id) { _ in "" }
     }
 
     /// Orders the copies of a text, original first (SPEC "Normalization and duplicates"): the earliest

@@ -96,7 +96,15 @@ enum Subprocess {
             for pointer in environment { free(pointer) }
         }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable.path, &actions, &attributes, argv + [nil], environment + [nil])
+        var result = posix_spawn(&pid, executable.path, &actions, &attributes, argv + [nil], environment + [nil])
+        // ETXTBSY: another thread of this process is starting a program while a file descriptor of the tool's,
+        // just written, is still open in it; that passes in a moment.
+        var attempts = 0
+        while result == ETXTBSY && attempts < 20 {
+            attempts += 1
+            usleep(10_000)
+            result = posix_spawn(&pid, executable.path, &actions, &attributes, argv + [nil], environment + [nil])
+        }
         guard result == 0 else {
             throw ReadError(
                 .toolFailed, "\(executable.lastPathComponent) could not be started: \(FileInput.errorMessage(result))")
