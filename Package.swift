@@ -64,6 +64,8 @@ let package = Package(
         .executableTarget(name: "concord-query-bench", dependencies: ["ConcordCore"], path: "Benchmarks/QueryBench"),
         // Exercises every wrapper type once, for the valgrind leak check (scripts/leakcheck).
         .executableTarget(name: "xapian-leakcheck", dependencies: ["Xapian"], path: "Benchmarks/XapianLeakCheck"),
+        // Times each step of preparing documents, single-threaded (where ingest time goes).
+        .executableTarget(name: "concord-prepare-bench", dependencies: ["ConcordCore"], path: "Benchmarks/PrepareBench"),
         .target(name: "ConcordTestSupport", path: "Tests/ConcordTestSupport"),
         .testTarget(name: "XapianTests", dependencies: ["Xapian", "ConcordTestSupport"]),
         .testTarget(name: "ConcordTextTests", dependencies: ["ConcordText", "ConcordTestSupport"]),

@@ -36,6 +36,17 @@ public struct BlockHint: Hashable, Sendable {
         case boilerplate
         /// The span is markup (Markdown syntax, front matter): kept in the text, out of the index.
         case markup
+
+        /// A fixed order of the kinds (boilerplate, headings by level, markup, paragraph), for sorting hints
+        /// deterministically.
+        var order: Int {
+            switch self {
+            case .boilerplate: 0
+            case .heading(let level): 1 + min(max(level, 0), 8)
+            case .markup: 10
+            case .paragraph: 11
+            }
+        }
     }
 
     /// What the span is.

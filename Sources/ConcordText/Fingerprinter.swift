@@ -11,14 +11,16 @@ public struct Fingerprint: Hashable, Sendable {
         self.wordIndex = wordIndex
     }
 
-    /// The fingerprint as a term body: the top 60 bits of `hash` in 12 lowercase Crockford base32 characters
-    /// (`0-9a-z` without `i l o u`). Put a prefix of capitals before it to store it as a boolean term.
+    /// The fingerprint as a term body: the top 40 bits of `hash` in 8 lowercase Crockford base32 characters
+    /// (`0-9a-z` without `i l o u`). Put a prefix of capitals before it to store it as a boolean term. 40 bits
+    /// keep chance collisions rare (a few among millions of fingerprints, which alignment then rules out) in
+    /// terms short enough for the index to store cheaply.
     public var term: String { Self.term(for: hash) }
 
-    /// The 12-character term body of `hash` (its top 60 bits; the low 4 bits are dropped).
+    /// The 8-character term body of `hash` (its top 40 bits; the low 24 bits are dropped).
     public static func term(for hash: UInt64) -> String {
         var bytes = [UInt8](repeating: 0, count: termLength)
-        var value = hash >> 4
+        var value = hash >> 24
         for index in stride(from: termLength - 1, through: 0, by: -1) {
             bytes[index] = alphabet[Int(value & 31)]
             value >>= 5
@@ -26,7 +28,7 @@ public struct Fingerprint: Hashable, Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The top 60 bits (low 4 bits zero) of the hash a term body encodes, or nil if `term` is not one.
+    /// The top 40 bits (low 24 bits zero) of the hash a term body encodes, or nil if `term` is not one.
     public static func hash(fromTerm term: some StringProtocol) -> UInt64? {
         let utf8 = Array(term.utf8)
         guard utf8.count == termLength else { return nil }
@@ -35,11 +37,11 @@ public struct Fingerprint: Hashable, Sendable {
             guard let digit = alphabet.firstIndex(of: byte) else { return nil }
             value = value << 5 | UInt64(digit)
         }
-        return value << 4
+        return value << 24
     }
 
     /// Characters in a term body.
-    public static let termLength = 12
+    public static let termLength = 8
     private static let alphabet: [UInt8] = Array("0123456789abcdefghjkmnpqrstvwxyz".utf8)
 }
 
@@ -49,12 +51,13 @@ public struct Fingerprint: Hashable, Sendable {
 /// position once. Hence any run of at least `guaranteedRunLength` = n + window − 1 identical words in two
 /// documents yields at least one fingerprint in both, while only about 2/(window+1) of the positions are kept.
 ///
-/// The default n = 5, window = 8 gives the guarantee at 12 words and keeps about 22 % of positions: 5-word
+/// The default n = 5, window = 16 gives the guarantee at 20 words and keeps about 12 % of positions: 5-word
 /// shingles are specific enough that unrelated texts seldom share one except for boilerplate (which the
 /// document-frequency cap removes). Fingerprints only find candidate documents; the aligner then finds every
 /// shared span of `--min-words` (default 8) words between two candidates, so a copy is missed only when the two
-/// documents share nothing but runs shorter than 12 words. Each fingerprint is a term of the index, and those
-/// terms are a large part of what writing it costs: window 4 (the guarantee at 8) would keep 40 %.
+/// documents share nothing but runs shorter than 20 words (a sentence or two copied, with nothing else). Each
+/// fingerprint is a term of the index, nearly always unique, and those terms were the largest part of what
+/// writing the index cost: window 4 (the guarantee at 8) keeps 40 %, window 8 (at 12) 22 %.
 /// N-grams touching a `.boilerplate` word make no fingerprint.
 public struct Fingerprinter: Sendable, Hashable {
     /// Words per n-gram.
@@ -63,7 +66,7 @@ public struct Fingerprinter: Sendable, Hashable {
     public var window: Int
 
     /// Creates a fingerprinter; `n` and `window` are clamped to at least 1.
-    public init(n: Int = 5, window: Int = 8) {
+    public init(n: Int = 5, window: Int = 16) {
         self.n = max(1, n)
         self.window = max(1, window)
     }

@@ -74,6 +74,18 @@ public enum LanguageGuess {
     /// The ISO 639-1 code of the language `text` is most likely written in: "zh", "ja" or "ko" by the share of
     /// their scripts, otherwise one of en, fr, de, es, it, pt, nl, sv, ru by stop-word counts; "en" when nothing
     /// decides. Reads at most the first 20,000 scalars.
+    /// Each stop word with the languages (indices into `stopWords`) it belongs to: one look-up per word.
+    static let languagesOfWord: [String: [Int]] = {
+        var table: [String: [Int]] = [:]
+        for (index, language) in stopWords.enumerated() {
+            for word in language.words { table[word, default: []].append(index) }
+        }
+        return table
+    }()
+
+    /// The longest stop word, in scalars: longer words need no look-up.
+    static let longestStopWord = stopWords.flatMap(\.words).map(\.unicodeScalars.count).max() ?? 0
+
     public static func detect(_ text: String) -> String {
         var letters = 0
         var han = 0
@@ -81,18 +93,35 @@ public enum LanguageGuess {
         var hangul = 0
         var cyrillic = 0
         var counts = [Int](repeating: 0, count: stopWords.count)
-        var word = String.UnicodeScalarView()
+        var word: [Unicode.Scalar] = []
         var seen = 0
         func endWord() {
             guard !word.isEmpty else { return }
-            let form = String(word).lowercased()
-            for (index, language) in stopWords.enumerated() where language.words.contains(form) { counts[index] += 1 }
-            word = String.UnicodeScalarView()
+            if word.count <= longestStopWord {
+                let form: String
+                if word.allSatisfy(\.isASCII) {
+                    form = String(decoding: word.map { UInt8($0.value) | (isASCIIUpper($0.value) ? 0x20 : 0) }, as: UTF8.self)
+                } else {
+                    form = ScalarText.string(word[...]).lowercased()
+                }
+                for index in languagesOfWord[form] ?? [] { counts[index] += 1 }
+            }
+            word.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
             seen += 1
             if seen > 20_000 { break }
             let value = scalar.value
+            if value < 0x80 {
+                if isASCIILetter(value) {
+                    letters += 1
+                    word.append(scalar)
+                } else {
+                    // "l'état", "dell'anno": the article is a word of its own.
+                    endWord()
+                }
+                continue
+            }
             switch value {
             case 0x3040...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F:
                 kana += 1
@@ -112,13 +141,10 @@ public enum LanguageGuess {
             default:
                 break
             }
-            if value < 0x80 ? isASCIILetter(value) : scalar.properties.isAlphabetic {
+            if scalar.properties.isAlphabetic {
                 letters += 1
                 if (0x0400...0x04FF).contains(value) { cyrillic += 1 }
                 word.append(scalar)
-            } else if scalar == "'" || scalar == "’", !word.isEmpty {
-                // "l'état", "dell'anno": the article is a word of its own.
-                endWord()
             } else {
                 endWord()
             }
@@ -136,6 +162,9 @@ public enum LanguageGuess {
         for index in counts.indices where counts[index] > counts[best] { best = index }
         return counts[best] > 0 ? stopWords[best].code : "en"
     }
+
+    @inline(__always)
+    static func isASCIIUpper(_ value: UInt32) -> Bool { (0x41...0x5A).contains(value) }
 
     @inline(__always)
     static func isASCIILetter(_ value: UInt32) -> Bool {

@@ -40,7 +40,7 @@ extension Segmenter {
         // Structural hints, in text order, overlapping ones dropped (the first wins).
         var structural: [BlockHint] = []
         for hint in hints.filter({ $0.kind != .markup }).sorted(by: {
-            ($0.span, "\($0.kind)") < ($1.span, "\($1.kind)")
+            ($0.span, $0.kind.order) < ($1.span, $1.kind.order)
         }) {
             let span = TextSpan(
                 start: max(0, min(hint.span.start, scalars.count)), end: max(0, min(hint.span.end, scalars.count)))

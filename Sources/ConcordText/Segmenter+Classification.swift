@@ -112,7 +112,10 @@ extension Segmenter {
         if words <= 80, footerPhraseBytes.contains(where: { contains(bytes, $0) }) { return true }
         if words <= 150, disclaimerOpeningBytes.contains(where: { hasPrefix(bytes, $0) }) { return true }
         if words <= 10, shareOpeningBytes.contains(where: { hasPrefix(bytes, $0) }) { return true }
-        if words <= 80, contactPhraseBytes.contains(where: { contains(bytes, $0) }) || containsEmailAddress(lowered) {
+        if words <= 80,
+            contactPhraseBytes.contains(where: { contains(bytes, $0) })
+                || (bytes.contains(UInt8(ascii: "@")) && containsEmailAddress(lowered))
+        {
             return true
         }
         return false
@@ -148,8 +151,9 @@ extension Segmenter {
     /// Whether the text ends with a credit such as "Photo: PLA" or "Image: Reuters / Jane Doe" (a few words
     /// after the colon, no sentence after them), or says "Photo by …".
     static func isCaption(_ lowered: String, bytes: [UInt8]) -> Bool {
-        let scalars = Array(lowered.unicodeScalars)
-        if let colon = scalars.lastIndex(of: ":") {
+        if bytes.contains(UInt8(ascii: ":")), case let scalars = Array(lowered.unicodeScalars),
+            let colon = scalars.lastIndex(of: ":")
+        {
             let tailWords = wordCount(scalars, in: TextSpan(start: colon + 1, end: scalars.count))
             let tailIsSentence = scalars[(colon + 1)...].dropLast().contains { $0 == "." || $0 == "!" || $0 == "?" }
             // The one or two words before the colon, and what stands before them.

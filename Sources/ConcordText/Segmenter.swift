@@ -259,7 +259,7 @@ extension Segmenter {
 
     /// The number of words in `span` of `scalars`: white-space separated tokens holding a letter or digit, each
     /// Han, kana or other CJK ideograph counting as a word of its own.
-    static func wordCount(_ scalars: [Unicode.Scalar], in span: TextSpan) -> Int {
+    public static func wordCount(_ scalars: [Unicode.Scalar], in span: TextSpan) -> Int {
         let end = max(0, min(span.end, scalars.count))
         var index = max(0, min(span.start, end))
         var count = 0

@@ -14,10 +14,10 @@ func dedupRandomWords(count: Int, seed: UInt64, vocabulary: UInt64 = 500) -> [Wo
 }
 
 @Suite struct DedupFingerprinterTests {
-    @Test func defaultsGuaranteeRunsOfTwelveWords() {
+    @Test func defaultsGuaranteeRunsOfTwentyWords() {
         let fingerprinter = Fingerprinter()
-        #expect(fingerprinter.n == 5 && fingerprinter.window == 8)
-        #expect(fingerprinter.guaranteedRunLength == 12)
+        #expect(fingerprinter.n == 5 && fingerprinter.window == 16)
+        #expect(fingerprinter.guaranteedRunLength == 20)
         #expect(Fingerprinter(n: 5, window: 4).guaranteedRunLength == 8)
     }
 
@@ -51,7 +51,7 @@ func dedupRandomWords(count: Int, seed: UInt64, vocabulary: UInt64 = 500) -> [Wo
     @Test func aboutTwoInWPlusOnePositionsAreKept() {
         let words = dedupRandomWords(count: 20_000, seed: 42, vocabulary: 100_000)
         let density = Double(Fingerprinter().fingerprints(of: words).count) / Double(words.count)
-        #expect(density > 0.18 && density < 0.26)  // 2 / (8 + 1) = 0.22
+        #expect(density > 0.10 && density < 0.14)  // 2 / (16 + 1) = 0.12
         let dense = Double(Fingerprinter(n: 5, window: 4).fingerprints(of: words).count) / Double(words.count)
         #expect(dense > 0.35 && dense < 0.45)  // 2 / (4 + 1) = 0.4
     }
@@ -68,20 +68,20 @@ func dedupRandomWords(count: Int, seed: UInt64, vocabulary: UInt64 = 500) -> [Wo
     }
 
     @Test(
-        "terms are 12 base32 characters that give back the top 60 bits",
+        "terms are 8 base32 characters that give back the top 40 bits",
         arguments: [
             UInt64(0), 1, 0xFFFF_FFFF_FFFF_FFFF, 0x0123_4567_89AB_CDEF, 0xC467_B3BA_8E1A_E5B9,
         ])
     func termRoundTrip(_ hash: UInt64) throws {
         let term = Fingerprint.term(for: hash)
-        #expect(term.count == 12)
+        #expect(term.count == 8)
         #expect(term.allSatisfy { "0123456789abcdefghjkmnpqrstvwxyz".contains($0) })
-        #expect(try #require(Fingerprint.hash(fromTerm: term)) == hash & ~0xF)
+        #expect(try #require(Fingerprint.hash(fromTerm: term)) == hash & ~0xFF_FFFF)
     }
 
     @Test func termsAreFixed() {
-        #expect(Fingerprint.term(for: 0xC467_B3BA_8E1A_E5B9) == "rhkv7eme3bjv")
-        #expect(Fingerprint.hash(fromTerm: "not-a-term!!") == nil)
+        #expect(Fingerprint.term(for: 0xC467_B3BA_8E1A_E5B9) == "rhkv7eme")
+        #expect(Fingerprint.hash(fromTerm: "not-term") == nil)
         #expect(Fingerprint.hash(fromTerm: "short") == nil)
     }
 }

@@ -1,6 +1,8 @@
 import ConcordText
 import Crypto
+import Dispatch
 import Foundation
+import Synchronization
 internal import Xapian
 
 /// Keeps duplicate links and groups in the index up to date as documents come and go (SPEC "Normalization and
@@ -91,36 +93,144 @@ struct DuplicateIndex {
             setLinks(own, of: id)
             return touched
         }
-        let seedIndex = Aligner.SeedIndex(
-            hashes: mine.seedHashes, seedLength: aligner.configuration.seedLength,
-            maxOccurrences: aligner.configuration.maxSeedOccurrences)
+        let seedIndex = Self.seedIndex(mine, aligner: aligner)
         for candidate in try candidates(of: id, words: mine.words) where !processed.contains(candidate) {
             guard let theirs = try document(candidate) else { continue }
-            // Always aligned in the same order, so the links do not depend on which document came first.
-            let forward = id < candidate
-            let (first, second) = forward ? (mine.words, theirs.words) : (theirs.words, mine.words)
-            var seeds = seedIndex.seeds(againstHashes: theirs.seedHashes)
-            if !forward { seeds = seeds.map(\.swapped) }
+            let links = Self.links(id, mine, seedIndex, candidate, theirs, aligner: aligner)
+            guard !links.isEmpty else { continue }
             var other = try linkRecord(candidate)
-            var found = false
-            for pair in aligner.align(first, second, seeds: seeds) {
-                let spans = Aligner.spans(of: pair, first, second)
-                let (a, b, spanA, spanB) = forward ? (pair.a, pair.b, spans.a, spans.b) : (pair.b, pair.a, spans.b, spans.a)
-                own.links.append(DuplicateLink(
-                    span: spanA, words: [a.lowerBound, a.upperBound], other: candidate, otherSpan: spanB,
-                    otherWords: [b.lowerBound, b.upperBound], matched: pair.matchedWords))
-                other.links.append(DuplicateLink(
-                    span: spanB, words: [b.lowerBound, b.upperBound], other: id, otherSpan: spanA,
-                    otherWords: [a.lowerBound, a.upperBound], matched: pair.matchedWords))
-                found = true
+            for link in links {
+                own.links.append(link)
+                other.links.append(link.mirrored(from: id))
             }
-            if found {
-                setLinks(other, of: candidate)
-                touched.insert(candidate)
-            }
+            setLinks(other, of: candidate)
+            touched.insert(candidate)
         }
         setLinks(own, of: id)
         return touched
+    }
+
+    /// Finds the links of all of `ids` (as `findLinks(of:)` one by one, in sorted order, would), aligning
+    /// documents on `threads` threads, each with a reader of its own on the committed index at `path`: the
+    /// alignments of different pairs do not depend on one another, only their bookkeeping does. Needs the
+    /// candidates found for all at once (`findCandidates`). Returns the documents whose links changed.
+    mutating func findLinks(ofAll ids: [String], path: String, threads: Int) throws -> Set<String> {
+        guard let known = knownCandidates else {
+            var touched = Set<String>()
+            for id in ids.sorted() { touched.formUnion(try findLinks(of: id)) }
+            return touched
+        }
+        var touched = Set<String>()
+        let sorted = ids.sorted()
+        let chunkSize = 512
+        for start in stride(from: 0, to: sorted.count, by: chunkSize) {
+            let chunk = Array(sorted[start..<min(sorted.count, start + chunkSize)])
+            let inChunk = Set(chunk)
+            // Old links go first, on both sides, except those to documents processed before this chunk.
+            var work: [(id: String, candidates: [String])] = []
+            for id in chunk {
+                touched.insert(id)
+                var own = try linkRecord(id)
+                for partner in own.partners where partner != id && !processed.contains(partner) {
+                    var record = try linkRecord(partner)
+                    record.links.removeAll { $0.other == id }
+                    setLinks(record, of: partner)
+                    touched.insert(partner)
+                }
+                own.links.removeAll { !processed.contains($0.other) }
+                setLinks(own, of: id)
+                let candidates = (known[id] ?? []).filter { candidate in
+                    !processed.contains(candidate) && (!inChunk.contains(candidate) || candidate > id)
+                }.sorted()
+                work.append((id, candidates))
+            }
+            let (found, loaded) = try Self.align(work, path: path, threads: threads, aligner: aligner, tokenizer: tokenizer)
+            for (id, entry) in loaded where cache.entry(id) == nil { cache.insert(entry, for: id) }
+            for (index, item) in work.enumerated() {
+                var own = try linkRecord(item.id)
+                for (candidate, links) in found[index] where !links.isEmpty {
+                    var other = try linkRecord(candidate)
+                    for link in links {
+                        own.links.append(link)
+                        other.links.append(link.mirrored(from: item.id))
+                    }
+                    setLinks(other, of: candidate)
+                    touched.insert(candidate)
+                }
+                setLinks(own, of: item.id)
+            }
+            processed.formUnion(chunk)
+            if pendingWrites >= IndexWriter.detectionBatch { try saveLinks() }
+        }
+        return touched
+    }
+
+    /// The links of each document of `work` with each of its candidates, computed on `threads` threads.
+    private static func align(
+        _ work: [(id: String, candidates: [String])], path: String, threads: Int, aligner: Aligner,
+        tokenizer: WordTokenizer
+    ) throws -> (links: [[(String, [DuplicateLink])]], loaded: [(String, DocumentCache.Entry)]) {
+        let results = Mutex([[(String, [DuplicateLink])]](repeating: [], count: work.count))
+        let loaded = Mutex<[(String, DocumentCache.Entry)]>([])
+        let next = Atomic<Int>(0)
+        let failure = Mutex<(any Error)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, work.count))) { _ in
+            do {
+                let database = try Database(path: path)
+                var cache = DocumentCache(limit: 48 << 20)
+                func entry(_ id: String) throws -> DocumentCache.Entry? {
+                    if let cached = cache.entry(id) { return cached }
+                    guard let record = try DocumentRecord.load(id, from: database, passages: false) else { return nil }
+                    let entry = DocumentCache.Entry(record: record, aligner: aligner, tokenizer: tokenizer)
+                    cache.insert(entry, for: id)
+                    return entry
+                }
+                while true {
+                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard index < work.count, failure.withLock({ $0 == nil }) else { return }
+                    let item = work[index]
+                    guard !item.candidates.isEmpty, let mine = try entry(item.id) else { continue }
+                    let seedIndex = seedIndex(mine, aligner: aligner)
+                    var found: [(String, [DuplicateLink])] = []
+                    for candidate in item.candidates {
+                        guard let theirs = try entry(candidate) else { continue }
+                        found.append((candidate, links(item.id, mine, seedIndex, candidate, theirs, aligner: aligner)))
+                    }
+                    results.withLock { $0[index] = found }
+                }
+                // What was read here serves the groups next.
+                loaded.withLock { $0.append(contentsOf: cache.all) }
+            } catch {
+                failure.withLock { $0 = $0 ?? error }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return (results.withLock { $0 }, loaded.withLock { $0 })
+    }
+
+    private static func seedIndex(_ entry: DocumentCache.Entry, aligner: Aligner) -> Aligner.SeedIndex {
+        Aligner.SeedIndex(
+            hashes: entry.seedHashes, seedLength: aligner.configuration.seedLength,
+            maxOccurrences: aligner.configuration.maxSeedOccurrences)
+    }
+
+    /// The links of document `id` (`mine`, its seed index) with document `candidate` (`theirs`), as `id` stores
+    /// them. The two are always aligned in the same order, so the links do not depend on which came first.
+    private static func links(
+        _ id: String, _ mine: DocumentCache.Entry, _ seedIndex: Aligner.SeedIndex, _ candidate: String,
+        _ theirs: DocumentCache.Entry, aligner: Aligner
+    ) -> [DuplicateLink] {
+        let forward = id < candidate
+        let (first, second) = forward ? (mine.words, theirs.words) : (theirs.words, mine.words)
+        var seeds = seedIndex.seeds(againstHashes: theirs.seedHashes)
+        if !forward { seeds = seeds.map(\.swapped) }
+        return aligner.align(first, second, seeds: seeds).map { pair in
+            let spans = Aligner.spans(of: pair, first, second)
+            let (a, b, spanA, spanB) = forward ? (pair.a, pair.b, spans.a, spans.b) : (pair.b, pair.a, spans.b, spans.a)
+            return DuplicateLink(
+                span: spanA, words: [a.lowerBound, a.upperBound], other: candidate, otherSpan: spanB,
+                otherWords: [b.lowerBound, b.upperBound], matched: pair.matchedWords)
+        }
     }
 
     /// Finds the candidates of all of `documents` in one pass over the fingerprint terms, when they are many:
@@ -205,12 +315,17 @@ struct DuplicateIndex {
 
     // MARK: - Documents
 
-    private mutating func document(_ id: String) throws -> DocumentCache.Entry? {
-        if let cached = cache.entry(id) { return cached }
+    /// Document `id` for duplicate detection, with the seed hashes alignment needs when `seeds` is true.
+    private mutating func document(_ id: String, seeds: Bool = true) throws -> DocumentCache.Entry? {
+        if var cached = cache.entry(id) {
+            if seeds && cached.seedHashes.isEmpty && !cached.words.isEmpty {
+                cached.seedHashes = aligner.seedHashes(of: cached.words)
+                cache.insert(cached, for: id)
+            }
+            return cached
+        }
         guard let record = try DocumentRecord.load(id, from: database, passages: false) else { return nil }
-        let text = ScalarText(record.text)
-        let words = tokenizer.words(in: text, skipping: record.boilerplate)
-        let entry = DocumentCache.Entry(record: record, text: text, words: words, seedHashes: aligner.seedHashes(of: words))
+        let entry = DocumentCache.Entry(record: record, aligner: seeds ? aligner : nil, tokenizer: tokenizer)
         cache.insert(entry, for: id)
         return entry
     }
@@ -254,7 +369,7 @@ struct DuplicateIndex {
         var entries: [String: DocumentCache.Entry] = [:]
         var pairs: [(a: Piece, b: Piece)] = []
         for id in ids {
-            guard var entry = try document(id) else { continue }
+            guard var entry = try document(id, seeds: false) else { continue }
             if entry.record.passages.isEmpty {
                 entry.record.passages = try DocumentRecord.passages(of: id, from: database)
                 cache.insert(entry, for: id)
@@ -371,6 +486,13 @@ struct LinkRecord: Codable, Hashable, Sendable {
     var partners: [String] { Array(Set(links.map(\.other))).sorted() }
 }
 
+extension DuplicateLink {
+    /// The same link as the other document (`other`) stores it, this one being `id`.
+    func mirrored(from id: String) -> DuplicateLink {
+        DuplicateLink(span: otherSpan, words: otherWords, other: id, otherSpan: span, otherWords: words, matched: matched)
+    }
+}
+
 extension DuplicateLink: Comparable {
     static func < (lhs: DuplicateLink, rhs: DuplicateLink) -> Bool {
         (lhs.other, lhs.span, lhs.otherSpan) < (rhs.other, rhs.span, rhs.otherSpan)
@@ -386,6 +508,14 @@ struct DocumentCache {
         var words: [Word]
         /// The aligner's seed hashes of `words`.
         var seedHashes: [UInt64]
+
+        /// The entry of `record`: its text indexed, its words and (with `aligner`) their seed hashes.
+        init(record: DocumentRecord, aligner: Aligner?, tokenizer: WordTokenizer) {
+            self.record = record
+            text = ScalarText(record.text)
+            words = tokenizer.words(in: text, skipping: record.boilerplate)
+            seedHashes = aligner?.seedHashes(of: words) ?? []
+        }
 
         /// About what the entry holds in memory.
         var bytes: Int { text.scalars.count * 5 + words.count * (MemoryLayout<Word>.stride + 8) + 1024 }
@@ -424,4 +554,7 @@ struct DocumentCache {
     mutating func remove(_ id: String) {
         if let old = entries.removeValue(forKey: id) { bytes -= old.entry.bytes }
     }
+
+    /// Every entry held, least recently used first.
+    var all: [(String, Entry)] { entries.sorted { $0.value.used < $1.value.used }.map { ($0.key, $0.value.entry) } }
 }

@@ -89,7 +89,7 @@ struct DocumentPreparer: Sendable {
             .filling(from: extracted.metadata)
             .filling(from: MetadataHeuristics.metadata(text: extracted.text, blocks: blocks))
         let language = metadata.language.map { String($0.lowercased().prefix(2)) }
-            ?? LanguageGuess.detect(String(extracted.text.prefix(20_000)))
+            ?? LanguageGuess.detect(extracted.text)
         let boilerplate = blocks.filter { $0.kind == .boilerplate }.map(\.span)
 
         var passages: [Passage] = []

@@ -18,6 +18,8 @@ final class IndexWriter {
     }
 
     let database: WritableDatabase
+    /// The index folder (duplicate detection opens readers of its own there).
+    let path: String
     private var known: [String: Known] = [:]
     private var nextSequence: Int
     private let minWords: Int
@@ -52,8 +54,9 @@ final class IndexWriter {
         }
     }
 
-    init(database: WritableDatabase, minWords: Int) throws {
+    init(database: WritableDatabase, path: String, minWords: Int) throws {
         self.database = database
+        self.path = path
         self.minWords = minWords
         let schema = try database.metadata(MetadataKey.schema)
         if !schema.isEmpty && schema != IndexSchema.version {
@@ -143,7 +146,7 @@ final class IndexWriter {
 
     /// Finds the copies of the changed documents and rewrites the duplicate groups they touch, committing as it
     /// goes: each commit records what is left to do, so a run stopped here resumes where it was.
-    func updateDuplicates(progress: (Int) -> Void = { _ in }) throws {
+    func updateDuplicates(threads: Int, progress: (Int) -> Void = { _ in }) throws {
         var detector = DuplicateIndex(database: database, minWords: minWords)
         let removed = changedDocuments.filter { known[$0] == nil }
         var batch = Batch()
@@ -153,17 +156,18 @@ final class IndexWriter {
             regroupDocuments.formUnion(try detector.remove(id))
             changedDocuments.remove(id)
         }
-        try detector.findCandidates(of: changedDocuments.subtracting(removed))
-        for id in changedDocuments.sorted() {
+        try detector.findCandidates(of: changedDocuments)
+        // In slices, each committed with what is left to do recorded.
+        let pending = changedDocuments.sorted()
+        for start in stride(from: 0, to: pending.count, by: Self.detectionBatch) {
+            let slice = Array(pending[start..<min(pending.count, start + Self.detectionBatch)])
             try begin(&batch)
-            regroupDocuments.formUnion(try detector.findLinks(of: id))
-            changedDocuments.remove(id)
-            done += 1
+            regroupDocuments.formUnion(try detector.findLinks(ofAll: slice, path: path, threads: threads))
+            changedDocuments.subtract(slice)
+            done += slice.count
             progress(done)
-            if detector.pendingWrites >= Self.detectionBatch {
-                try detector.saveLinks()
-                try commit(&batch)
-            }
+            try detector.saveLinks()
+            try commit(&batch)
         }
         try begin(&batch)
         try detector.saveLinks()

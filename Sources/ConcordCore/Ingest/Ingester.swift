@@ -95,7 +95,7 @@ public final class Ingester {
     public func run(report: @escaping @Sendable (IngestEvent) -> Void) async throws -> IngestSummary {
         let start = ContinuousClock.now
         let database = try IndexWriter.open(indexPath)
-        let writer = try IndexWriter(database: database, minWords: options.minWords)
+        let writer = try IndexWriter(database: database, path: indexPath, minWords: options.minWords)
         let registry = ReaderRegistry(sizeLimit: options.sizeLimit)
         let roots = options.roots.map { URL(fileURLWithPath: $0) }
         let walk = FileWalker(registry: registry).files(under: roots)
@@ -174,7 +174,7 @@ public final class Ingester {
 
         if writer.hasDuplicateWork {
             report(.detectingDuplicates(documents: writer.changedDocuments.count))
-            try writer.updateDuplicates()
+            try writer.updateDuplicates(threads: options.concurrency)
         }
         let counts = try writer.counts()
         summary.passages = counts.passages

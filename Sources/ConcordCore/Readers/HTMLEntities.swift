@@ -3,7 +3,7 @@
 enum HTMLEntities {
     /// Decodes every character reference in `text`; an unknown one is kept as written.
     static func decode(_ text: Substring) -> String {
-        guard text.contains("&") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return String(text) }
         var result = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         var index = 0

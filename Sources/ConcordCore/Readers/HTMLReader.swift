@@ -51,12 +51,24 @@ public struct HTMLReader: DocumentReader {
     /// Whether the first 1024 bytes declare a Latin-1/Windows-1252/ASCII charset (`<meta charset>` or
     /// `http-equiv` content).
     static func declaresLatinCharset(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset=") else { return false }
-        let value = head[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " })
-            .prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+        var head = Array(bytes.prefix(1024))
+        for index in head.indices where head[index] >= 0x41 && head[index] <= 0x5A { head[index] += 32 }
+        let marker = Array("charset=".utf8)
+        guard let found = (0...max(0, head.count - marker.count)).first(where: { head[$0..<min(head.count, $0 + marker.count)].elementsEqual(marker) })
+        else { return false }
+        var index = found + marker.count
+        while index < head.count, head[index] == UInt8(ascii: "\"") || head[index] == UInt8(ascii: "'") || head[index] == 0x20 {
+            index += 1
+        }
+        var value: [UInt8] = []
+        while index < head.count, let byte = Optional(head[index]),
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        {
+            value.append(byte)
+            index += 1
+        }
         return ["windows-1252", "iso-8859-1", "iso-8859-15", "latin1", "latin-1", "cp1252", "us-ascii", "ascii"]
-            .contains(String(value))
+            .contains(String(decoding: value, as: UTF8.self))
     }
 }
 

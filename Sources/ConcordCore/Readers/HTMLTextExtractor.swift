@@ -21,6 +21,44 @@ struct HTMLTextExtractor {
     ]
     /// Words in a class or id that mark boilerplate.
     static let boilerplateMarkers = ["caption", "share", "social", "byline", "related", "newsletter", "cookie"]
+        .map { Array($0.utf8) }
+
+    /// Whether a class or id value holds a boilerplate marker (ASCII case ignored). Runs for every element, so
+    /// it compares bytes.
+    static func marksBoilerplate(_ value: String) -> Bool {
+        var bytes = Array(value.utf8)
+        guard bytes.count > 1 else { return false }
+        for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] += 32 }
+        return boilerplateMarkers.contains { contains(bytes, $0) }
+    }
+
+    /// Whether a `style` value hides the element (`display:none`, `visibility:hidden`, spaces and case ignored).
+    static func hidesContent(_ style: String) -> Bool {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(style.utf8.count)
+        for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+        }
+        return contains(bytes, hiddenDisplay) || contains(bytes, hiddenVisibility)
+    }
+
+    private static let hiddenDisplay = Array("display:none".utf8)
+    private static let hiddenVisibility = Array("visibility:hidden".utf8)
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
     /// Elements that end a paragraph where they start and end.
     static let blocks: Set<String> = [
         "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div",
@@ -52,6 +90,10 @@ struct HTMLTextExtractor {
 
     private struct Element {
         var name: String
+        /// Ends a paragraph where it starts and ends (`blocks`).
+        var block = false
+        /// A table cell: a space stands between cells.
+        var cell = false
         var skip = false
         var boilerplate = false
         var heading: Int?
@@ -126,7 +168,7 @@ struct HTMLTextExtractor {
 
     private mutating func start(_ name: String, _ attributes: [String: String]) {
         if name == "body", let head = stack.lastIndex(where: { $0.name == "head" }) { pop(to: head) }
-        if let top = stack.last, top.name == "p", Self.blocks.contains(name) { pop(to: stack.count - 1) }
+        if let top = stack.last, top.name == "p", top.block, Self.blocks.contains(name) { pop(to: stack.count - 1) }
         if let implied = Self.impliedEnds[name] {
             for index in stack.indices.reversed() {
                 if implied.boundary.contains(stack[index].name) { break }
@@ -136,25 +178,24 @@ struct HTMLTextExtractor {
                 }
             }
         }
+        let block = Self.blocks.contains(name)
+        let cell = name == "td" || name == "th"
         if name == "br" { lineBreak() }
-        if name == "td" || name == "th" { pendingSpace = true }
-        if Self.blocks.contains(name) { paragraphBreak() }
+        if cell { pendingSpace = true }
+        if block { paragraphBreak() }
         guard !Self.voids.contains(name) else { return }
 
-        var element = Element(name: name)
+        var element = Element(name: name, block: block, cell: cell)
         let role = attributes["role"]?.lowercased() ?? ""
-        let style = (attributes["style"] ?? "").lowercased().filter { !$0.isWhitespace }
         let insideContent = contentDepth > 0
         element.skip =
             Self.skipped.contains(name) || Self.chromeRoles.contains(role)
             || ((name == "header" || name == "footer") && !insideContent)
             || attributes["hidden"] != nil || attributes["aria-hidden"]?.lowercased() == "true"
-            || (!style.isEmpty && (style.firstRange(of: "display:none") != nil || style.firstRange(of: "visibility:hidden") != nil))
-        let marks = ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).lowercased()
-        // The standard library's search, not Foundation's: this runs for every element.
+            || attributes["style"].map(Self.hidesContent) == true
         element.boilerplate =
             name == "figcaption" || (name == "footer" && insideContent)
-            || (marks.count > 1 && Self.boilerplateMarkers.contains { marks.firstRange(of: $0) != nil })
+            || attributes["class"].map(Self.marksBoilerplate) == true || attributes["id"].map(Self.marksBoilerplate) == true
         if name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), (1...6).contains(level) {
             element.heading = level
         }
@@ -191,8 +232,8 @@ struct HTMLTextExtractor {
             if element.pre { preDepth -= 1 }
             if element.scope { scopeDepth -= 1 }
             if element.content { contentDepth -= 1 }
-            if Self.blocks.contains(element.name) { paragraphBreak() }
-            if element.name == "td" || element.name == "th" { pendingSpace = true }
+            if element.block { paragraphBreak() }
+            if element.cell { pendingSpace = true }
         }
     }
 

@@ -84,6 +84,19 @@ public enum MetadataHeuristics {
             }
         }
 
+        /// Whether `lowered` (a block, lowercased, as UTF-8) can match at all: words every match holds, checked
+        /// before the pattern, which costs much more.
+        func mightMatch(_ lowered: [UInt8]) -> Bool {
+            switch self {
+            case .by: MetadataHeuristics.starts(lowered, with: "by")
+            case .writtenBy: ["written by", "words by", "text by", "reported by", "story by"].contains {
+                    MetadataHeuristics.starts(lowered, with: $0)
+                }
+            case .contact: MetadataHeuristics.contains(lowered, "can be contacted") || MetadataHeuristics.contains(lowered, "can be reached")
+            case .biography: [" is ", " was ", " serves as ", " works as "].contains { MetadataHeuristics.contains(lowered, $0) }
+            }
+        }
+
         /// The longest block, in words, this kind of byline stands in.
         var wordLimit: Int {
             switch self {
@@ -104,10 +117,17 @@ public enum MetadataHeuristics {
         }
 
     private static func authors(_ text: ScalarText, _ blocks: [Block]) -> [PersonName] {
+        let longest = Byline.allCases.map(\.wordLimit).max() ?? 0
         let edges = blocks.indices.filter { $0 < bylineWindow || $0 >= blocks.count - bylineWindow }
-            .map { folded(text[blocks[$0].span][...]) }
+            .filter { Segmenter.wordCount(text.scalars, in: blocks[$0].span) <= longest }
+            .map { index -> (text: String, lowered: [UInt8], words: Int) in
+                let block = folded(text.scalars, blocks[index].span)
+                var bytes = Array(block.utf8)
+                for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 32 }
+                return (block, bytes, bytes.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) })
+            }
         for (byline, regex) in bylines {
-            for block in edges where block.split(separator: " ").count <= byline.wordLimit {
+            for (block, lowered, words) in edges where words <= byline.wordLimit && byline.mightMatch(lowered) {
                 guard let match = try? regex.firstMatch(in: block), match.output.count > 1,
                     let captured = match.output[1].substring
                 else { continue }
@@ -159,6 +179,31 @@ public enum MetadataHeuristics {
         }
         if let open = start { blocks.append(Block(kind: .paragraph, span: TextSpan(start: open, end: end))) }
         return blocks
+    }
+
+    static func starts(_ bytes: [UInt8], with prefix: String) -> Bool {
+        let prefix = Array(prefix.utf8)
+        return bytes.count >= prefix.count && bytes[..<prefix.count].elementsEqual(prefix)
+    }
+
+    static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
+        HTMLTextExtractor.contains(bytes, Array(needle.utf8))
+    }
+
+    /// `span` of `scalars` with white space runs folded to one space, ends trimmed.
+    private static func folded(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> String {
+        var result: [Unicode.Scalar] = []
+        var pendingSpace = false
+        for scalar in scalars[max(0, span.start)..<min(span.end, scalars.count)] {
+            if scalar.value < 0x80 ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        return ScalarText.string(result[...])
     }
 
     private static func folded(_ text: Substring) -> String {
