@@ -167,7 +167,7 @@ public final class ConcordService: Sendable {
 
     static func links(of id: String, in database: Database) throws -> [DuplicateLink] {
         guard let docid = try database.postings(for: Prefix.linksID + id).first else { return [] }
-        return try StoredJSON.decode(LinkRecord.self, from: try database.document(docid).data()).links
+        return try LinkRecord(decoding: try database.document(docid).data()).links
     }
 
     static func record(_ id: String, in database: Database) throws -> DocumentRecord {
@@ -179,8 +179,7 @@ public final class ConcordService: Sendable {
 
     /// The duplicate group of each passage of document `id` that is in one (its link record).
     static func passageGroups(of id: String, in database: Database) throws -> [String: String] {
-        guard let docid = try database.postings(for: Prefix.linksID + id).first else { return [:] }
-        return try StoredJSON.decode(LinkRecord.self, from: try database.document(docid).data()).groups
+        try PassageGroups.load(document: id, from: database)
     }
 
     static func group(_ id: String, in database: Database) throws -> DuplicateGroup? {

@@ -20,8 +20,6 @@ package enum Prefix {
     /// Boolean, on document records: a winnowed fingerprint of the document's words (Fingerprint.term), for
     /// duplicate candidates.
     package static let fingerprint = "XF"
-    /// Boolean: the duplicate group a passage belongs to.
-    package static let group = "XG"
     /// Boolean, on link records: a document this one shares spans with (DuplicateIndex).
     package static let link = "XR"
     /// Boolean, on group records: a member document (DuplicateIndex).
@@ -43,7 +41,7 @@ package enum RecordKind: String {
     /// One per duplicate group: its members and original.
     case group
     /// One per document that shares spans with others: the aligned span pairs (`DuplicateLink`s) duplicate
-    /// detection found, which groups are built from.
+    /// detection found, which groups are built from, and the group of each of its passages (`PassageGroups`).
     case links
 
     package var term: String { Prefix.kind + rawValue }
@@ -55,8 +53,6 @@ package enum ValueSlot: UInt32 {
     case issued = 0
     /// The document's content hash, hex SHA-256 of the file and its sidecar (document records).
     case contentHash = 1
-    /// The duplicate group id (passages; empty when none): Xapian collapses search hits on it.
-    case group = 2
     /// The order in which documents were first ingested, sortable-serialised (document records).
     case sequence = 3
     /// The document id (document records), so listing documents and mapping a match to its document need no
@@ -143,7 +139,7 @@ package enum MetadataKey {
 
 package enum IndexSchema {
     /// Bumped whenever the stored layout changes; an index of another version is refused with a clear error.
-    package static let version = "4"
+    package static let version = "5"
 
     /// How words become terms, at ingest and in queries: stemmed terms only, with positions (Xapian's STEM_ALL),
     /// so phrases match across word forms and every text term can locate its passages. Half the terms of

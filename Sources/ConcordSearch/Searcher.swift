@@ -105,6 +105,8 @@ package enum Searcher {
         /// Its id, and its document's rank among the documents.
         var id: String
         var document: Int
+        /// Its duplicate group.
+        var group: String? = nil
         /// Its document's BM25 weight (the hit's `score`).
         var score: Double
         /// Its document's rank, then its own score among that document's passages.
@@ -118,7 +120,9 @@ package enum Searcher {
         of documents: [RankedDocument], terms: [TextTerm], in database: Database, fold: Bool, capped: Bool
     ) throws -> [RankedPassage] {
         var candidates: [RankedPassage] = []
+        var groups: [Int: [String: String]] = [:]
         for (rank, document) in documents.enumerated() {
+            groups[rank] = try PassageGroups.load(document: document.id, from: database)
             var chosen = try scorePassages(of: document.docid, terms: terms, in: database)
                 .sorted { $0.score != $1.score ? $0.score > $1.score : $0.ordinal < $1.ordinal }
             if capped { chosen = Array(chosen.prefix(passagesPerDocument)) }
@@ -138,11 +142,14 @@ package enum Searcher {
             }
         }
         candidates.sort { ($0.order.document, $0.order.passage, $0.docid) < ($1.order.document, $1.order.passage, $1.docid) }
+        for index in candidates.indices {
+            candidates[index].group = groups[candidates[index].document]?[candidates[index].id]
+        }
         guard fold else { return candidates }
-        var shownGroups = Set<[UInt8]>()
-        return try candidates.filter { candidate in
-            let group = try database.document(candidate.docid).value(ValueSlot.group.rawValue)
-            return group.isEmpty || shownGroups.insert(group).inserted
+        var shownGroups = Set<String>()
+        return candidates.filter { candidate in
+            guard let group = candidate.group else { return true }
+            return shownGroups.insert(group).inserted
         }
     }
 
@@ -241,7 +248,8 @@ package enum Searcher {
     private static func hit(
         _ ranked: RankedPassage, of document: String, source: HitDocument, highlighter: Highlighter, in database: Database
     ) throws -> SearchHit {
-        let passage = try StoredPassage.load(ranked.docid, id: ranked.id, document: document, from: database)
+        var passage = try StoredPassage.load(ranked.docid, id: ranked.id, document: document, from: database)
+        passage.group = ranked.group
         var duplicates: [DuplicateReference] = []
         if let groupID = passage.group {
             duplicates = try copies(inGroup: groupID, in: database).filter { $0.document != passage.document }
@@ -307,22 +315,20 @@ package enum QueryLanguage {
 }
 
 extension StoredPassage {
-    /// The passage in Xapian document `docid`, which is passage `id` of document `document`, with its duplicate
-    /// group (a value of its own, which duplicate detection rewrites without touching the stored passage).
+    /// The passage in Xapian document `docid`, which is passage `id` of document `document`; its group is not
+    /// read (`PassageGroups`).
     package static func load(_ docid: UInt32, id: String, document: String, from database: Database) throws -> Passage {
-        let stored = try database.document(docid)
-        var passage = try decode(try stored.value(ValueSlot.passage.rawValue), id: id, document: document)
-        let group = try stored.stringValue(ValueSlot.group.rawValue)
-        passage.group = group.isEmpty ? nil : group
-        return passage
+        try decode(try database.document(docid).value(ValueSlot.passage.rawValue), id: id, document: document)
     }
 
-    /// The passage `id`, or nil when the index has none.
+    /// The passage `id` with its duplicate group, or nil when the index has none.
     package static func load(_ id: String, from database: Database) throws -> Passage? {
         guard let document = document(ofPassage: id),
             let docid = try database.postings(for: Prefix.passageID + id).first
         else { return nil }
-        return try load(docid, id: id, document: document, from: database)
+        var passage = try load(docid, id: id, document: document, from: database)
+        passage.group = try PassageGroups.load(document: document, from: database)[id]
+        return passage
     }
 }
 

@@ -144,6 +144,71 @@ public struct Aligner: Sendable {
         Fingerprinter.shingleHashes(of: words, n: configuration.seedLength)
     }
 
+    /// A sequence's sampled seed n-grams, sorted by hash, so the seeds of two sequences come from one merge of
+    /// their tables, with no hashing per pair (`seeds(against:maxOccurrences:)`).
+    ///
+    /// Only n-grams whose hash is 0 modulo `sampling` are kept: the same ones in every sequence, so two copies
+    /// keep the same seeds, and any shared exact run of about `sampling` + `seedLength` words or more holds one;
+    /// extension from a seed then takes in the rest of the region, edits included. With whole documents compared
+    /// many times over, this is where alignment spends its time.
+    public struct SeedTable: Sendable {
+        /// (hash, position), ascending.
+        public let hashes: [UInt64]
+        let positions: [Int32]
+
+        /// The table of `words`' n-grams of `seedLength` words, one in `sampling` kept (by hash).
+        public init(_ words: [Word], seedLength: Int, sampling: UInt64) {
+            var pairs: [(UInt64, Int32)] = []
+            let all = Fingerprinter.shingleHashes(of: words, n: seedLength)
+            pairs.reserveCapacity(all.count / Int(max(1, sampling)) + 1)
+            for (index, hash) in all.enumerated() where hash != Fingerprinter.invalid && hash % max(1, sampling) == 0 {
+                pairs.append((hash, Int32(index)))
+            }
+            pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            hashes = pairs.map(\.0)
+            positions = pairs.map(\.1)
+        }
+
+        /// Bytes held.
+        public var bytes: Int { hashes.count * 12 }
+
+        /// The seeds of this sequence (a) against `other` (b): every pair of positions holding the same sampled
+        /// n-gram, n-grams found more than `maxOccurrences` times in either sequence skipped. Symmetric: the seeds
+        /// of (b, a) are these, swapped.
+        public func seeds(against other: SeedTable, maxOccurrences: Int) -> [Seed] {
+            var result: [Seed] = []
+            var i = 0
+            var j = 0
+            while i < hashes.count && j < other.hashes.count {
+                let x = hashes[i]
+                let y = other.hashes[j]
+                if x < y {
+                    i += 1
+                } else if x > y {
+                    j += 1
+                } else {
+                    var iEnd = i
+                    while iEnd < hashes.count && hashes[iEnd] == x { iEnd += 1 }
+                    var jEnd = j
+                    while jEnd < other.hashes.count && other.hashes[jEnd] == x { jEnd += 1 }
+                    if iEnd - i <= maxOccurrences && jEnd - j <= maxOccurrences {
+                        for a in i..<iEnd {
+                            for b in j..<jEnd { result.append(Seed(a: Int(positions[a]), b: Int(other.positions[b]))) }
+                        }
+                    }
+                    i = iEnd
+                    j = jEnd
+                }
+            }
+            return result
+        }
+    }
+
+    /// The seed table of `words` (`SeedTable`), sampling one n-gram in `sampling`.
+    public func seedTable(of words: [Word], sampling: UInt64 = 1) -> SeedTable {
+        SeedTable(words, seedLength: configuration.seedLength, sampling: sampling)
+    }
+
     /// A sequence's n-grams in a chained hash table, for finding seeds against other sequences.
     public struct SeedIndex: Sendable {
         private let n: Int

@@ -8,18 +8,17 @@ import Testing
 @Suite struct GroupBuilderTests {
     typealias Piece = GroupBuilder.Piece
 
-    /// Words of sentences of the given lengths, each sentence's last word marked as ending it.
-    static func words(sentences: [Int]) -> [Word] {
-        var result: [Word] = []
-        for length in sentences {
-            for k in 0..<length {
-                let index = result.count
-                result.append(Word(
-                    key: UInt64(index), span: TextSpan(start: index * 6, end: index * 6 + 5),
-                    flags: k == length - 1 ? .endsSentence : []))
-            }
+    /// A text of sentences of the given word counts, and where each sentence starts (and the text ends).
+    static func text(sentences: [Int], offset: Int = 0) -> (text: ScalarText, starts: [Int]) {
+        var text = ""
+        var starts: [Int] = []
+        for (number, length) in sentences.enumerated() {
+            if !text.isEmpty { text += " " }
+            starts.append(text.unicodeScalars.count)
+            text += (0..<length).map { "w\(number + offset)x\($0)" }.joined(separator: " ") + "."
         }
-        return result
+        starts.append(text.unicodeScalars.count)
+        return (ScalarText(text), starts)
     }
 
     static func piece(_ document: String, _ range: Range<Int>) -> Piece { Piece(document: document, range: range) }
@@ -29,64 +28,76 @@ import Testing
             .sorted { ($0[0].document, $0[0].range.lowerBound) < ($1[0].document, $1[0].range.lowerBound) }
     }
 
-    @Test func overlappingCopiesSplitIntoTheirSharedParts() {
-        // The original has six sentences of ten words; one copy takes sentences 1–4, another 3–6.
-        let words = [
-            "o": Self.words(sentences: Array(repeating: 10, count: 6)),
-            "r1": Self.words(sentences: Array(repeating: 10, count: 4)),
-            "r2": Self.words(sentences: Array(repeating: 10, count: 4)),
-        ]
-        let pairs: [(a: Piece, b: Piece)] = [
-            (Self.piece("o", 0..<40), Self.piece("r1", 0..<40)),
-            (Self.piece("o", 20..<60), Self.piece("r2", 0..<40)),
-            (Self.piece("r1", 20..<40), Self.piece("r2", 0..<20)),
-        ]
-        let groups = Self.sorted(GroupBuilder(pairs: pairs, words: words, minWords: 8, maxDocuments: 64).groups())
-        #expect(groups == [
-            [Self.piece("o", 0..<20), Self.piece("r1", 0..<20)],
-            [Self.piece("o", 20..<40), Self.piece("r1", 20..<40), Self.piece("r2", 0..<20)],
-            [Self.piece("o", 40..<60), Self.piece("r2", 20..<40)],
-        ])
+    /// Sentences `first..<last` of a text with starts `starts`, as a range (the space after the last left out).
+    static func sentences(_ starts: [Int], _ first: Int, _ last: Int) -> Range<Int> {
+        starts[first]..<(last == starts.count - 1 ? starts[last] : starts[last] - 1)
     }
 
-    @Test func cutsLandOnTheSentenceBoundariesOfAnEditedCopy() {
-        // The copy has a word added in its second sentence: the cut after sentence 2 lands one word later there.
-        let words = [
-            "o": Self.words(sentences: [10, 10, 10, 10]),
-            "r1": Self.words(sentences: [10, 11, 10, 10]),
-            "r2": Self.words(sentences: [10, 10]),
-        ]
+    @Test func overlappingCopiesSplitIntoTheirSharedParts() {
+        // The original has six sentences of ten words; one copy takes sentences 1–4, another 3–6.
+        let o = Self.text(sentences: Array(repeating: 10, count: 6))
+        let r1 = Self.text(sentences: Array(repeating: 10, count: 4))
+        let r2 = Self.text(sentences: Array(repeating: 10, count: 4), offset: 2)
         let pairs: [(a: Piece, b: Piece)] = [
-            (Self.piece("o", 0..<40), Self.piece("r1", 0..<41)),
-            (Self.piece("o", 20..<40), Self.piece("r2", 0..<20)),
+            (Self.piece("o", Self.sentences(o.starts, 0, 4)), Self.piece("r1", Self.sentences(r1.starts, 0, 4))),
+            (Self.piece("o", Self.sentences(o.starts, 2, 6)), Self.piece("r2", Self.sentences(r2.starts, 0, 4))),
+            (Self.piece("r1", Self.sentences(r1.starts, 2, 4)), Self.piece("r2", Self.sentences(r2.starts, 0, 2))),
         ]
-        let groups = Self.sorted(GroupBuilder(pairs: pairs, words: words, minWords: 8, maxDocuments: 64).groups())
-        #expect(groups == [
-            [Self.piece("o", 0..<20), Self.piece("r1", 0..<21)],
-            [Self.piece("o", 20..<40), Self.piece("r1", 21..<41), Self.piece("r2", 0..<20)],
-        ])
+        let builder = GroupBuilder(pairs: pairs, texts: ["o": o.text, "r1": r1.text, "r2": r2.text], minWords: 8, maxDocuments: 64)
+        let groups = Self.sorted(builder.groups()).map { $0.map { ($0.document, $0.range.lowerBound) } }
+        #expect(groups.count == 3)
+        #expect(groups.map { $0.map(\.0) } == [["o", "r1"], ["o", "r1", "r2"], ["o", "r2"]])
+        #expect(groups[1].map(\.1) == [o.starts[2], r1.starts[2], r2.starts[0]])
+        #expect(groups[2].map(\.1) == [o.starts[4], r2.starts[2]])
+    }
+
+    @Test func cutsLandOnTheSentenceStartsOfAnEditedCopy() {
+        // The copy has words added in its second sentence: the cut after sentence 2 lands on its third sentence.
+        let o = Self.text(sentences: [10, 10, 10, 10])
+        let r1 = Self.text(sentences: [10, 13, 10, 10])
+        let r2 = Self.text(sentences: [10, 10], offset: 2)
+        let pairs: [(a: Piece, b: Piece)] = [
+            (Self.piece("o", Self.sentences(o.starts, 0, 4)), Self.piece("r1", Self.sentences(r1.starts, 0, 4))),
+            (Self.piece("o", Self.sentences(o.starts, 2, 4)), Self.piece("r2", Self.sentences(r2.starts, 0, 2))),
+        ]
+        let builder = GroupBuilder(pairs: pairs, texts: ["o": o.text, "r1": r1.text, "r2": r2.text], minWords: 8, maxDocuments: 64)
+        let groups = Self.sorted(builder.groups())
+        #expect(groups.count == 2)
+        #expect(groups.first?.first { $0.document == "r1" }?.range.upperBound ?? 0 >= r1.starts[2] - 1)
+        #expect(groups.last?.first { $0.document == "r1" }?.range.lowerBound == r1.starts[2])
+        #expect(groups.last?.map(\.document) == ["o", "r1", "r2"])
     }
 
     @Test func piecesShorterThanTheMinimumAndCrowdedGroupsAreLeftOut() {
-        let words = [
-            "a": Self.words(sentences: [4, 10]), "b": Self.words(sentences: [4, 10]), "c": Self.words(sentences: [10]),
-        ]
+        let a = Self.text(sentences: [4, 10])
+        let b = Self.text(sentences: [4, 10])
+        let c = Self.text(sentences: [10], offset: 1)
         // b shares both sentences with a; c only the second: the first is a four-word piece.
         let pairs: [(a: Piece, b: Piece)] = [
-            (Self.piece("a", 0..<14), Self.piece("b", 0..<14)),
-            (Self.piece("a", 4..<14), Self.piece("c", 0..<10)),
+            (Self.piece("a", Self.sentences(a.starts, 0, 2)), Self.piece("b", Self.sentences(b.starts, 0, 2))),
+            (Self.piece("a", Self.sentences(a.starts, 1, 2)), Self.piece("c", Self.sentences(c.starts, 0, 1))),
         ]
-        let groups = Self.sorted(GroupBuilder(pairs: pairs, words: words, minWords: 8, maxDocuments: 64).groups())
-        #expect(groups == [[Self.piece("a", 4..<14), Self.piece("b", 4..<14), Self.piece("c", 0..<10)]])
-        #expect(GroupBuilder(pairs: pairs, words: words, minWords: 8, maxDocuments: 2).groups().isEmpty)
+        let texts = ["a": a.text, "b": b.text, "c": c.text]
+        let groups = Self.sorted(GroupBuilder(pairs: pairs, texts: texts, minWords: 8, maxDocuments: 64).groups())
+        #expect(groups.map { $0.map(\.document) } == [["a", "b", "c"]])
+        #expect(groups.first?.first?.range.lowerBound == a.starts[1])
+        #expect(GroupBuilder(pairs: pairs, texts: texts, minWords: 8, maxDocuments: 2).groups().isEmpty)
     }
 
     @Test func aChainOfCopiesIsOneGroup() {
-        let words = ["a": Self.words(sentences: [12]), "b": Self.words(sentences: [12]), "c": Self.words(sentences: [12])]
+        let t = Self.text(sentences: [12])
+        let whole = 0..<t.text.count
         let pairs: [(a: Piece, b: Piece)] = [
-            (Self.piece("a", 0..<12), Self.piece("b", 0..<12)), (Self.piece("b", 0..<12), Self.piece("c", 0..<12)),
+            (Self.piece("a", whole), Self.piece("b", whole)), (Self.piece("b", whole), Self.piece("c", whole)),
         ]
-        let groups = GroupBuilder(pairs: pairs, words: words, minWords: 8, maxDocuments: 64).groups()
-        #expect(Self.sorted(groups) == [[Self.piece("a", 0..<12), Self.piece("b", 0..<12), Self.piece("c", 0..<12)]])
+        let groups = GroupBuilder(pairs: pairs, texts: ["a": t.text, "b": t.text, "c": t.text], minWords: 8, maxDocuments: 64).groups()
+        #expect(Self.sorted(groups) == [[Self.piece("a", whole), Self.piece("b", whole), Self.piece("c", whole)]])
+    }
+
+    @Test func sentenceStartsFollowTerminalsAndLineBreaks() {
+        let text = Array("One two. “Three” four! (Five)\nsix e.g. seven".unicodeScalars)
+        let starts = GroupBuilder.sentenceStarts(of: text)
+        let words = starts.dropFirst().dropLast().map { index in String(String.UnicodeScalarView(text[index..<min(text.count, index + 3)])) }
+        #expect(words == ["“Th", "(Fi", "six", "sev"])
     }
 }

@@ -66,4 +66,32 @@ import Testing
         #expect(try Self.canonical(DocumentRecord.self, fast) == Self.canonical(DocumentRecord.self, foundation))
         #expect(throws: ConcordError.self) { try DocumentRecord.decode(Array("{}".utf8)) }
     }
+
+    @Test func groupMatchesFoundation() throws {
+        let group = DuplicateGroup(
+            id: "g0123456789ab",
+            members: [
+                GroupMember(passage: "a.p1", document: "a", span: TextSpan(start: 3, end: 9), lines: [1, 2], text: Self.tricky, original: true),
+                GroupMember(passage: "b.p4", document: "b", span: TextSpan(start: 30, end: 36), lines: [7, 7], text: "plain", original: false),
+            ], original: "a", words: 12)
+        let fast = StoredJSON.encode(group)
+        let foundation = Array(try JSONEncoder().encode(group))
+        #expect(try Self.canonical(DuplicateGroup.self, fast) == Self.canonical(DuplicateGroup.self, foundation))
+        #expect(try JSONDecoder().decode(DuplicateGroup.self, from: Data(fast)) == group)
+    }
+
+    @Test func linkRecordRoundTripsAndRefusesDamage() throws {
+        var record = LinkRecord()
+        record.links = [
+            DuplicateLink(span: TextSpan(start: 0, end: 90), words: [0, 15], other: "b-txt", otherSpan: TextSpan(start: 1_000_000, end: 1_000_090), otherWords: [200_000, 200_015], matched: 15),
+            DuplicateLink(span: TextSpan(start: 100, end: 190), words: [17, 31], other: "c “d”", otherSpan: TextSpan(start: 5, end: 95), otherWords: [1, 15], matched: 13),
+        ]
+        record.groups = ["a.p0": "g1", "a.p3": "g2"]
+        let bytes = record.encoded()
+        #expect(try LinkRecord(decoding: bytes) == record)
+        #expect(try LinkRecord(decoding: LinkRecord().encoded()) == LinkRecord())
+        for damaged in [Array(bytes.prefix(bytes.count - 3)), Array("CL1".utf8), [UInt8](repeating: 0xFF, count: 20), Array("{}".utf8)] {
+            #expect(throws: ConcordError.self) { try LinkRecord(decoding: damaged) }
+        }
+    }
 }

@@ -21,8 +21,8 @@ internal import Xapian
 /// cuts agree; the pieces linked to one another, transitively, are a group. So a passage copied whole by one
 /// document and in part by another gives a group for the shared part and one for the rest, never one group
 /// whose members hold different texts. The original is the member whose document has the earliest `issued`
-/// date, else the one ingested first. Each passage points at the group it overlaps most (a value slot,
-/// for Xapian's collapse, and a term).
+/// date, else the one ingested first. Each passage points at the group it overlaps most (in its document's link
+/// record, `PassageGroups`).
 struct DuplicateIndex {
     let database: WritableDatabase
     let minWords: Int
@@ -32,17 +32,24 @@ struct DuplicateIndex {
     private let fingerprinter = Fingerprinter()
     private let aligner: Aligner
 
-    /// Link records loaded in this run, by document; `dirtyLinks` must be written.
+    /// Link records loaded in this run, by document, as they are now and as they were read; `dirtyLinks` may
+    /// have changed.
     private var links: [String: LinkRecord] = [:]
+    private var loadedLinks: [String: LinkRecord] = [:]
     private var dirtyLinks = Set<String>()
     /// Documents whose links were found in this run: links to them are current.
     private var processed = Set<String>()
-    /// Documents read recently (text, words), least recently used first out.
-    private var cache = DocumentCache(limit: 96 << 20)
+    /// The words of documents read recently, shared by the threads that align.
+    private let cache = DocumentCache(limit: 320 << 20)
     /// Document ids of record documents.
     private var documentOfRecord: [UInt32: String] = [:]
     /// The candidates of the documents to process, when found for all of them at once (`findCandidates`).
     private var knownCandidates: [String: Set<String>]?
+    /// Fingerprints held by more than `boilerplateCap` documents: text so widely shared (licences, page
+    /// furniture, templates) that it is boilerplate, kept out of alignment as well as of candidates.
+    private var commonTerms: Set<String> = []
+    /// The same as hashes (`Fingerprint.hash(fromTerm:)`), for marking common text in a document's words.
+    private var commonHashes: Set<UInt64> = []
 
     init(database: WritableDatabase, minWords: Int) {
         self.database = database
@@ -62,51 +69,49 @@ struct DuplicateIndex {
     mutating func remove(_ id: String) throws -> Set<String> {
         var touched = Set<String>()
         for partner in try linkRecord(id).partners where partner != id {
-            var record = try linkRecord(partner)
-            record.links.removeAll { $0.other == id }
-            setLinks(record, of: partner)
+            try update(partner) { $0.links.removeAll { $0.other == id } }
             touched.insert(partner)
         }
-        var record = try linkRecord(id)
-        record.links = []
-        setLinks(record, of: id)
+        try update(id) { $0.links = [] }
         touched.insert(id)
         cache.remove(id)
         return touched
+    }
+
+    /// Drops the old links of `id`, on both sides, except those to documents processed already (which are
+    /// current); the documents whose links changed go into `touched`.
+    private mutating func dropOldLinks(of id: String, touched: inout Set<String>) throws {
+        touched.insert(id)
+        for partner in try linkRecord(id).partners where partner != id && !processed.contains(partner) {
+            try update(partner) { $0.links.removeAll { $0.other == id } }
+            touched.insert(partner)
+        }
+        let processed = processed
+        try update(id) { record in record.links.removeAll { !processed.contains($0.other) } }
+    }
+
+    /// Stores `links` of `id` with `candidate` on both sides.
+    private mutating func add(_ links: [DuplicateLink], of id: String, with candidate: String) throws {
+        guard !links.isEmpty else { return }
+        try update(id) { $0.links.append(contentsOf: links) }
+        try update(candidate) { $0.links.append(contentsOf: links.map { $0.mirrored(from: id) }) }
     }
 
     /// Finds the links of document `id` afresh: drops its old links (on both sides, except those to documents
     /// already processed in this run, which are current), then aligns it with every candidate not yet
     /// processed. Returns the documents whose links changed.
     mutating func findLinks(of id: String) throws -> Set<String> {
-        var touched: Set<String> = [id]
-        var own = try linkRecord(id)
-        for partner in own.partners where partner != id && !processed.contains(partner) {
-            var record = try linkRecord(partner)
-            record.links.removeAll { $0.other == id }
-            setLinks(record, of: partner)
-            touched.insert(partner)
-        }
-        own.links.removeAll { !processed.contains($0.other) }
+        var touched = Set<String>()
+        try dropOldLinks(of: id, touched: &touched)
         processed.insert(id)
-        guard let mine = try document(id) else {
-            setLinks(own, of: id)
-            return touched
-        }
-        let seedIndex = Self.seedIndex(mine, aligner: aligner)
+        guard let mine = try document(id) else { return touched }
         for candidate in try candidates(of: id, words: mine.words) where !processed.contains(candidate) {
             guard let theirs = try document(candidate) else { continue }
-            let links = Self.links(id, mine, seedIndex, candidate, theirs, aligner: aligner)
+            let links = Self.links(id, mine, candidate, theirs, aligner: aligner)
             guard !links.isEmpty else { continue }
-            var other = try linkRecord(candidate)
-            for link in links {
-                own.links.append(link)
-                other.links.append(link.mirrored(from: id))
-            }
-            setLinks(other, of: candidate)
+            try add(links, of: id, with: candidate)
             touched.insert(candidate)
         }
-        setLinks(own, of: id)
         return touched
     }
 
@@ -121,43 +126,34 @@ struct DuplicateIndex {
             return touched
         }
         var touched = Set<String>()
-        let sorted = ids.sorted()
+        // Documents that share text are taken one after the other, so what is read for one serves the next.
+        let order = Self.clustered(ids, candidates: known)
+        var position: [String: Int] = [:]
+        for (index, id) in order.enumerated() { position[id] = index }
         let chunkSize = 512
-        for start in stride(from: 0, to: sorted.count, by: chunkSize) {
-            let chunk = Array(sorted[start..<min(sorted.count, start + chunkSize)])
-            let inChunk = Set(chunk)
-            // Old links go first, on both sides, except those to documents processed before this chunk.
+        for start in stride(from: 0, to: order.count, by: chunkSize) {
+            let chunk = Array(order[start..<min(order.count, start + chunkSize)])
+            // Old links go first, on both sides, except those to documents processed before this chunk; a pair
+            // of this chunk is aligned once, by the first of the two in the order.
             var work: [(id: String, candidates: [String])] = []
             for id in chunk {
-                touched.insert(id)
-                var own = try linkRecord(id)
-                for partner in own.partners where partner != id && !processed.contains(partner) {
-                    var record = try linkRecord(partner)
-                    record.links.removeAll { $0.other == id }
-                    setLinks(record, of: partner)
-                    touched.insert(partner)
-                }
-                own.links.removeAll { !processed.contains($0.other) }
-                setLinks(own, of: id)
+                try dropOldLinks(of: id, touched: &touched)
+                let mine = position[id] ?? 0
                 let candidates = (known[id] ?? []).filter { candidate in
-                    !processed.contains(candidate) && (!inChunk.contains(candidate) || candidate > id)
+                    guard !processed.contains(candidate) else { return false }
+                    guard let theirs = position[candidate], theirs >= start, theirs < start + chunkSize else { return true }
+                    return theirs > mine
                 }.sorted()
                 work.append((id, candidates))
             }
-            let (found, loaded) = try Self.align(work, path: path, threads: threads, aligner: aligner, tokenizer: tokenizer)
-            for (id, entry) in loaded where cache.entry(id) == nil { cache.insert(entry, for: id) }
+            let found = try Self.align(
+                work, path: path, threads: threads, aligner: aligner, tokenizer: tokenizer, common: commonHashes,
+                cache: cache)
             for (index, item) in work.enumerated() {
-                var own = try linkRecord(item.id)
                 for (candidate, links) in found[index] where !links.isEmpty {
-                    var other = try linkRecord(candidate)
-                    for link in links {
-                        own.links.append(link)
-                        other.links.append(link.mirrored(from: item.id))
-                    }
-                    setLinks(other, of: candidate)
+                    try add(links, of: item.id, with: candidate)
                     touched.insert(candidate)
                 }
-                setLinks(own, of: item.id)
             }
             processed.formUnion(chunk)
             if pendingWrites >= IndexWriter.detectionBatch { try saveLinks() }
@@ -165,65 +161,74 @@ struct DuplicateIndex {
         return touched
     }
 
+    /// `ids` in the order of a walk over their candidates (breadth first, from the least id not yet reached,
+    /// neighbours in sorted order): deterministic, and documents that share text come close together.
+    static func clustered(_ ids: [String], candidates: [String: Set<String>]) -> [String] {
+        let wanted = Set(ids)
+        var order: [String] = []
+        order.reserveCapacity(ids.count)
+        var seen = Set<String>()
+        for root in ids.sorted() where !seen.contains(root) {
+            var queue = [root]
+            seen.insert(root)
+            var head = 0
+            while head < queue.count {
+                let id = queue[head]
+                head += 1
+                order.append(id)
+                for next in (candidates[id] ?? []).sorted() where wanted.contains(next) && seen.insert(next).inserted {
+                    queue.append(next)
+                }
+            }
+        }
+        return order
+    }
+
     /// The links of each document of `work` with each of its candidates, computed on `threads` threads.
     private static func align(
         _ work: [(id: String, candidates: [String])], path: String, threads: Int, aligner: Aligner,
-        tokenizer: WordTokenizer
-    ) throws -> (links: [[(String, [DuplicateLink])]], loaded: [(String, DocumentCache.Entry)]) {
+        tokenizer: WordTokenizer, common: Set<UInt64>, cache: DocumentCache
+    ) throws -> [[(String, [DuplicateLink])]] {
         let results = Mutex([[(String, [DuplicateLink])]](repeating: [], count: work.count))
-        let loaded = Mutex<[(String, DocumentCache.Entry)]>([])
         let next = Atomic<Int>(0)
         let failure = Mutex<(any Error)?>(nil)
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, work.count))) { _ in
             do {
                 let database = try Database(path: path)
-                var cache = DocumentCache(limit: 48 << 20)
                 func entry(_ id: String) throws -> DocumentCache.Entry? {
-                    if let cached = cache.entry(id) { return cached }
-                    guard let record = try DocumentRecord.load(id, from: database, passages: false) else { return nil }
-                    let entry = DocumentCache.Entry(record: record, aligner: aligner, tokenizer: tokenizer)
-                    cache.insert(entry, for: id)
-                    return entry
+                    try cache.entry(id) {
+                        try DocumentCache.Entry.load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
+                    }
                 }
                 while true {
                     let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     guard index < work.count, failure.withLock({ $0 == nil }) else { return }
                     let item = work[index]
                     guard !item.candidates.isEmpty, let mine = try entry(item.id) else { continue }
-                    let seedIndex = seedIndex(mine, aligner: aligner)
                     var found: [(String, [DuplicateLink])] = []
                     for candidate in item.candidates {
                         guard let theirs = try entry(candidate) else { continue }
-                        found.append((candidate, links(item.id, mine, seedIndex, candidate, theirs, aligner: aligner)))
+                        found.append((candidate, links(item.id, mine, candidate, theirs, aligner: aligner)))
                     }
                     results.withLock { $0[index] = found }
                 }
-                // What was read here serves the groups next.
-                loaded.withLock { $0.append(contentsOf: cache.all) }
             } catch {
                 failure.withLock { $0 = $0 ?? error }
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        return (results.withLock { $0 }, loaded.withLock { $0 })
+        return results.withLock { $0 }
     }
 
-    private static func seedIndex(_ entry: DocumentCache.Entry, aligner: Aligner) -> Aligner.SeedIndex {
-        Aligner.SeedIndex(
-            hashes: entry.seedHashes, seedLength: aligner.configuration.seedLength,
-            maxOccurrences: aligner.configuration.maxSeedOccurrences)
-    }
-
-    /// The links of document `id` (`mine`, its seed index) with document `candidate` (`theirs`), as `id` stores
-    /// them. The two are always aligned in the same order, so the links do not depend on which came first.
+    /// The links of document `id` (`mine`) with document `candidate` (`theirs`), as `id` stores them. The two
+    /// are always aligned in the same order, so the links do not depend on which came first.
     private static func links(
-        _ id: String, _ mine: DocumentCache.Entry, _ seedIndex: Aligner.SeedIndex, _ candidate: String,
-        _ theirs: DocumentCache.Entry, aligner: Aligner
+        _ id: String, _ mine: DocumentCache.Entry, _ candidate: String, _ theirs: DocumentCache.Entry, aligner: Aligner
     ) -> [DuplicateLink] {
         let forward = id < candidate
         let (first, second) = forward ? (mine.words, theirs.words) : (theirs.words, mine.words)
-        var seeds = seedIndex.seeds(againstHashes: theirs.seedHashes)
-        if !forward { seeds = seeds.map(\.swapped) }
+        let (firstSeeds, secondSeeds) = forward ? (mine.seeds, theirs.seeds) : (theirs.seeds, mine.seeds)
+        let seeds = firstSeeds.seeds(against: secondSeeds, maxOccurrences: aligner.configuration.maxSeedOccurrences)
         return aligner.align(first, second, seeds: seeds).map { pair in
             let spans = Aligner.spans(of: pair, first, second)
             let (a, b, spanA, spanB) = forward ? (pair.a, pair.b, spans.a, spans.b) : (pair.b, pair.a, spans.b, spans.a)
@@ -237,6 +242,8 @@ struct DuplicateIndex {
     /// looking each of their fingerprints up would cost a search of the term tree per fingerprint, and most
     /// fingerprints are held by one document only. Gives the same candidates as the look-ups.
     mutating func findCandidates(of documents: Set<String>) throws {
+        commonTerms = Set(try database.terms(prefix: Prefix.fingerprint, frequencies: (boilerplateCap + 1)...Int(UInt32.max)))
+        commonHashes = Set(commonTerms.compactMap { Fingerprint.hash(fromTerm: $0.dropFirst(Prefix.fingerprint.count)) })
         let total = try database.termFrequency(RecordKind.document.term)
         guard documents.count > 64 && documents.count * 20 >= total else { return }
         var found: [String: Set<String>] = [:]
@@ -271,31 +278,34 @@ struct DuplicateIndex {
         return id
     }
 
-    /// Writes every link record changed since the last call.
+    /// Writes every link record changed since the last call, and forgets the records read (the index has them;
+    /// holding all would grow with the corpus).
     mutating func saveLinks() throws {
         for id in dirtyLinks.sorted() {
-            guard let record = links[id] else { continue }
-            try write(record, of: id)
+            guard var record = links[id] else { continue }
+            record.links.sort()
+            if record != loadedLinks[id] { try write(record, of: id) }
         }
         dirtyLinks = []
+        links = [:]
+        loadedLinks = [:]
     }
 
-    private mutating func setLinks(_ record: LinkRecord, of id: String) {
-        var record = record
-        record.links.sort()
-        if links[id] != record {
-            links[id] = record
-            dirtyLinks.insert(id)
-        }
+    /// Changes the link record of `id` in place (a copy would copy its links, thousands for some documents).
+    private mutating func update(_ id: String, _ change: (inout LinkRecord) -> Void) throws {
+        if links[id] == nil { _ = try linkRecord(id) }
+        change(&links[id, default: LinkRecord()])
+        dirtyLinks.insert(id)
     }
 
     private mutating func linkRecord(_ id: String) throws -> LinkRecord {
         if let cached = links[id] { return cached }
         var record = LinkRecord()
         if let docid = try database.postings(for: Prefix.linksID + id).first {
-            record = try StoredJSON.decode(LinkRecord.self, from: try database.document(docid).data())
+            record = try LinkRecord(decoding: try database.document(docid).data())
         }
         links[id] = record
+        loadedLinks[id] = record
         return record
     }
 
@@ -309,25 +319,18 @@ struct DuplicateIndex {
         try document.addBooleanTerm(idTerm)
         try document.addBooleanTerm(RecordKind.links.term)
         for partner in record.partners { try document.addBooleanTerm(Prefix.link + partner) }
-        try document.setData(try StoredJSON.encode(record))
+        try document.setData(record.encoded())
         _ = try database.replaceDocument(idTerm: idTerm, with: document)
     }
 
     // MARK: - Documents
 
-    /// Document `id` for duplicate detection, with the seed hashes alignment needs when `seeds` is true.
-    private mutating func document(_ id: String, seeds: Bool = true) throws -> DocumentCache.Entry? {
-        if var cached = cache.entry(id) {
-            if seeds && cached.seedHashes.isEmpty && !cached.words.isEmpty {
-                cached.seedHashes = aligner.seedHashes(of: cached.words)
-                cache.insert(cached, for: id)
-            }
-            return cached
+    /// The duplicate-detection words of document `id` (and their seeds).
+    private mutating func document(_ id: String) throws -> DocumentCache.Entry? {
+        let (database, aligner, tokenizer, common) = (database, aligner, tokenizer, commonHashes)
+        return try cache.entry(id) {
+            try DocumentCache.Entry.load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
         }
-        guard let record = try DocumentRecord.load(id, from: database, passages: false) else { return nil }
-        let entry = DocumentCache.Entry(record: record, aligner: seeds ? aligner : nil, tokenizer: tokenizer)
-        cache.insert(entry, for: id)
-        return entry
     }
 
     // MARK: - Groups
@@ -355,7 +358,6 @@ struct DuplicateIndex {
                 try saveLinks()
                 try between()
                 sinceCommit = 0
-                links = links.filter { dirtyLinks.contains($0.key) }
             }
         }
         try saveLinks()
@@ -366,26 +368,20 @@ struct DuplicateIndex {
     private mutating func rebuild(_ component: Set<String>) throws {
         let ids = component.sorted()
         for id in ids { try database.deleteDocuments(idTerm: Prefix.member + id) }
-        var entries: [String: DocumentCache.Entry] = [:]
+        var entries: [String: Member] = [:]
         var pairs: [(a: Piece, b: Piece)] = []
         for id in ids {
-            guard var entry = try document(id, seeds: false) else { continue }
-            if entry.record.passages.isEmpty {
-                entry.record.passages = try DocumentRecord.passages(of: id, from: database)
-                cache.insert(entry, for: id)
-            }
-            entries[id] = entry
+            guard let record = try DocumentRecord.load(id, from: database) else { continue }
+            entries[id] = Member(record: record, text: ScalarText(record.text))
             for link in try linkRecord(id).links where id < link.other && component.contains(link.other) {
-                guard link.words.count == 2, link.otherWords.count == 2, link.words[0] < link.words[1],
-                    link.otherWords[0] < link.otherWords[1]
-                else { continue }
-                pairs.append((Piece(document: id, range: link.words[0]..<link.words[1]),
-                    Piece(document: link.other, range: link.otherWords[0]..<link.otherWords[1])))
+                guard link.span.start < link.span.end, link.otherSpan.start < link.otherSpan.end else { continue }
+                pairs.append((Piece(document: id, range: link.span.start..<link.span.end),
+                    Piece(document: link.other, range: link.otherSpan.start..<link.otherSpan.end)))
             }
         }
         pairs.removeAll { entries[$0.a.document] == nil || entries[$0.b.document] == nil }
         let groups = GroupBuilder(
-            pairs: pairs, words: entries.mapValues(\.words), minWords: minWords, maxDocuments: boilerplateCap
+            pairs: pairs, texts: entries.mapValues(\.text), minWords: minWords, maxDocuments: boilerplateCap
         ).groups()
         var groupOfPassage: [String: [(group: String, overlap: Int)]] = [:]
         var lineIndexes: [String: LineIndex] = [:]
@@ -403,29 +399,30 @@ struct DuplicateIndex {
         // Passages point at the group they overlap most, or at none.
         for id in ids {
             guard let entry = entries[id] else { continue }
-            var record = try linkRecord(id)
+            let old = try linkRecord(id).groups
             var assigned: [String: String] = [:]
             for passage in entry.record.passages {
                 guard let best = groupOfPassage[passage.id]?.max(by: { ($0.overlap, $1.group) < ($1.overlap, $0.group) })
                 else { continue }
                 assigned[passage.id] = best.group
             }
-            for passage in Set(record.groups.keys).union(assigned.keys).sorted()
-            where record.groups[passage] != assigned[passage] {
-                try setGroup(assigned[passage], onPassage: passage)
-            }
-            record.groups = assigned
-            setLinks(record, of: id)
+            if old != assigned { try update(id) { $0.groups = assigned } }
         }
     }
 
+    /// A document of the component whose groups are being built.
+    private struct Member {
+        var record: DocumentRecord
+        var text: ScalarText
+    }
+
     private func makeGroup(
-        _ pieces: [Piece], entries: [String: DocumentCache.Entry], lineIndexes: inout [String: LineIndex]
+        _ pieces: [Piece], entries: [String: Member], lineIndexes: inout [String: LineIndex]
     ) -> DuplicateGroup? {
         var members: [(member: GroupMember, rank: (Int, Int, Int), sequence: Int, words: Int)] = []
         for piece in pieces {
-            guard let entry = entries[piece.document], piece.range.upperBound <= entry.words.count else { continue }
-            let span = Aligner.span(of: piece.range, in: entry.words)
+            guard let entry = entries[piece.document], piece.range.upperBound <= entry.text.count else { continue }
+            let span = Self.trimmed(TextSpan(start: piece.range.lowerBound, end: piece.range.upperBound), in: entry.text)
             if lineIndexes[piece.document] == nil { lineIndexes[piece.document] = LineIndex(entry.text) }
             let lines = lineIndexes[piece.document]?.lines(of: span) ?? [1, 1]
             let passage = entry.record.passages.max { $0.span.overlap(with: span) < $1.span.overlap(with: span) }
@@ -433,7 +430,8 @@ struct DuplicateIndex {
                 passage: passage?.id ?? "", document: piece.document, span: span, lines: lines, text: entry.text[span],
                 original: false)
             let rank = entry.record.originalRank
-            members.append((member, (rank.issued, rank.sequence, span.start), entry.record.sequence, piece.range.count))
+            members.append((member, (rank.issued, rank.sequence, span.start), entry.record.sequence,
+                Segmenter.wordCount(entry.text.scalars, in: span)))
         }
         guard Set(members.map(\.member.document)).count >= 2 else { return nil }
         // The original: earliest issued date, else first ingested; then the copies in ingest order.
@@ -450,40 +448,23 @@ struct DuplicateIndex {
             id: id, members: ordered, original: ordered[0].document, words: members.map(\.words).min() ?? 0)
     }
 
+    /// `span` without the white space at its ends.
+    static func trimmed(_ span: TextSpan, in text: ScalarText) -> TextSpan {
+        var start = span.start
+        var end = span.end
+        while start < end, text.scalars[start].properties.isWhitespace { start += 1 }
+        while end > start, text.scalars[end - 1].properties.isWhitespace { end -= 1 }
+        return TextSpan(start: start, end: end)
+    }
+
     private func writeGroup(_ group: DuplicateGroup) throws {
         let document = try Document()
         try document.addBooleanTerm(Prefix.groupID + group.id)
         try document.addBooleanTerm(RecordKind.group.term)
         for member in Set(group.members.map(\.document)) { try document.addBooleanTerm(Prefix.member + member) }
-        try document.setData(try StoredJSON.encode(group))
+        try document.setData(StoredJSON.encode(group))
         _ = try database.replaceDocument(idTerm: Prefix.groupID + group.id, with: document)
     }
-
-    /// Points passage `id` at `group` (or at none): the collapse value and the group term; its stored data stays.
-    private func setGroup(_ group: String?, onPassage id: String) throws {
-        let idTerm = Prefix.passageID + id
-        guard let docid = try database.postings(for: idTerm).first else { return }
-        let document = try database.document(docid)
-        let old = try document.stringValue(ValueSlot.group.rawValue)
-        if !old.isEmpty { try document.removeTerm(Prefix.group + old) }
-        if let group {
-            try document.setValue(group, slot: ValueSlot.group.rawValue)
-            try document.addBooleanTerm(Prefix.group + group)
-        } else {
-            try document.setValue([UInt8](), slot: ValueSlot.group.rawValue)
-        }
-        _ = try database.replaceDocument(idTerm: idTerm, with: document)
-    }
-}
-
-/// A document's duplicate links and the duplicate group of each of its passages (the data of its link record).
-struct LinkRecord: Codable, Hashable, Sendable {
-    var links: [DuplicateLink] = []
-    /// Passage id → group id, for the passages in a group.
-    var groups: [String: String] = [:]
-
-    /// The documents linked to, sorted.
-    var partners: [String] { Array(Set(links.map(\.other))).sorted() }
 }
 
 extension DuplicateLink {
@@ -499,62 +480,92 @@ extension DuplicateLink: Comparable {
     }
 }
 
-/// Documents read for duplicate detection, kept while they fit in `limit` bytes, the least recently used
-/// dropped first.
-struct DocumentCache {
-    struct Entry {
-        var record: DocumentRecord
-        var text: ScalarText
+/// The words of documents read for duplicate detection, kept while they fit in `limit` bytes, the least recently
+/// used dropped first; shared by the threads that align (its state is behind a mutex).
+final class DocumentCache: Sendable {
+    /// What alignment needs of a document.
+    struct Entry: Sendable {
+        /// Its words, those of text held by common fingerprints marked boilerplate (`markCommon`).
         var words: [Word]
-        /// The aligner's seed hashes of `words`.
-        var seedHashes: [UInt64]
-
-        /// The entry of `record`: its text indexed, its words and (with `aligner`) their seed hashes.
-        init(record: DocumentRecord, aligner: Aligner?, tokenizer: WordTokenizer) {
-            self.record = record
-            text = ScalarText(record.text)
-            words = tokenizer.words(in: text, skipping: record.boilerplate)
-            seedHashes = aligner?.seedHashes(of: words) ?? []
-        }
+        /// The aligner's sampled seeds of `words`.
+        var seeds: Aligner.SeedTable
 
         /// About what the entry holds in memory.
-        var bytes: Int { text.scalars.count * 5 + words.count * (MemoryLayout<Word>.stride + 8) + 1024 }
+        var bytes: Int { words.count * MemoryLayout<Word>.stride + seeds.bytes + 256 }
+
+        /// The entry of document `id` as `database` has it, or nil when it has none.
+        static func load(
+            _ id: String, from database: Database, aligner: Aligner, tokenizer: WordTokenizer, common: Set<UInt64>
+        ) throws -> Entry? {
+            guard let record = try DocumentRecord.load(id, from: database, passages: false) else { return nil }
+            var words = tokenizer.words(in: ScalarText(record.text), skipping: record.boilerplate)
+            if !common.isEmpty { markCommon(&words, common: common) }
+            return Entry(words: words, seeds: aligner.seedTable(of: words))
+        }
+
+        /// Marks as boilerplate the words under fingerprints in `common` (by hash, `Fingerprint.hash(fromTerm:)`),
+        /// and those between two such fingerprints close enough to stand in one stretch of common text
+        /// (winnowing keeps a fingerprint in every window, so common text longer than a window is covered from
+        /// end to end).
+        static func markCommon(_ words: inout [Word], common: Set<UInt64>) {
+            let fingerprinter = Fingerprinter()
+            var marked: [Range<Int>] = []
+            for fingerprint in fingerprinter.fingerprints(of: words) where common.contains(fingerprint.hash & ~0xFF_FFFF) {
+                let range = fingerprint.wordIndex..<min(words.count, fingerprint.wordIndex + fingerprinter.n)
+                if let last = marked.last, range.lowerBound - last.upperBound <= fingerprinter.window {
+                    marked[marked.count - 1] = last.lowerBound..<range.upperBound
+                } else {
+                    marked.append(range)
+                }
+            }
+            for range in marked {
+                for index in range { words[index].flags.insert(.boilerplate) }
+            }
+        }
+    }
+
+    private struct State {
+        var entries: [String: (entry: Entry, used: Int)] = [:]
+        var bytes = 0
+        var clock = 0
     }
 
     let limit: Int
-    private(set) var bytes = 0
-    private var entries: [String: (entry: Entry, used: Int)] = [:]
-    private var clock = 0
+    private let state = Mutex(State())
 
     init(limit: Int) {
         self.limit = limit
     }
 
-    mutating func entry(_ id: String) -> Entry? {
-        guard let found = entries[id] else { return nil }
-        clock += 1
-        entries[id] = (found.entry, clock)
-        return found.entry
+    /// The entry of `id`, made by `load` (outside the lock) when it is not held.
+    func entry(_ id: String, load: () throws -> Entry?) rethrows -> Entry? {
+        let held = state.withLock { state -> Entry? in
+            guard let found = state.entries[id] else { return nil }
+            state.clock += 1
+            state.entries[id] = (found.entry, state.clock)
+            return found.entry
+        }
+        if let held { return held }
+        guard let loaded = try load() else { return nil }
+        state.withLock { state in
+            if let old = state.entries.removeValue(forKey: id) { state.bytes -= old.entry.bytes }
+            state.clock += 1
+            state.entries[id] = (loaded, state.clock)
+            state.bytes += loaded.bytes
+            guard state.bytes > limit else { return }
+            // Drop the older half (not one at a time: that would sort on every insert).
+            let byAge = state.entries.sorted { $0.value.used < $1.value.used }
+            for (key, value) in byAge.prefix(byAge.count / 2) where key != id {
+                state.entries[key] = nil
+                state.bytes -= value.entry.bytes
+            }
+        }
+        return loaded
     }
 
-    mutating func insert(_ entry: Entry, for id: String) {
-        remove(id)
-        clock += 1
-        entries[id] = (entry, clock)
-        bytes += entry.bytes
-        guard bytes > limit else { return }
-        // Drop the older half of what is held (not one at a time: that would sort on every insert).
-        let byAge = entries.sorted { $0.value.used < $1.value.used }
-        for (key, value) in byAge.prefix(byAge.count / 2) where key != id {
-            entries[key] = nil
-            bytes -= value.entry.bytes
+    func remove(_ id: String) {
+        state.withLock { state in
+            if let old = state.entries.removeValue(forKey: id) { state.bytes -= old.entry.bytes }
         }
     }
-
-    mutating func remove(_ id: String) {
-        if let old = entries.removeValue(forKey: id) { bytes -= old.entry.bytes }
-    }
-
-    /// Every entry held, least recently used first.
-    var all: [(String, Entry)] { entries.sorted { $0.value.used < $1.value.used }.map { ($0.key, $0.value.entry) } }
 }

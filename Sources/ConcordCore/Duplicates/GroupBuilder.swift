@@ -3,14 +3,14 @@ import ConcordText
 /// Cuts the linked regions of a set of documents into pieces that hold the same text, and groups the pieces that
 /// copy one another (`DuplicateIndex`, "Groups").
 ///
-/// Positions are word indices into each document's duplicate-detection words. A link joins a range of one
-/// document to a range of another. Every range boundary is a cut in its document; a cut inside a linked range is
-/// carried over the link to the proportional place of the other range, moved to a sentence boundary within
-/// `snap` words when there is one, unless the other document already has a cut within `tolerance` words there;
-/// this repeats until no cut is added (or `maxRounds`). The stretches between consecutive cuts that lie inside
+/// Positions are Unicode-scalar offsets into each document's text. A link joins a span of one document to a
+/// span of another. Every span boundary is a cut in its document; a cut inside a linked span is carried over the
+/// link to the proportional place of the other span, moved to a sentence start within `snap` scalars when there
+/// is one, unless the other document already has a cut within `tolerance` scalars there; this repeats until no
+/// cut is added (or `maxRounds`). The stretches between consecutive cuts that lie inside
 /// a linked range are the pieces; two pieces are linked when a link carries one onto the other (overlapping
 /// by half of the shorter). Linked pieces, transitively, form a group; a group's adjacent pieces in one document
-/// are one member.
+/// are one member, kept when it holds at least `minWords` words.
 struct GroupBuilder {
     struct Piece: Hashable {
         var document: String
@@ -18,29 +18,62 @@ struct GroupBuilder {
     }
 
     var pairs: [(a: Piece, b: Piece)]
-    /// Per document, the word indices where a sentence or block starts.
+    /// The documents' texts.
+    var texts: [String: ScalarText]
+    /// Per document, the offsets where a sentence or paragraph starts.
     var boundaries: [String: [Int]]
     var minWords: Int
     var maxDocuments: Int
-    var tolerance = 2
-    var snap = 3
+    var tolerance = 12
+    var snap = 24
     var maxRounds = 6
 
-    init(pairs: [(a: Piece, b: Piece)], words: [String: [Word]], minWords: Int, maxDocuments: Int) {
+    init(pairs: [(a: Piece, b: Piece)], texts: [String: ScalarText], minWords: Int, maxDocuments: Int) {
         self.pairs = pairs
+        self.texts = texts
         self.minWords = minWords
         self.maxDocuments = maxDocuments
-        var boundaries: [String: [Int]] = [:]
-        for (id, list) in words {
-            var starts: [Int] = []
-            for index in list.indices
-            where index == 0 || list[index - 1].flags.contains(.endsSentence) || list[index].flags.contains(.startsBlock) {
-                starts.append(index)
+        boundaries = texts.mapValues { Self.sentenceStarts(of: $0.scalars) }
+    }
+
+    /// The offsets of `scalars` where a sentence starts: the first letter or digit (or the opening quote or bracket
+    /// before it) after a `.`, `!` or `?` (closing quotes and brackets after it allowed) and white space, or after
+    /// a line break; and the end.
+    static func sentenceStarts(of scalars: [Unicode.Scalar]) -> [Int] {
+        var starts: [Int] = [0]
+        var afterTerminal = false
+        var sawSpace = false
+        var sawBreak = false
+        var opener: Int?
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case ".", "!", "?":
+                afterTerminal = true
+                sawSpace = false
+                opener = nil
+            case "(", "[", "\u{201C}", "\u{2018}", "\u{AB}":
+                if sawSpace { opener = opener ?? index }
+            case "\"" where sawSpace:
+                opener = opener ?? index
+            case "\"", "'", ")", "]", "\u{201D}", "\u{2019}", "\u{BB}":
+                if sawSpace { afterTerminal = false }
+            case "\n":
+                sawBreak = true
+                sawSpace = true
+            case " ", "\t", "\r", "\u{0C}", "\u{A0}":
+                sawSpace = true
+            default:
+                if sawSpace && (afterTerminal || sawBreak) && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil) {
+                    starts.append(opener ?? index)
+                }
+                afterTerminal = false
+                sawSpace = false
+                sawBreak = false
+                opener = nil
             }
-            starts.append(list.count)
-            boundaries[id] = starts
         }
-        self.boundaries = boundaries
+        starts.append(scalars.count)
+        return starts
     }
 
     /// The groups: each a list of members (one or more per document), in no particular order.
@@ -57,7 +90,13 @@ struct GroupBuilder {
             var changed = false
             for pair in pairs {
                 for (from, to) in [(pair.a, pair.b), (pair.b, pair.a)] {
-                    let inside = (cuts[from.document] ?? []).filter { $0 > from.range.lowerBound && $0 < from.range.upperBound }
+                    let list = cuts[from.document] ?? []
+                    var index = Self.insertionPoint(from.range.lowerBound + 1, in: list)
+                    var inside: [Int] = []
+                    while index < list.count, list[index] < from.range.upperBound {
+                        inside.append(list[index])
+                        index += 1
+                    }
                     for cut in inside {
                         var target = Self.project(cut, from: from.range, to: to.range)
                         guard target > to.range.lowerBound, target < to.range.upperBound else { continue }
@@ -68,6 +107,8 @@ struct GroupBuilder {
                             sentence > to.range.lowerBound, sentence < to.range.upperBound
                         {
                             target = sentence
+                        } else if let text = texts[to.document] {
+                            target = Self.wordStart(near: target, in: text.scalars, within: to.range)
                         }
                         if Self.insert(target, into: &cuts[to.document, default: []]) { changed = true }
                     }
@@ -76,20 +117,22 @@ struct GroupBuilder {
             if !changed { break }
         }
 
-        // Pieces: stretches between cuts inside a linked range.
+        // Pieces: stretches between cuts inside a linked range, in order within each document.
         var ranges: [String: [Range<Int>]] = [:]
         for pair in pairs {
             ranges[pair.a.document, default: []].append(pair.a.range)
             ranges[pair.b.document, default: []].append(pair.b.range)
         }
         var pieces: [Piece] = []
-        var piecesOf: [String: [Int]] = [:]
+        var piecesByDocument: [String: [Int]] = [:]
         for (document, list) in cuts.sorted(by: { $0.key < $1.key }) {
-            let covered = ranges[document] ?? []
+            let covered = Self.joined(ranges[document] ?? [])
+            var cover = 0
             for (low, high) in zip(list, list.dropFirst()) where high > low {
                 let middle = (low + high) / 2
-                guard covered.contains(where: { $0.contains(middle) }) else { continue }
-                piecesOf[document, default: []].append(pieces.count)
+                while cover < covered.count, covered[cover].upperBound <= middle { cover += 1 }
+                guard cover < covered.count, covered[cover].contains(middle) else { continue }
+                piecesByDocument[document, default: []].append(pieces.count)
                 pieces.append(Piece(document: document, range: low..<high))
             }
         }
@@ -104,13 +147,27 @@ struct GroupBuilder {
             }
             return x
         }
+        /// The pieces of `document` starting inside `range`, by binary search (they are in order).
+        func piecesOf(_ document: String, startingIn range: Range<Int>) -> ArraySlice<Int> {
+            let list = piecesByDocument[document] ?? []
+            var low = 0
+            var high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if pieces[list[middle]].range.lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < list.count, pieces[list[end]].range.lowerBound < range.upperBound { end += 1 }
+            return list[low..<end]
+        }
         for pair in pairs {
-            let theirs = (piecesOf[pair.b.document] ?? []).filter { pair.b.range.contains(pieces[$0].range.lowerBound) }
-            for mine in piecesOf[pair.a.document] ?? [] where pair.a.range.contains(pieces[mine].range.lowerBound) {
+            let theirs = piecesOf(pair.b.document, startingIn: pair.b.range)
+            for mine in piecesOf(pair.a.document, startingIn: pair.a.range) {
                 let start = Self.project(pieces[mine].range.lowerBound, from: pair.a.range, to: pair.b.range)
                 let end = Self.project(pieces[mine].range.upperBound, from: pair.a.range, to: pair.b.range)
                 for other in theirs {
                     let range = pieces[other].range
+                    if range.lowerBound >= end { break }
                     let overlap = min(range.upperBound, end) - max(range.lowerBound, start)
                     guard overlap > 0, overlap * 2 >= min(range.count, max(1, end - start)) else { continue }
                     let (x, y) = (find(mine), find(other))
@@ -128,13 +185,36 @@ struct GroupBuilder {
             guard byDocument.count >= 2, byDocument.count <= maxDocuments else { continue }
             var group: [Piece] = []
             for (document, list) in byDocument.sorted(by: { $0.key < $1.key }) {
-                for range in Self.joined(list) where range.count >= minWords {
+                guard let text = texts[document] else { continue }
+                for joined in Self.joined(list) {
+                    var range = joined
+                    while range.lowerBound < range.upperBound, text.scalars[range.lowerBound].properties.isWhitespace {
+                        range = (range.lowerBound + 1)..<range.upperBound
+                    }
+                    while range.upperBound > range.lowerBound, text.scalars[range.upperBound - 1].properties.isWhitespace {
+                        range = range.lowerBound..<(range.upperBound - 1)
+                    }
+                    guard Segmenter.wordCount(text.scalars, in: TextSpan(start: range.lowerBound, end: range.upperBound)) >= minWords
+                    else { continue }
                     group.append(Piece(document: document, range: range))
                 }
             }
             if Set(group.map(\.document)).count >= 2 { result.append(group) }
         }
         return result
+    }
+
+    /// The start of the word nearest to `position` (within a few scalars) inside `range`, or `position`.
+    static func wordStart(near position: Int, in scalars: [Unicode.Scalar], within range: Range<Int>) -> Int {
+        func isStart(_ index: Int) -> Bool {
+            index > range.lowerBound && index < range.upperBound && index < scalars.count
+                && scalars[index - 1].properties.isWhitespace && !scalars[index].properties.isWhitespace
+        }
+        for distance in 0...12 {
+            if isStart(position - distance) { return position - distance }
+            if isStart(position + distance) { return position + distance }
+        }
+        return position
     }
 
     /// `position` of range `from` carried to the proportional place of range `to`.
@@ -164,7 +244,7 @@ struct GroupBuilder {
         return true
     }
 
-    private static func insertionPoint(_ value: Int, in list: [Int]) -> Int {
+    static func insertionPoint(_ value: Int, in list: [Int]) -> Int {
         var low = 0
         var high = list.count
         while low < high {

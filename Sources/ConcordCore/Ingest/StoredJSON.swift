@@ -40,6 +40,31 @@ enum StoredJSON {
         return Array(output.utf8)
     }
 
+    /// A duplicate group, as `JSONEncoder` with sorted keys writes it (groups are written for every component
+    /// duplicate detection touches).
+    static func encode(_ group: DuplicateGroup) -> [UInt8] {
+        var output = "{\"id\":"
+        JSONWriter.writeString(group.id, to: &output)
+        output += ",\"members\":["
+        for (index, member) in group.members.enumerated() {
+            if index > 0 { output += "," }
+            output += "{\"document\":"
+            JSONWriter.writeString(member.document, to: &output)
+            output += ",\"lines\":[" + member.lines.map(String.init).joined(separator: ",") + "]"
+            output += ",\"original\":\(member.original),\"passage\":"
+            JSONWriter.writeString(member.passage, to: &output)
+            output += ",\"span\":"
+            write(member.span, to: &output)
+            output += ",\"text\":"
+            JSONWriter.writeString(member.text, to: &output)
+            output += "}"
+        }
+        output += "],\"original\":"
+        JSONWriter.writeString(group.original, to: &output)
+        output += ",\"words\":\(group.words)}"
+        return Array(output.utf8)
+    }
+
     private static func write(_ span: TextSpan, to output: inout String) {
         output += "{\"end\":\(span.end),\"start\":\(span.start)}"
     }

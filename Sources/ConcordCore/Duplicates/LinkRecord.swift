@@ -1,0 +1,64 @@
+import ConcordText
+
+/// A document's duplicate links and the duplicate group of each of its passages (the data of its link record).
+struct LinkRecord: Hashable, Sendable {
+    var links: [DuplicateLink] = []
+    /// Passage id → group id, for the passages in a group.
+    var groups: [String: String] = [:]
+
+    /// The documents linked to, sorted.
+    var partners: [String] { Array(Set(links.map(\.other))).sorted() }
+}
+
+/// How a link record is stored: compact binary, since some documents share thousands of spans and duplicate
+/// detection reads and writes these records over and over (`PassageGroups` reads the groups alone).
+/// `CL2` and a zero byte, then unsigned LEB128 numbers and length-prefixed UTF-8 strings: the groups (count;
+/// per passage its id and its group's id), the partner documents (count, ids), the links (count; per link its
+/// span, words, partner index, the partner's span and words, matched words).
+extension LinkRecord {
+    func encoded() -> [UInt8] {
+        var output = ByteWriter()
+        output.bytes.append(contentsOf: PassageGroups.magic)
+        output.number(groups.count)
+        for (passage, group) in groups.sorted(by: { $0.key < $1.key }) {
+            output.string(passage)
+            output.string(group)
+        }
+        let partners = self.partners
+        var index: [String: Int] = [:]
+        for (position, partner) in partners.enumerated() { index[partner] = position }
+        output.number(partners.count)
+        for partner in partners { output.string(partner) }
+        output.number(links.count)
+        for link in links {
+            for value in [link.span.start, link.span.end, link.words.first ?? 0, link.words.last ?? 0, index[link.other] ?? 0,
+                link.otherSpan.start, link.otherSpan.end, link.otherWords.first ?? 0, link.otherWords.last ?? 0, link.matched]
+            {
+                output.number(value)
+            }
+        }
+        return output.bytes
+    }
+
+    /// The record `encoded()` wrote.
+    ///
+    /// - Throws: `ConcordError.indexUnreadable` for bytes it did not write.
+    init(decoding bytes: [UInt8]) throws {
+        var input = ByteReader(bytes: bytes)
+        groups = try PassageGroups.read(&input)
+        var partners: [String] = []
+        for _ in 0..<(try input.count()) { partners.append(try input.string()) }
+        let linkCount = try input.count()
+        links.reserveCapacity(linkCount)
+        for _ in 0..<linkCount {
+            var values: [Int] = []
+            for _ in 0..<10 { values.append(try input.number()) }
+            guard values[4] < partners.count else { throw ByteReader.damaged }
+            links.append(DuplicateLink(
+                span: TextSpan(start: values[0], end: values[1]), words: [values[2], values[3]], other: partners[values[4]],
+                otherSpan: TextSpan(start: values[5], end: values[6]), otherWords: [values[7], values[8]],
+                matched: values[9]))
+        }
+    }
+}
+
