@@ -6,23 +6,36 @@ package import Xapian
 /// documents carry no group, so duplicate detection never rewrites them.
 package enum PassageGroups {
     /// The start of a link record's data.
-    package static let magic: [UInt8] = Array("CL2".utf8) + [0]
+    package static let magic: [UInt8] = Array("CL3".utf8) + [0]
+
+    /// A passage's group, and how many scalars of the passage the group's member there covers (the passage
+    /// points at the group that covers most of it).
+    package struct Assignment: Hashable, Sendable {
+        package var group: String
+        package var overlap: Int
+
+        package init(group: String, overlap: Int) {
+            self.group = group
+            self.overlap = overlap
+        }
+    }
 
     /// Passage id → group id for document `document` (empty when it is in no group).
     package static func load(document: String, from database: Database) throws -> [String: String] {
         guard let docid = try database.postings(for: Prefix.linksID + document).first else { return [:] }
         var input = ByteReader(bytes: try database.document(docid).data())
-        return try read(&input)
+        return try read(&input).mapValues(\.group)
     }
 
-    /// Reads the magic and the groups, leaving `input` after them.
-    package static func read(_ input: inout ByteReader) throws -> [String: String] {
+    /// Reads the magic and the groups (passage id, group id, overlap each), leaving `input` after them.
+    package static func read(_ input: inout ByteReader) throws -> [String: Assignment] {
         guard input.bytes.starts(with: magic) else { throw ByteReader.damaged }
         input.position = magic.count
-        var groups: [String: String] = [:]
+        var groups: [String: Assignment] = [:]
         for _ in 0..<(try input.count()) {
             let passage = try input.string()
-            groups[passage] = try input.string()
+            let group = try input.string()
+            groups[passage] = Assignment(group: group, overlap: try input.number())
         }
         return groups
     }

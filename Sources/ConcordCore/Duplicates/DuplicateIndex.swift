@@ -39,6 +39,12 @@ struct DuplicateIndex {
     private var dirtyLinks = Set<String>()
     /// Documents whose links were found in this run: links to them are current.
     private var processed = Set<String>()
+    /// While groups are rebuilt: documents read (least recently used dropped first), and the groups documents
+    /// had before (groups built since are all visited, so they need not be listed).
+    private var members: [String: (member: Member, used: Int)] = [:]
+    private var memberBytes = 0
+    private var memberClock = 0
+    private var groupsOf: [String: [(id: String, members: [(String, TextSpan)])]] = [:]
     /// The words of documents read recently, shared by the threads that align.
     private let cache = DocumentCache(limit: 320 << 20)
     /// Document ids of record documents.
@@ -335,102 +341,281 @@ struct DuplicateIndex {
 
     // MARK: - Groups
 
-    /// Rebuilds the groups of every component (documents connected by links) that holds one of `seeds`, one
-    /// component at a time: `between` runs after each (the caller commits there), `regrouped` gets the documents
-    /// of each component done.
+    /// Rebuilds the groups around the documents `seeds` (whose links changed), one component at a time: the
+    /// links and groups reached from a seed through overlapping text, not all of each document they touch (a
+    /// snippet shared widely would otherwise chain most of a corpus into one component). `between` runs between
+    /// components now and then (the caller commits there), `regrouped` gets the seeds done.
     mutating func rebuildGroups(
         around seeds: Set<String>, between: () throws -> Void, regrouped: (Set<String>) -> Void
     ) throws {
-        var done = Set<String>()
+        var visitedLinks = Set<LinkKey>()
+        var visitedGroups = Set<String>()
+        groupsOf = [:]
         var sinceCommit = 0
-        for seed in seeds.sorted() where !done.contains(seed) {
-            var component = Set<String>()
-            var queue = [seed]
-            while let id = queue.popLast() {
-                guard component.insert(id).inserted else { continue }
-                queue.append(contentsOf: try linkRecord(id).partners.filter { !component.contains($0) })
+        var done = Set<String>()
+        for seed in seeds.sorted() {
+            let component = try self.component(from: seed, visitedLinks: &visitedLinks, visitedGroups: &visitedGroups)
+            if !component.links.isEmpty || !component.groups.isEmpty {
+                // The groups built here are current: no later component replaces them.
+                visitedGroups.formUnion(try rebuild(component))
+                sinceCommit += component.links.count + component.groups.count
             }
-            try rebuild(component)
-            done.formUnion(component)
-            regrouped(component)
-            sinceCommit += component.count
-            if sinceCommit >= 4096 || pendingWrites >= IndexWriter.detectionBatch {
+            done.insert(seed)
+            if sinceCommit >= 50_000 || pendingWrites >= IndexWriter.detectionBatch {
+                regrouped(done)
+                done = []
                 try saveLinks()
                 try between()
                 sinceCommit = 0
             }
         }
+        regrouped(done)
         try saveLinks()
+    }
+
+    /// A link, by where it stands on both sides (its lower document first).
+    private struct LinkKey: Hashable {
+        var a: String
+        var spanA: TextSpan
+        var b: String
+        var spanB: TextSpan
+
+        init(_ document: String, _ link: DuplicateLink) {
+            if document < link.other {
+                (a, spanA, b, spanB) = (document, link.span, link.other, link.otherSpan)
+            } else {
+                (a, spanA, b, spanB) = (link.other, link.otherSpan, document, link.span)
+            }
+        }
+    }
+
+    /// What one rebuild covers: links (on both sides), the old groups to replace, and per document the
+    /// regions reached.
+    private struct Component {
+        var links: [(document: String, link: DuplicateLink)] = []
+        var groups: [String] = []
+        var regions: [String: Regions] = [:]
+    }
+
+    /// Disjoint spans of a document, sorted, joined where they overlap.
+    private struct Regions {
+        private(set) var spans: [TextSpan] = []
+
+        /// Adds `span`; false when it lay inside the spans already.
+        mutating func insert(_ span: TextSpan) -> Bool {
+            var low = 0
+            var high = spans.count
+            while low < high {
+                let middle = (low + high) / 2
+                if spans[middle].end < span.start { low = middle + 1 } else { high = middle }
+            }
+            if low < spans.count, spans[low].start <= span.start, span.end <= spans[low].end { return false }
+            var joined = span
+            var end = low
+            while end < spans.count, spans[end].start <= joined.end {
+                joined = joined.union(spans[end])
+                end += 1
+            }
+            spans.replaceSubrange(low..<end, with: [joined])
+            return true
+        }
+    }
+
+    /// The links and old groups reached from the whole of document `seed` through overlapping text: a region
+    /// reached leads to the links of its document that overlap it (and on to their other side), and to the old
+    /// groups with a member overlapping it (and on to their other members).
+    private mutating func component(
+        from seed: String, visitedLinks: inout Set<LinkKey>, visitedGroups: inout Set<String>
+    ) throws -> Component {
+        var component = Component()
+        var queue: [(String, TextSpan)] = [(seed, TextSpan(start: 0, end: Int(Int32.max)))]
+        var sortedLinks: [String: LinksByStart] = [:]
+        while let (document, region) = queue.popLast() {
+            // A region inside one already reached adds nothing.
+            guard component.regions[document, default: Regions()].insert(region) else { continue }
+            if sortedLinks[document] == nil { sortedLinks[document] = LinksByStart(try linkRecord(document).links) }
+            for link in sortedLinks[document]?.overlapping(region) ?? [] {
+                guard visitedLinks.insert(LinkKey(document, link)).inserted else { continue }
+                component.links.append((document, link))
+                queue.append((document, link.span))
+                queue.append((link.other, link.otherSpan))
+            }
+            if groupsOf[document] == nil { groupsOf[document] = try groups(involving: document) }
+            for group in groupsOf[document] ?? []
+            where group.members.contains(where: { $0.0 == document && $0.1.overlap(with: region) > 0 }) {
+                guard visitedGroups.insert(group.id).inserted else { continue }
+                component.groups.append(group.id)
+                for member in group.members { queue.append(member) }
+            }
+        }
+        return component
+    }
+
+    /// A document's links sorted by where they start, for finding those that overlap a span.
+    private struct LinksByStart {
+        let links: [DuplicateLink]
+        /// The furthest end among the links up to each index.
+        let reach: [Int]
+
+        init(_ links: [DuplicateLink]) {
+            self.links = links.sorted { $0.span.start < $1.span.start }
+            var reach: [Int] = []
+            reach.reserveCapacity(links.count)
+            var furthest = Int.min
+            for link in self.links {
+                furthest = max(furthest, link.span.end)
+                reach.append(furthest)
+            }
+            self.reach = reach
+        }
+
+        func overlapping(_ span: TextSpan) -> [DuplicateLink] {
+            // The first link whose reach passes the span's start: none before it can overlap.
+            var low = 0
+            var high = reach.count
+            while low < high {
+                let middle = (low + high) / 2
+                if reach[middle] <= span.start { low = middle + 1 } else { high = middle }
+            }
+            var result: [DuplicateLink] = []
+            var index = low
+            while index < links.count, links[index].span.start < span.end {
+                if links[index].span.end > span.start { result.append(links[index]) }
+                index += 1
+            }
+            return result
+        }
+    }
+
+    /// The groups with a member in `document`: their ids and members (document, span).
+    private func groups(involving document: String) throws -> [(id: String, members: [(String, TextSpan)])] {
+        var result: [(id: String, members: [(String, TextSpan)])] = []
+        for docid in try database.postings(for: Prefix.member + document) {
+            let value = try JSONParser.parse(try database.document(docid).data(), skipping: ["text"])
+            guard case .string(let id)? = value["id"], case .array(let members)? = value["members"] else { continue }
+            var spans: [(String, TextSpan)] = []
+            for member in members {
+                guard case .string(let other)? = member["document"], case .number(let start)? = member["span"]?["start"],
+                    case .number(let end)? = member["span"]?["end"], let s = Int(start), let e = Int(end)
+                else { continue }
+                spans.append((other, TextSpan(start: s, end: max(s, e))))
+            }
+            result.append((id, spans))
+        }
+        return result
     }
 
     private typealias Piece = GroupBuilder.Piece
 
-    private mutating func rebuild(_ component: Set<String>) throws {
-        let ids = component.sorted()
-        for id in ids { try database.deleteDocuments(idTerm: Prefix.member + id) }
+    /// Replaces the component's old groups with groups built from its links; returns the ids of those built.
+    private mutating func rebuild(_ component: Component) throws -> [String] {
+        for id in component.groups { try database.deleteDocuments(idTerm: Prefix.groupID + id) }
+        let deleted = Set(component.groups)
         var entries: [String: Member] = [:]
         var pairs: [(a: Piece, b: Piece)] = []
-        for id in ids {
-            guard let record = try DocumentRecord.load(id, from: database) else { continue }
-            entries[id] = Member(record: record, text: ScalarText(record.text))
-            for link in try linkRecord(id).links where id < link.other && component.contains(link.other) {
-                guard link.span.start < link.span.end, link.otherSpan.start < link.otherSpan.end else { continue }
-                pairs.append((Piece(document: id, range: link.span.start..<link.span.end),
-                    Piece(document: link.other, range: link.otherSpan.start..<link.otherSpan.end)))
-            }
+        for document in component.regions.keys.sorted() {
+            guard let member = try member(document) else { continue }
+            entries[document] = member
         }
-        pairs.removeAll { entries[$0.a.document] == nil || entries[$0.b.document] == nil }
+        for (side, seen) in component.links {
+            // Each link once, from its lower document's side.
+            let (document, link) = side < seen.other ? (side, seen) : (seen.other, seen.mirrored(from: side))
+            guard entries[document] != nil, entries[link.other] != nil, link.span.start < link.span.end,
+                link.otherSpan.start < link.otherSpan.end
+            else { continue }
+            pairs.append((Piece(document: document, range: link.span.start..<link.span.end),
+                Piece(document: link.other, range: link.otherSpan.start..<link.otherSpan.end)))
+        }
+        pairs.sort { ($0.a.document, $0.a.range.lowerBound, $0.b.document, $0.b.range.lowerBound)
+            < ($1.a.document, $1.a.range.lowerBound, $1.b.document, $1.b.range.lowerBound) }
         let groups = GroupBuilder(
-            pairs: pairs, texts: entries.mapValues(\.text), minWords: minWords, maxDocuments: boilerplateCap
+            pairs: pairs, texts: entries.mapValues(\.text), boundaries: entries.mapValues(\.sentenceStarts),
+            minWords: minWords, maxDocuments: boilerplateCap
         ).groups()
-        var groupOfPassage: [String: [(group: String, overlap: Int)]] = [:]
-        var lineIndexes: [String: LineIndex] = [:]
+        var best: [String: [String: PassageGroups.Assignment]] = [:]
+        var built: [String] = []
         for pieces in groups {
-            guard let group = makeGroup(pieces, entries: entries, lineIndexes: &lineIndexes) else { continue }
+            guard let group = makeGroup(pieces, entries: entries) else { continue }
             try writeGroup(group)
+            built.append(group.id)
             for member in group.members {
                 guard let entry = entries[member.document] else { continue }
-                for passage in entry.record.passages {
+                for passage in entry.passages {
                     let overlap = passage.span.overlap(with: member.span)
-                    if overlap > 0 { groupOfPassage[passage.id, default: []].append((group.id, overlap)) }
+                    guard overlap > 0 else { continue }
+                    let candidate = PassageGroups.Assignment(group: group.id, overlap: overlap)
+                    if let held = best[member.document]?[passage.id], !Self.better(candidate, than: held) { continue }
+                    best[member.document, default: [:]][passage.id] = candidate
                 }
             }
         }
-        // Passages point at the group they overlap most, or at none.
-        for id in ids {
-            guard let entry = entries[id] else { continue }
-            let old = try linkRecord(id).groups
-            var assigned: [String: String] = [:]
-            for passage in entry.record.passages {
-                guard let best = groupOfPassage[passage.id]?.max(by: { ($0.overlap, $1.group) < ($1.overlap, $0.group) })
-                else { continue }
-                assigned[passage.id] = best.group
+        // Passages point at the group that covers most of them: the groups replaced here let go of theirs, then
+        // each takes the best of what it held and what was built, whatever order components come in.
+        for document in entries.keys.sorted() {
+            let old = try linkRecord(document).groups
+            var assigned = old.filter { !deleted.contains($0.value.group) }
+            for (passage, candidate) in best[document] ?? [:] {
+                if let held = assigned[passage], !Self.better(candidate, than: held) { continue }
+                assigned[passage] = candidate
             }
-            if old != assigned { try update(id) { $0.groups = assigned } }
+            if old != assigned { try update(document) { $0.groups = assigned } }
         }
+        return built
     }
 
-    /// A document of the component whose groups are being built.
+    /// Whether `a` is the better group for a passage than `b`: more of it covered, else the lesser group id.
+    private static func better(_ a: PassageGroups.Assignment, than b: PassageGroups.Assignment) -> Bool {
+        a.overlap != b.overlap ? a.overlap > b.overlap : a.group < b.group
+    }
+
+    /// What building groups needs of a document, kept while `members` holds it.
     private struct Member {
-        var record: DocumentRecord
         var text: ScalarText
+        var passages: [Passage]
+        /// `DocumentRecord.originalRank`.
+        var rank: (issued: Int, sequence: Int)
+        var sentenceStarts: [Int]
+        var lineIndex: LineIndex
+
+        var bytes: Int { text.scalars.count * 12 + passages.count * 200 + 256 }
+    }
+
+    private mutating func member(_ id: String) throws -> Member? {
+        if let held = members[id] {
+            memberClock += 1
+            members[id] = (held.member, memberClock)
+            return held.member
+        }
+        guard let found = try DocumentRecord.grouping(id, from: database) else { return nil }
+        let member = Member(
+            text: found.text, passages: found.passages, rank: found.rank,
+            sentenceStarts: GroupBuilder.sentenceStarts(of: found.text.scalars), lineIndex: LineIndex(found.text))
+        memberClock += 1
+        members[id] = (member, memberClock)
+        memberBytes += member.bytes
+        if memberBytes > 160 << 20 {
+            for (key, value) in members.sorted(by: { $0.value.used < $1.value.used }).prefix(members.count / 2) where key != id {
+                members[key] = nil
+                memberBytes -= value.member.bytes
+            }
+        }
+        return member
     }
 
     private func makeGroup(
-        _ pieces: [Piece], entries: [String: Member], lineIndexes: inout [String: LineIndex]
+        _ pieces: [Piece], entries: [String: Member]
     ) -> DuplicateGroup? {
         var members: [(member: GroupMember, rank: (Int, Int, Int), sequence: Int, words: Int)] = []
         for piece in pieces {
             guard let entry = entries[piece.document], piece.range.upperBound <= entry.text.count else { continue }
             let span = Self.trimmed(TextSpan(start: piece.range.lowerBound, end: piece.range.upperBound), in: entry.text)
-            if lineIndexes[piece.document] == nil { lineIndexes[piece.document] = LineIndex(entry.text) }
-            let lines = lineIndexes[piece.document]?.lines(of: span) ?? [1, 1]
-            let passage = entry.record.passages.max { $0.span.overlap(with: span) < $1.span.overlap(with: span) }
+            let lines = entry.lineIndex.lines(of: span)
+            let passage = entry.passages.max { $0.span.overlap(with: span) < $1.span.overlap(with: span) }
             let member = GroupMember(
                 passage: passage?.id ?? "", document: piece.document, span: span, lines: lines, text: entry.text[span],
                 original: false)
-            let rank = entry.record.originalRank
-            members.append((member, (rank.issued, rank.sequence, span.start), entry.record.sequence,
+            let rank = entry.rank
+            members.append((member, (rank.issued, rank.sequence, span.start), rank.sequence,
                 Segmenter.wordCount(entry.text.scalars, in: span)))
         }
         guard Set(members.map(\.member.document)).count >= 2 else { return nil }

@@ -28,12 +28,17 @@ struct GroupBuilder {
     var snap = 24
     var maxRounds = 6
 
-    init(pairs: [(a: Piece, b: Piece)], texts: [String: ScalarText], minWords: Int, maxDocuments: Int) {
+    /// A builder over `pairs`; `boundaries` are the documents' sentence starts (`sentenceStarts(of:)`), found
+    /// from their texts when not given.
+    init(
+        pairs: [(a: Piece, b: Piece)], texts: [String: ScalarText], boundaries: [String: [Int]]? = nil, minWords: Int,
+        maxDocuments: Int
+    ) {
         self.pairs = pairs
         self.texts = texts
         self.minWords = minWords
         self.maxDocuments = maxDocuments
-        boundaries = texts.mapValues { Self.sentenceStarts(of: $0.scalars) }
+        self.boundaries = boundaries ?? texts.mapValues { Self.sentenceStarts(of: $0.scalars) }
     }
 
     /// The offsets of `scalars` where a sentence starts: the first letter or digit (or the opening quote or bracket
@@ -161,13 +166,19 @@ struct GroupBuilder {
             return list[low..<end]
         }
         for pair in pairs {
-            let theirs = piecesOf(pair.b.document, startingIn: pair.b.range)
+            let theirs = Array(piecesOf(pair.b.document, startingIn: pair.b.range))
+            // Both lists are in text order, and so are the projections: one pass over the two.
+            var first = 0
             for mine in piecesOf(pair.a.document, startingIn: pair.a.range) {
                 let start = Self.project(pieces[mine].range.lowerBound, from: pair.a.range, to: pair.b.range)
                 let end = Self.project(pieces[mine].range.upperBound, from: pair.a.range, to: pair.b.range)
-                for other in theirs {
+                while first < theirs.count, pieces[theirs[first]].range.upperBound <= start { first += 1 }
+                var index = first
+                while index < theirs.count {
+                    let other = theirs[index]
                     let range = pieces[other].range
                     if range.lowerBound >= end { break }
+                    index += 1
                     let overlap = min(range.upperBound, end) - max(range.lowerBound, start)
                     guard overlap > 0, overlap * 2 >= min(range.count, max(1, end - start)) else { continue }
                     let (x, y) = (find(mine), find(other))

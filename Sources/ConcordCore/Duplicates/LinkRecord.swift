@@ -3,8 +3,8 @@ import ConcordText
 /// A document's duplicate links and the duplicate group of each of its passages (the data of its link record).
 struct LinkRecord: Hashable, Sendable {
     var links: [DuplicateLink] = []
-    /// Passage id → group id, for the passages in a group.
-    var groups: [String: String] = [:]
+    /// Passage id → its group, for the passages in a group.
+    var groups: [String: PassageGroups.Assignment] = [:]
 
     /// The documents linked to, sorted.
     var partners: [String] { Array(Set(links.map(\.other))).sorted() }
@@ -12,17 +12,18 @@ struct LinkRecord: Hashable, Sendable {
 
 /// How a link record is stored: compact binary, since some documents share thousands of spans and duplicate
 /// detection reads and writes these records over and over (`PassageGroups` reads the groups alone).
-/// `CL2` and a zero byte, then unsigned LEB128 numbers and length-prefixed UTF-8 strings: the groups (count;
-/// per passage its id and its group's id), the partner documents (count, ids), the links (count; per link its
+/// `CL3` and a zero byte, then unsigned LEB128 numbers and length-prefixed UTF-8 strings: the groups (count;
+/// per passage its id, its group's id and their overlap), the partner documents (count, ids), the links (count; per link its
 /// span, words, partner index, the partner's span and words, matched words).
 extension LinkRecord {
     func encoded() -> [UInt8] {
         var output = ByteWriter()
         output.bytes.append(contentsOf: PassageGroups.magic)
         output.number(groups.count)
-        for (passage, group) in groups.sorted(by: { $0.key < $1.key }) {
+        for (passage, assignment) in groups.sorted(by: { $0.key < $1.key }) {
             output.string(passage)
-            output.string(group)
+            output.string(assignment.group)
+            output.number(assignment.overlap)
         }
         let partners = self.partners
         var index: [String: Int] = [:]

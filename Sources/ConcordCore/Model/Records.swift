@@ -201,6 +201,40 @@ extension DocumentRecord {
         return record
     }
 
+    /// What duplicate groups need of document `id`: its text, passages (without texts), original rank (as
+    /// `originalRank`) and ingest sequence, read without decoding the rest of the record.
+    static func grouping(_ id: String, from database: Database) throws
+        -> (text: ScalarText, passages: [Passage], rank: (issued: Int, sequence: Int))?
+    {
+        guard let docid = try database.postings(for: Prefix.documentID + id).first else { return nil }
+        let document = try database.document(docid)
+        let data = try document.data()
+        guard let first = data.firstIndex(of: 0), let second = data[(first + 1)...].firstIndex(of: 0) else {
+            throw ConcordError(.indexUnreadable, "a document record of the index is damaged")
+        }
+        let header = try JSONParser.parse(Array(data[..<first]), skipping: ["path", "relativePath", "hash", "boilerplate"])
+        var issued = Int.max
+        if case .array(let rows)? = header["metadata"]?["issued"]?["date-parts"], case .array(let parts)? = rows.first {
+            let numbers = parts.map { part -> Int? in
+                switch part {
+                case .number(let text): Int(text)
+                case .string(let text): Int(text)
+                default: nil
+                }
+            }
+            if let year = numbers.first ?? nil {
+                let month = numbers.count > 1 ? numbers[1] ?? 0 : 0
+                let day = numbers.count > 2 ? numbers[2] ?? 0 : 0
+                issued = year * 10_000 + month * 100 + day
+            }
+        }
+        let sequenceValue = try document.value(ValueSlot.sequence.rawValue)
+        let sequence = sequenceValue.isEmpty ? 0 : Int(Sortable.unserialise(sequenceValue))
+        let text = ScalarText(String(decoding: data[(second + 1)...], as: UTF8.self))
+        let passages = try PassageTable.decode(Array(data[(first + 1)..<second]), document: id) { _ in "" }
+        return (text, passages, (issued, sequence))
+    }
+
     /// The passages of document `id`, without their texts (nor the rest of the record).
     static func passages(of id: String, from database: Database) throws -> [Passage] {
         guard let docid = try database.postings(for: Prefix.documentID + id).first else { return [] }
