@@ -111,7 +111,10 @@ for e in results:
 print()
 for e in results:
     s = e["concord"][-1].get("summary") or {}
-    print(f"{e['size_mb']:>6g} MB: concord added {s.get('added')} failed {s.get('failed')} passages {s.get('passages')} groups {s.get('groups')}; "
+    det = s.get("detection_seconds") or 0
+    total = s.get("seconds") or 0
+    print(f"{e['size_mb']:>6g} MB: concord added {s.get('added')} failed {s.get('failed')} passages {s.get('passages')} groups {s.get('groups')}, "
+          f"duplicate detection {det:.1f} s of {total:.1f} s ({100 * det / max(1e-9, total - det):.0f}% on top of the rest); "
           f"omindex documents {e['omindex'][-1].get('documents')}")
 first, last = results[0], results[-1]
 if len(results) > 1:
@@ -119,3 +122,11 @@ if len(results) > 1:
     for who in ("concord", "omindex"):
         growth = med(last[who], "seconds") / med(first[who], "seconds")
         print(f"linearity {who}: {scale:.1f}x input -> {growth:.1f}x time (1.0 = linear: {growth/scale:.2f})")
+    def without_detection(entry):
+        s = entry["concord"][-1].get("summary") or {}
+        return (s.get("seconds") or 0) - (s.get("detection_seconds") or 0)
+    if without_detection(first) > 0:
+        growth = without_detection(last) / without_detection(first)
+        print(f"linearity concord without duplicate detection: {scale:.1f}x input -> {growth:.1f}x time ({growth/scale:.2f}); "
+              f"groups {((first['concord'][-1].get('summary') or {}).get('groups'))} -> {((last['concord'][-1].get('summary') or {}).get('groups'))}: "
+              "a larger sample of the same packages holds disproportionately more copies of one another")

@@ -59,6 +59,13 @@ public struct IngestSummary: Codable, Sendable, Equatable {
     /// Duplicate groups in the index after the run.
     public var groups = 0
     public var seconds = 0.0
+    /// Of `seconds`, those spent finding duplicates (after the documents were written).
+    public var detectionSeconds = 0.0
+
+    enum CodingKeys: String, CodingKey {
+        case added, updated, unchanged, failed, removed, passages, groups, seconds
+        case detectionSeconds = "detection_seconds"
+    }
 
     public init() {}
 
@@ -82,6 +89,10 @@ public final class Ingester {
 
     /// Input bytes prepared ahead of the writer at most (one larger file is always let through).
     static let heldBytesLimit = 48 << 20
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
 
     public init(indexPath: String, options: IngestOptions) {
         self.indexPath = indexPath
@@ -174,13 +185,15 @@ public final class Ingester {
 
         if writer.hasDuplicateWork {
             report(.detectingDuplicates(documents: writer.changedDocuments.count))
+            let detection = ContinuousClock.now
             try writer.updateDuplicates(threads: options.concurrency)
+            summary.detectionSeconds = Self.seconds(ContinuousClock.now - detection)
         }
         let counts = try writer.counts()
         summary.passages = counts.passages
         summary.groups = counts.groups
         let elapsed = ContinuousClock.now - start
-        summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        summary.seconds = Self.seconds(elapsed)
         return summary
     }
 }
