@@ -110,6 +110,10 @@ bool cx_database_cancel_transaction(cx_database *db, cx_error *error) noexcept {
     return guarded(error, false, [&] { writable(db).cancel_transaction(); return true; });
 }
 
+uint32_t cx_database_shard_count(const cx_database *db, cx_error *error) noexcept {
+    return guarded(error, uint32_t(0), [&] { return uint32_t(db->get().size()); });
+}
+
 uint32_t cx_database_doc_count(const cx_database *db, cx_error *error) noexcept {
     return guarded(error, uint32_t(0), [&] { return uint32_t(db->get().get_doccount()); });
 }
@@ -217,6 +221,14 @@ uint32_t cx_database_replace_document(cx_database *db, cx_bytes id_term, const c
 
 bool cx_database_delete_document(cx_database *db, cx_bytes id_term, cx_error *error) noexcept {
     return guarded(error, false, [&] { writable(db).delete_document(str(id_term)); return true; });
+}
+
+bool cx_database_replace_document_at(cx_database *db, uint32_t docid, const cx_document *doc, cx_error *error) noexcept {
+    return guarded(error, false, [&] { writable(db).replace_document(docid, doc->handle); return true; });
+}
+
+bool cx_database_delete_document_at(cx_database *db, uint32_t docid, cx_error *error) noexcept {
+    return guarded(error, false, [&] { writable(db).delete_document(docid); return true; });
 }
 
 }  // extern "C"

@@ -179,7 +179,7 @@ public final class ConcordService: Sendable {
 
     /// The duplicate group of each passage of document `id` that is in one (its link record).
     static func passageGroups(of id: String, in database: Database) throws -> [String: String] {
-        try PassageGroups.load(document: id, from: database)
+        try PassageGroups.load(document: id, from: database).mapValues(\.group)
     }
 
     static func group(_ id: String, in database: Database) throws -> DuplicateGroup? {

@@ -60,7 +60,8 @@ struct FastSearch {
         do {
             let request = try SearchRequest(query: words.joined(separator: " "), limit: limit, offset: offset, foldDuplicates: !all)
             let pool = try ReaderPool(path: indexPath)
-            let results = try translated { try pool.withReader { try Searcher.search(request, in: $0, timeLimit: 5) } }
+            // No time limit: Xapian would start a timer thread for it, and a search from the shell can be stopped.
+            let results = try translated { try pool.withReader { try Searcher.search(request, in: $0, timeLimit: 0) } }
             if json {
                 let elapsed = ContinuousClock.now - start
                 let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15

@@ -41,7 +41,7 @@ package enum RecordKind: String {
     /// One per duplicate group: its members and original.
     case group
     /// One per document that shares spans with others: the aligned span pairs (`DuplicateLink`s) duplicate
-    /// detection found, which groups are built from, and the group of each of its passages (`PassageGroups`).
+    /// detection found, which groups are built from.
     case links
 
     package var term: String { Prefix.kind + rawValue }
@@ -60,14 +60,12 @@ package enum ValueSlot: UInt32 {
     case documentID = 4
     /// The absolute path of the source file (document records), for `--prune`.
     case path = 5
-    /// Where each passage's words start among the record's term positions (document records,
-    /// `PassagePositions`), so a search finds the passages that hold the matched terms.
-    case passagePositions = 6
     /// The stored passage (passages, `StoredPassage`). A value rather than the document's data: Xapian
     /// compresses data with zlib, once per document, which for small passages costs more than all else that
     /// writing one does.
     case passage = 7
-    /// What a search hit says of the document (document records): `HitDocument` as JSON.
+    /// All a search needs of a document record, in one value (`RecordSummary`): its id, what a hit says of it,
+    /// where its passages' words stand (`PassagePositions`), its passage count and its passages' groups.
     case summary = 8
 }
 
@@ -139,7 +137,12 @@ package enum MetadataKey {
 
 package enum IndexSchema {
     /// Bumped whenever the stored layout changes; an index of another version is refused with a clear error.
-    package static let version = "5"
+    package static let version = "8"
+
+    /// Document records take the Xapian ids below this, one per document (its ingest sequence + 1), so they lie
+    /// together: Xapian keeps document lengths by id, and a search over records scattered among their passages
+    /// would read most of that list. Everything else is added above.
+    package static let recordIDLimit: UInt32 = 1 << 30
 
     /// How words become terms, at ingest and in queries: stemmed terms only, with positions (Xapian's STEM_ALL),
     /// so phrases match across word forms and every text term can locate its passages. Half the terms of

@@ -1,13 +1,10 @@
 public import ConcordBase
 package import Xapian
 
-/// The duplicate group of each passage of a document that is in one, as its link record stores it (first, so it
-/// is read without the document's links: `LinkRecord` in the core writes the rest). Passages' own Xapian
-/// documents carry no group, so duplicate detection never rewrites them.
+/// The duplicate group of each passage of a document that is in one, kept in its record's summary
+/// (`RecordSummary.groups`), which duplicate detection rewrites: passages' own Xapian documents carry no group,
+/// so they are never rewritten.
 package enum PassageGroups {
-    /// The start of a link record's data.
-    package static let magic: [UInt8] = Array("CL3".utf8) + [0]
-
     /// A passage's group, and how many scalars of the passage the group's member there covers (the passage
     /// points at the group that covers most of it).
     package struct Assignment: Hashable, Sendable {
@@ -20,24 +17,13 @@ package enum PassageGroups {
         }
     }
 
-    /// Passage id → group id for document `document` (empty when it is in no group).
-    package static func load(document: String, from database: Database) throws -> [String: String] {
-        guard let docid = try database.postings(for: Prefix.linksID + document).first else { return [:] }
-        var input = ByteReader(bytes: try database.document(docid).data())
-        return try read(&input).mapValues(\.group)
-    }
-
-    /// Reads the magic and the groups (passage id, group id, overlap each), leaving `input` after them.
-    package static func read(_ input: inout ByteReader) throws -> [String: Assignment] {
-        guard input.bytes.starts(with: magic) else { throw ByteReader.damaged }
-        input.position = magic.count
-        var groups: [String: Assignment] = [:]
-        for _ in 0..<(try input.count()) {
-            let passage = try input.string()
-            let group = try input.string()
-            groups[passage] = Assignment(group: group, overlap: try input.number())
-        }
-        return groups
+    /// Passage id → its group for document `document` (empty when it is in no group or not indexed).
+    package static func load(document: String, from database: Database) throws -> [String: Assignment] {
+        guard let docid = try database.postings(for: Prefix.documentID + document).first else { return [:] }
+        let summary = try RecordSummary.load(record: docid, from: database)
+        var result: [String: Assignment] = [:]
+        for (ordinal, assignment) in summary.groups { result[Passage.id(document: document, ordinal: ordinal)] = assignment }
+        return result
     }
 }
 

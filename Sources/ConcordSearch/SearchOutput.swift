@@ -32,7 +32,7 @@ package enum SearchOutput {
     /// `--json`: one object per hit (the HTTP `hits`), then `{"type":"summary",…}`.
     package static func jsonLines(_ results: SearchResults, elapsedMilliseconds: Double) throws -> String {
         var output = ""
-        for hit in results.hits { output += try JSONCoding.string(hit) + "\n" }
+        for hit in results.hits { output += hit.json + "\n" }
         var summary: [(key: String, value: JSONValue)] = [
             ("type", .string("summary")), ("total", .number(String(results.total))),
             ("returned", .number(String(results.hits.count))), ("query", .string(results.query)),
@@ -45,16 +45,27 @@ package enum SearchOutput {
 
     /// The snippet's `<mark>` spans highlighted, its HTML escapes undone.
     package static func render(snippet: String, style: TerminalStyle) -> String {
-        var result = ""
-        var rest = Substring(snippet)
-        while let open = rest.firstRange(of: "<mark>") {
-            result += unescape(rest[..<open.lowerBound])
-            rest = rest[open.upperBound...]
-            let close = rest.firstRange(of: "</mark>") ?? (rest.endIndex..<rest.endIndex)
-            result += style.match(unescape(rest[..<close.lowerBound]))
-            rest = rest[close.upperBound...]
+        let bytes = Array(snippet.utf8)
+        let open = Array("<mark>".utf8)
+        let close = Array("</mark>".utf8)
+        func find(_ needle: [UInt8], from start: Int) -> Int? {
+            var index = start
+            while index + needle.count <= bytes.count {
+                if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+                index += 1
+            }
+            return nil
         }
-        return result + unescape(rest)
+        func text(_ range: Range<Int>) -> Substring { Substring(String(decoding: bytes[range], as: UTF8.self)) }
+        var result = ""
+        var cursor = 0
+        while let start = find(open, from: cursor) {
+            result += unescape(text(cursor..<start))
+            let end = find(close, from: start + open.count) ?? bytes.count
+            result += style.match(unescape(text((start + open.count)..<end)))
+            cursor = min(bytes.count, end + close.count)
+        }
+        return result + unescape(text(cursor..<bytes.count))
     }
 
     private static let entities: [(String, String)] = [
@@ -63,7 +74,7 @@ package enum SearchOutput {
 
     /// Undoes the HTML escapes Xapian's snippets use.
     package static func unescape(_ text: Substring) -> String {
-        guard text.contains("&") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return String(text) }
         var result = ""
         var rest = text
         while let ampersand = rest.firstIndex(of: "&") {

@@ -51,6 +51,38 @@ public struct SearchHit: Codable, Hashable, Sendable {
     public var duplicates: [DuplicateReference]
 }
 
+extension SearchHit {
+    /// The hit as compact JSON, keys sorted: what `JSONCoding` (and Foundation's encoder) write for it, written
+    /// directly, since `concord search --json` prints it for every hit and starts in milliseconds.
+    package var json: String {
+        var output = "{\"document\":{"
+        func field(_ name: String, _ value: String?, first: Bool = false) {
+            output += (first ? "\"" : ",\"") + name + "\":"
+            if let value { JSONWriter.writeString(value, to: &output) } else { output += "null" }
+        }
+        field("author", document.author, first: true)
+        field("id", document.id)
+        field("issued", document.issued)
+        field("source", document.source)
+        field("title", document.title)
+        output += "},\"duplicates\":["
+        for (index, copy) in duplicates.enumerated() {
+            if index > 0 { output += "," }
+            output += "{\"document\":"
+            JSONWriter.writeString(copy.document, to: &output)
+            output += ",\"lines\":[" + copy.lines.map(String.init).joined(separator: ",") + "],\"passage\":"
+            JSONWriter.writeString(copy.passage, to: &output)
+            output += ",\"span\":{\"end\":\(copy.span.end),\"start\":\(copy.span.start)}}"
+        }
+        output += "],\"lines\":[" + lines.map(String.init).joined(separator: ",") + "],\"passage\":"
+        JSONWriter.writeString(passage, to: &output)
+        output += ",\"score\":" + JSONWriter.number(score) + ",\"snippet\":"
+        JSONWriter.writeString(snippet, to: &output)
+        output += ",\"span\":{\"end\":\(span.end),\"start\":\(span.start)}}"
+        return output
+    }
+}
+
 /// The answer to a search.
 public struct SearchResults: Codable, Hashable, Sendable {
     public var query: String
@@ -62,13 +94,14 @@ public struct SearchResults: Codable, Hashable, Sendable {
 }
 
 /// What a passage's Xapian document stores (`ValueSlot.passage`): `[start,end,firstLine,lastLine,paragraph,kind,
-/// [heading…]]` as JSON (kind 0 for a paragraph, 1 for boilerplate), a NUL byte, then the passage's text. Its id,
-/// document and source are known to whoever looks it up (the id term, the document's record); its group is a
-/// value of its own.
+/// ordinal,check,[heading…]]` as JSON (kind 0 for a paragraph, 1 for boilerplate; check a hash of the document
+/// id, so a passage found by its position among Xapian documents is known to be the one sought), a NUL byte,
+/// then the passage's text. Its id, document and source are known to whoever looks it up; its group is in its
+/// record's summary.
 package enum StoredPassage {
-    package static func encode(_ passage: Passage) -> [UInt8] {
+    package static func encode(_ passage: Passage, ordinal: Int) -> [UInt8] {
         var header = "[\(passage.span.start),\(passage.span.end),\(passage.lines.first ?? 1),\(passage.lines.last ?? 1),"
-        header += "\(passage.paragraph),\(passage.kind == "boilerplate" ? 1 : 0),["
+        header += "\(passage.paragraph),\(passage.kind == "boilerplate" ? 1 : 0),\(ordinal),\(check(passage.document)),["
         for (index, heading) in passage.heading.enumerated() {
             if index > 0 { header += "," }
             JSONWriter.writeString(heading, to: &header)
@@ -80,15 +113,24 @@ package enum StoredPassage {
         return bytes
     }
 
-    /// The passage `id` of document `document` from its stored bytes; `group` nil.
-    package static func decode(_ bytes: [UInt8], id: String, document: String) throws -> Passage {
+    /// A 32-bit FNV-1a hash of `document`.
+    package static func check(_ document: String) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in document.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        return hash
+    }
+
+    /// The passage `id` (ordinal `ordinal`) of document `document` from its stored bytes, or nil when they hold
+    /// another passage; `group` nil.
+    package static func decode(_ bytes: [UInt8], id: String, document: String, ordinal: Int? = nil) throws -> Passage? {
         guard let separator = bytes.firstIndex(of: 0),
-            case .array(let fields) = try JSONParser.parse(Array(bytes[..<separator])), fields.count == 7,
-            case .array(let headingValues) = fields[6]
+            case .array(let fields) = try JSONParser.parse(Array(bytes[..<separator])), fields.count == 9,
+            case .array(let headingValues) = fields[8]
         else { throw ConcordError(.indexUnreadable, "the stored passage \(id) is damaged") }
-        let numbers = fields.prefix(6).map { field -> Int in
+        let numbers = fields.prefix(8).map { field -> Int in
             if case .number(let text) = field { Int(text) ?? 0 } else { 0 }
         }
+        if let ordinal, numbers[6] != ordinal || numbers[7] != Int(check(document)) { return nil }
         let heading = headingValues.compactMap { value -> String? in if case .string(let text) = value { text } else { nil } }
         return Passage(
             id: id, document: document, span: TextSpan(start: numbers[0], end: max(numbers[0], numbers[1])),
@@ -100,5 +142,13 @@ package enum StoredPassage {
     package static func document(ofPassage id: String) -> String? {
         guard let dot = id.lastIndex(of: "."), id[id.index(after: dot)...].hasPrefix("p") else { return nil }
         return String(id[..<dot])
+    }
+
+    /// The ordinal of passage id `id` ("DOCID.pN").
+    package static func ordinal(ofPassage id: String) -> Int? {
+        guard let dot = id.lastIndex(of: ".") else { return nil }
+        let rest = id[id.index(after: dot)...]
+        guard rest.hasPrefix("p") else { return nil }
+        return Int(rest.dropFirst())
     }
 }

@@ -28,25 +28,60 @@ package enum Searcher {
         let parser = try QueryLanguage.parser(for: database)
         let parsed = try parser.parse(request.query, features: QueryLanguage.features)
         let terms = try textTerms(of: parsed, query: request.query, in: database)
+        let shards = try database.shardCount()
         let wanted = request.offset + request.limit
-        var depth = wanted
-        while true {
-            let documents = try rankDocuments(parsed, in: database, depth: depth, timeLimit: timeLimit)
-            let capped = request.foldDuplicates && documents.estimated > 1
-            let passages = try rankPassages(of: documents.items, terms: terms, in: database, fold: request.foldDuplicates, capped: capped)
-            // Folded copies can leave fewer hits than documents: look deeper while there are more documents.
-            if passages.count >= wanted || documents.items.count < depth || depth >= 10_000 {
-                let page = passages.dropFirst(request.offset).prefix(request.limit)
-                let highlighter = Highlighter(terms: terms.flatMap(\.positional), prefixes: terms.compactMap(\.wildcard))
-                let hits = try page.map { ranked in
-                    let document = documents.items[ranked.document]
-                    return try hit(ranked, of: document.id, source: document.source(in: database), highlighter: highlighter, in: database)
-                }
-                return SearchResults(
-                    query: request.query, total: max(documents.estimated, request.offset + hits.count), hits: hits,
-                    suggestion: try suggestion(for: request.query, terms: terms, found: hits.count, in: database))
+        // Documents are taken in rank order, a batch at a time, until their passages (copies of one shown
+        // earlier folded away) fill the page: no work for documents past it.
+        var collector = PassageCollector(fold: request.foldDuplicates)
+        var documents: [RankedDocument] = []
+        var estimated = 0
+        var batch = max(wanted, 10)
+        var capped = false
+        while collector.passages.count < wanted {
+            let found = try rankDocuments(parsed, in: database, offset: documents.count, limit: batch, timeLimit: timeLimit)
+            if documents.isEmpty {
+                estimated = found.estimated
+                capped = request.foldDuplicates && found.estimated > 1
             }
-            depth *= 4
+            for document in found.items {
+                documents.append(document)
+                collector.add(
+                    documents.count - 1, document,
+                    passages: try rankPassages(of: document, terms: terms, shards: shards, in: database, capped: capped))
+                if collector.passages.count >= wanted { break }
+            }
+            if found.items.count < batch || documents.count >= 10_000 { break }
+            batch *= 2
+        }
+        let page = collector.passages.dropFirst(request.offset).prefix(request.limit)
+        let highlighter = Highlighter(terms: terms.flatMap(\.positional), prefixes: terms.compactMap(\.wildcard))
+        let hits = try page.map { ranked in
+            let document = documents[ranked.document]
+            return try hit(ranked, of: document.id, source: document.summary.source, highlighter: highlighter, in: database)
+        }
+        return SearchResults(
+            query: request.query, total: max(estimated, request.offset + hits.count), hits: hits,
+            suggestion: try suggestion(for: request.query, terms: terms, found: hits.count, in: database))
+    }
+
+    /// The hits so far, in order, copies of a passage already shown folded away unless `fold` is false.
+    private struct PassageCollector {
+        let fold: Bool
+        private(set) var passages: [RankedPassage] = []
+        private var shownGroups = Set<String>()
+
+        init(fold: Bool) {
+            self.fold = fold
+        }
+
+        /// Adds the passages of the document of rank `rank` (best first), with their groups.
+        mutating func add(_ rank: Int, _ document: RankedDocument, passages ranked: [RankedPassage]) {
+            for var passage in ranked {
+                passage.document = rank
+                passage.group = document.summary.groups[passage.ordinal]?.group
+                if fold, let group = passage.group, !shownGroups.insert(group).inserted { continue }
+                passages.append(passage)
+            }
         }
     }
 
@@ -66,10 +101,9 @@ package enum Searcher {
     private struct RankedDocument {
         /// The record's Xapian document id.
         var docid: UInt32
-        var id: String
         var weight: Double
-
-        func source(in database: Database) throws -> HitDocument { try HitDocument.load(record: docid, from: database) }
+        var summary: RecordSummary
+        var id: String { summary.id }
     }
 
     private struct RankedDocuments {
@@ -78,21 +112,21 @@ package enum Searcher {
         var estimated: Int
     }
 
-    private static func rankDocuments(_ parsed: Query, in database: Database, depth: Int, timeLimit: Double) throws
-        -> RankedDocuments
+    private static func rankDocuments(_ parsed: Query, in database: Database, offset: Int, limit: Int, timeLimit: Double)
+        throws -> RankedDocuments
     {
         let enquire = try Enquire(database: database)
         try enquire.setQuery(try Query(.filter, [parsed, try Query(term: RecordKind.document.term)]))
         try enquire.setBM25(k1: 1.2, b: 0.75)
         // Xapian runs its time limit on a timer thread: a search from the shell, which ends anyway, sets none.
         if timeLimit > 0 { try enquire.setTimeLimit(timeLimit) }
-        let matches = try enquire.matches(offset: 0, limit: depth, checkAtLeast: depth + 1)
+        let matches = try enquire.matches(offset: offset, limit: limit, checkAtLeast: offset + limit + 1)
         var items: [RankedDocument] = []
         items.reserveCapacity(matches.endIndex)
         for index in matches.indices {
             let item = try matches.item(at: index)
-            let id = try matches.document(at: index).stringValue(ValueSlot.documentID.rawValue)
-            items.append(RankedDocument(docid: item.documentID, id: id, weight: item.weight))
+            let summary = try RecordSummary(decoding: try matches.document(at: index).value(ValueSlot.summary.rawValue))
+            items.append(RankedDocument(docid: item.documentID, weight: item.weight, summary: summary))
         }
         return RankedDocuments(items: items, estimated: matches.matchesEstimated)
     }
@@ -100,56 +134,33 @@ package enum Searcher {
     // MARK: - Passages
 
     private struct RankedPassage {
-        /// The passage's Xapian document id.
-        var docid: UInt32
-        /// Its id, and its document's rank among the documents.
+        /// The passage's Xapian document id, as its record's place says (`RecordSummary.passageDocumentID`).
+        var docid: UInt32?
+        /// Its id and ordinal, and its document's rank among the documents.
         var id: String
+        var ordinal: Int
         var document: Int
-        /// Its duplicate group.
-        var group: String? = nil
         /// Its document's BM25 weight (the hit's `score`).
         var score: Double
-        /// Its document's rank, then its own score among that document's passages.
-        var order: (document: Int, passage: Double)
+        /// Its duplicate group.
+        var group: String? = nil
     }
 
-    /// The passages to show for `documents`, best first: each document's best scored passages (or its first
-    /// passage when none holds a query term: its matches are in fields), then copies of a passage already shown
-    /// folded away unless `fold` is false.
+    /// The passages of `document` to show, best first: its best scored passages (at most `passagesPerDocument`
+    /// when `capped`), or its first passage when none holds a query term (its matches are in fields).
     private static func rankPassages(
-        of documents: [RankedDocument], terms: [TextTerm], in database: Database, fold: Bool, capped: Bool
+        of document: RankedDocument, terms: [TextTerm], shards: Int, in database: Database, capped: Bool
     ) throws -> [RankedPassage] {
-        var candidates: [RankedPassage] = []
-        var groups: [Int: [String: String]] = [:]
-        for (rank, document) in documents.enumerated() {
-            groups[rank] = try PassageGroups.load(document: document.id, from: database)
-            var chosen = try scorePassages(of: document.docid, terms: terms, in: database)
-                .sorted { $0.score != $1.score ? $0.score > $1.score : $0.ordinal < $1.ordinal }
-            if capped { chosen = Array(chosen.prefix(passagesPerDocument)) }
-            if chosen.isEmpty {
-                if let first = try firstPassage(of: document.id, in: database) {
-                    candidates.append(RankedPassage(
-                        docid: first, id: Passage.id(document: document.id, ordinal: 0), document: rank,
-                        score: document.weight, order: (rank, 0)))
-                }
-                continue
-            }
-            for passage in chosen {
-                let id = Passage.id(document: document.id, ordinal: passage.ordinal)
-                guard let docid = try database.postings(for: Prefix.passageID + id).first else { continue }
-                candidates.append(RankedPassage(
-                    docid: docid, id: id, document: rank, score: document.weight, order: (rank, -passage.score)))
-            }
-        }
-        candidates.sort { ($0.order.document, $0.order.passage, $0.docid) < ($1.order.document, $1.order.passage, $1.docid) }
-        for index in candidates.indices {
-            candidates[index].group = groups[candidates[index].document]?[candidates[index].id]
-        }
-        guard fold else { return candidates }
-        var shownGroups = Set<String>()
-        return candidates.filter { candidate in
-            guard let group = candidate.group else { return true }
-            return shownGroups.insert(group).inserted
+        var chosen = try scorePassages(of: document, terms: terms, in: database)
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.ordinal < $1.ordinal }
+        if capped { chosen = Array(chosen.prefix(passagesPerDocument)) }
+        // A document whose matches are all in fields (or whose passages hold no indexed word) shows its first.
+        if chosen.isEmpty && document.summary.passageCount > 0 { chosen = [ScoredPassage(ordinal: 0, score: 0)] }
+        return chosen.map { passage in
+            RankedPassage(
+                docid: document.summary.passageDocumentID(passage.ordinal, record: document.docid, shards: shards),
+                id: Passage.id(document: document.id, ordinal: passage.ordinal), ordinal: passage.ordinal, document: 0,
+                score: document.weight)
         }
     }
 
@@ -211,9 +222,12 @@ package enum Searcher {
     }
 
     /// The passages of record `docid` that hold query terms, each scored: per term, its weight × tf / (tf + 1).
-    private static func scorePassages(of docid: UInt32, terms: [TextTerm], in database: Database) throws -> [ScoredPassage] {
+    private static func scorePassages(of document: RankedDocument, terms: [TextTerm], in database: Database) throws
+        -> [ScoredPassage]
+    {
         guard !terms.isEmpty else { return [] }
-        let positions = PassagePositions(decoding: try database.document(docid).value(ValueSlot.passagePositions.rawValue))
+        let docid = document.docid
+        let positions = document.summary.positions
         guard !positions.ordinals.isEmpty else { return [] }
         var scores = [Double](repeating: 0, count: positions.ordinals.count)
         var counts = [Int](repeating: 0, count: positions.ordinals.count)
@@ -234,21 +248,12 @@ package enum Searcher {
         }
     }
 
-    /// The Xapian document id of document `id`'s first passage: passages are written in order, and boolean
-    /// matches come in document-id order.
-    private static func firstPassage(of id: String, in database: Database) throws -> UInt32? {
-        let enquire = try Enquire(database: database)
-        try enquire.setQuery(try Query(.and, [try Query(term: Prefix.document + id), try Query(term: RecordKind.passage.term)]))
-        let matches = try enquire.matches(limit: 1)
-        return matches.isEmpty ? nil : try matches.item(at: 0).documentID
-    }
-
     // MARK: - Hits
 
     private static func hit(
         _ ranked: RankedPassage, of document: String, source: HitDocument, highlighter: Highlighter, in database: Database
     ) throws -> SearchHit {
-        var passage = try StoredPassage.load(ranked.docid, id: ranked.id, document: document, from: database)
+        var passage = try StoredPassage.load(ranked.docid, id: ranked.id, document: document, ordinal: ranked.ordinal, from: database)
         passage.group = ranked.group
         var duplicates: [DuplicateReference] = []
         if let groupID = passage.group {
@@ -315,26 +320,28 @@ package enum QueryLanguage {
 }
 
 extension StoredPassage {
-    /// The passage in Xapian document `docid`, which is passage `id` of document `document`; its group is not
-    /// read (`PassageGroups`).
-    package static func load(_ docid: UInt32, id: String, document: String, from database: Database) throws -> Passage {
-        try decode(try database.document(docid).value(ValueSlot.passage.rawValue), id: id, document: document)
+    /// Passage `id` (ordinal `ordinal`) of document `document`, read at Xapian document `docid` when that holds
+    /// it, else found by its id term; its group is not read (`RecordSummary.groups`).
+    package static func load(
+        _ docid: UInt32?, id: String, document: String, ordinal: Int, from database: Database
+    ) throws -> Passage {
+        if let docid, let value = try? database.document(docid).value(ValueSlot.passage.rawValue), !value.isEmpty,
+            let passage = try decode(value, id: id, document: document, ordinal: ordinal)
+        {
+            return passage
+        }
+        guard let found = try database.postings(for: Prefix.passageID + id).first,
+            let passage = try decode(try database.document(found).value(ValueSlot.passage.rawValue), id: id, document: document)
+        else { throw ConcordError(.indexUnreadable, "the passage \(id) is missing from the index") }
+        return passage
     }
 
     /// The passage `id` with its duplicate group, or nil when the index has none.
     package static func load(_ id: String, from database: Database) throws -> Passage? {
-        guard let document = document(ofPassage: id),
-            let docid = try database.postings(for: Prefix.passageID + id).first
+        guard let document = document(ofPassage: id), let docid = try database.postings(for: Prefix.passageID + id).first,
+            var passage = try decode(try database.document(docid).value(ValueSlot.passage.rawValue), id: id, document: document)
         else { return nil }
-        var passage = try load(docid, id: id, document: document, from: database)
-        passage.group = try PassageGroups.load(document: document, from: database)[id]
+        passage.group = try PassageGroups.load(document: document, from: database)[id]?.group
         return passage
-    }
-}
-
-extension HitDocument {
-    /// The summary stored on document record `docid` (`ValueSlot.summary`).
-    package static func load(record docid: UInt32, from database: Database) throws -> HitDocument {
-        try JSONCoding.decode(HitDocument.self, from: try database.document(docid).value(ValueSlot.summary.rawValue))
     }
 }

@@ -51,6 +51,12 @@ public class Database {
         cx_database_free(pointer)
     }
 
+    /// The number of shards this database combines (1 for a single database). A document of shard `k` (0-based)
+    /// with id `d` there has id `(d - 1) * shardCount + k + 1` here.
+    public func shardCount() throws(XapianError) -> Int {
+        Int(try checked { cx_database_shard_count(pointer, $0) })
+    }
+
     /// The number of documents.
     public func documentCount() throws(XapianError) -> Int {
         Int(try checked { cx_database_doc_count(pointer, $0) })
@@ -241,6 +247,18 @@ public final class WritableDatabase: Database {
         try withBytes(idTerm) { bytes throws(XapianError) in
             try checked { cx_database_replace_document(pointer, bytes, document.pointer, $0) }
         }
+    }
+
+    /// Stores `document` as document `id`: it replaces the document there, or is added under that id.
+    public func replaceDocument(_ id: UInt32, with document: Document) throws(XapianError) {
+        _ = try checked { cx_database_replace_document_at(pointer, id, document.pointer, $0) }
+    }
+
+    /// Deletes document `id`.
+    ///
+    /// - Throws: `.documentNotFound` when there is none.
+    public func deleteDocument(_ id: UInt32) throws(XapianError) {
+        _ = try checked { cx_database_delete_document_at(pointer, id, $0) }
     }
 
     /// Deletes every document indexed by `idTerm` (none is fine).

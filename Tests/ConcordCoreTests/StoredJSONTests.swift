@@ -27,12 +27,17 @@ import Testing
         for heading in [["Part “one”", "Sub\\section"], []] {
             var passage = Self.passage(group: nil)
             passage.heading = heading
-            let bytes = StoredPassage.encode(passage)
+            let bytes = StoredPassage.encode(passage, ordinal: 3)
             #expect(try StoredPassage.decode(bytes, id: passage.id, document: passage.document) == passage)
+            #expect(try StoredPassage.decode(bytes, id: passage.id, document: passage.document, ordinal: 3) == passage)
+            // Found by its place among Xapian documents, another passage is told apart.
+            #expect(try StoredPassage.decode(bytes, id: passage.id, document: passage.document, ordinal: 4) == nil)
+            #expect(try StoredPassage.decode(bytes, id: passage.id, document: "other-txt", ordinal: 3) == nil)
         }
         var boilerplate = Self.passage(group: nil, text: "Photo: PLA")
         boilerplate.kind = "boilerplate"
-        #expect(try StoredPassage.decode(StoredPassage.encode(boilerplate), id: boilerplate.id, document: "doc-txt") == boilerplate)
+        #expect(try StoredPassage.decode(StoredPassage.encode(boilerplate, ordinal: 0), id: boilerplate.id, document: "doc-txt") == boilerplate)
+        #expect(StoredPassage.ordinal(ofPassage: "a.b-txt.p12") == 12)
         #expect(StoredPassage.document(ofPassage: "a.b-txt.p12") == "a.b-txt")
         #expect(StoredPassage.document(ofPassage: "no-ordinal") == nil)
         #expect(throws: ConcordError.self) { try StoredPassage.decode(Array("[1,2]".utf8), id: "x.p0", document: "x") }
@@ -67,6 +72,25 @@ import Testing
         #expect(throws: ConcordError.self) { try DocumentRecord.decode(Array("{}".utf8)) }
     }
 
+    @Test func recordSummaryRoundTrips() throws {
+        var positions = PassagePositions()
+        positions.append(ordinal: 0, start: 1)
+        positions.append(ordinal: 2, start: 40)
+        let summary = RecordSummary(
+            id: "doc “x”-txt", source: HitDocument(id: "doc “x”-txt", title: Self.tricky, issued: "2024"), passageCount: 3,
+            passageBase: 1_073_741_900, positions: positions, groups: [2: .init(group: "g0123456789ab", overlap: 120)])
+        #expect(try RecordSummary(decoding: summary.encoded()) == summary)
+        #expect(summary.passageDocumentID(0, record: 10, shards: 1) == 1_073_741_900)
+        #expect(summary.passageDocumentID(2, record: 10, shards: 1) == 1_073_741_902)
+        // Two shards: record 10 is shard 1's document 5; its passage 1 is shard 1's document base + 1.
+        #expect(summary.passageDocumentID(1, record: 10, shards: 2) == UInt32(2_147_483_802))
+        #expect(summary.passageDocumentID(3, record: 10, shards: 1) == nil)
+        var unwritten = summary
+        unwritten.passageBase = 0
+        #expect(unwritten.passageDocumentID(0, record: 10, shards: 1) == nil)
+        #expect(throws: ConcordError.self) { try RecordSummary(decoding: Array("RS1".utf8) + [0, 5]) }
+    }
+
     @Test func groupMatchesFoundation() throws {
         let group = DuplicateGroup(
             id: "g0123456789ab",
@@ -88,9 +112,9 @@ import Testing
         ]
         record.groups = ["a.p0": .init(group: "g1", overlap: 40), "a.p3": .init(group: "g2", overlap: 7)]
         let bytes = record.encoded()
-        #expect(try LinkRecord(decoding: bytes) == record)
+        #expect(try LinkRecord(decoding: bytes, groups: record.groups) == record)
         #expect(try LinkRecord(decoding: LinkRecord().encoded()) == LinkRecord())
-        for damaged in [Array(bytes.prefix(bytes.count - 3)), Array("CL1".utf8), [UInt8](repeating: 0xFF, count: 20), Array("{}".utf8), Array("CL2".utf8) + [0, 0]] {
+        for damaged in [Array(bytes.prefix(bytes.count - 3)), Array("CL1".utf8), [UInt8](repeating: 0xFF, count: 20), Array("{}".utf8), Array("CL3".utf8) + [0, 0]] {
             #expect(throws: ConcordError.self) { try LinkRecord(decoding: damaged) }
         }
     }

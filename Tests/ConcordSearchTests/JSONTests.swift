@@ -51,6 +51,12 @@ struct JSONTests {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let foundation = String(decoding: try encoder.encode(hit), as: UTF8.self)
         #expect(try JSONCoding.string(hit) == foundation)
+        #expect(hit.json == foundation)
+        var bare = hit
+        bare.duplicates = []
+        bare.document = HitDocument(id: "x")
+        bare.score = 0.5
+        #expect(bare.json == String(decoding: try encoder.encode(bare), as: UTF8.self))
     }
 
     @Test("decodes what Foundation's encoder wrote, and round-trips")

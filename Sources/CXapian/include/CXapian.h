@@ -130,6 +130,8 @@ bool cx_database_commit_transaction(cx_database *db, cx_error *error) CX_NOEXCEP
 bool cx_database_cancel_transaction(cx_database *db, cx_error *error) CX_NOEXCEPT;
 
 uint32_t cx_database_doc_count(const cx_database *db, cx_error *error) CX_NOEXCEPT;
+/** The number of shards the database combines (1 for one database). */
+uint32_t cx_database_shard_count(const cx_database *db, cx_error *error) CX_NOEXCEPT;
 uint32_t cx_database_last_docid(const cx_database *db, cx_error *error) CX_NOEXCEPT;
 double cx_database_average_length(const cx_database *db, cx_error *error) CX_NOEXCEPT;
 uint32_t cx_database_term_frequency(const cx_database *db, cx_bytes term, cx_error *error) CX_NOEXCEPT;
@@ -157,6 +159,10 @@ uint32_t cx_database_add_document(cx_database *db, const cx_document *doc, cx_er
 /** Replaces the document indexed by `id_term` (adding it when none is); returns its docid. */
 uint32_t cx_database_replace_document(cx_database *db, cx_bytes id_term, const cx_document *doc, cx_error *error) CX_NOEXCEPT;
 bool cx_database_delete_document(cx_database *db, cx_bytes id_term, cx_error *error) CX_NOEXCEPT;
+/** Stores `doc` as document `docid` (replacing it, or adding it under that id when there is none). */
+bool cx_database_replace_document_at(cx_database *db, uint32_t docid, const cx_document *doc, cx_error *error) CX_NOEXCEPT;
+/** Deletes document `docid` (Xapian's DocNotFoundError when there is none). */
+bool cx_database_delete_document_at(cx_database *db, uint32_t docid, cx_error *error) CX_NOEXCEPT;
 
 /* ---- documents ---- */
 cx_document *_Nullable cx_document_new(cx_error *error) CX_NOEXCEPT;

@@ -310,14 +310,20 @@ struct DuplicateIndex {
         if let docid = try database.postings(for: Prefix.linksID + id).first {
             record = try LinkRecord(decoding: try database.document(docid).data())
         }
+        record.groups = try PassageGroups.load(document: id, from: database)
         links[id] = record
         loadedLinks[id] = record
         return record
     }
 
     private func write(_ record: LinkRecord, of id: String) throws {
+        if record.links != loadedLinks[id]?.links { try writeLinks(record, of: id) }
+        if record.groups != loadedLinks[id]?.groups { try writeGroups(record.groups, of: id) }
+    }
+
+    private func writeLinks(_ record: LinkRecord, of id: String) throws {
         let idTerm = Prefix.linksID + id
-        guard !record.links.isEmpty || !record.groups.isEmpty else {
+        guard !record.links.isEmpty else {
             try database.deleteDocuments(idTerm: idTerm)
             return
         }
@@ -326,6 +332,21 @@ struct DuplicateIndex {
         try document.addBooleanTerm(RecordKind.links.term)
         for partner in record.partners { try document.addBooleanTerm(Prefix.link + partner) }
         try document.setData(record.encoded())
+        _ = try database.replaceDocument(idTerm: idTerm, with: document)
+    }
+
+    /// Rewrites the groups in the record summary of document `id`: a value alone, so Xapian leaves the record's
+    /// terms and data as they are.
+    private func writeGroups(_ groups: [String: PassageGroups.Assignment], of id: String) throws {
+        let idTerm = Prefix.documentID + id
+        guard let docid = try database.postings(for: idTerm).first else { return }
+        let document = try database.document(docid)
+        var summary = try RecordSummary(decoding: try document.value(ValueSlot.summary.rawValue))
+        summary.groups = [:]
+        for (passage, assignment) in groups {
+            if let ordinal = StoredPassage.ordinal(ofPassage: passage) { summary.groups[ordinal] = assignment }
+        }
+        try document.setValue(summary.encoded(), slot: ValueSlot.summary.rawValue)
         _ = try database.replaceDocument(idTerm: idTerm, with: document)
     }
 

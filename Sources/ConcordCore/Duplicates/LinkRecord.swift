@@ -1,6 +1,7 @@
 import ConcordText
 
-/// A document's duplicate links and the duplicate group of each of its passages (the data of its link record).
+/// A document's duplicate links (the data of its link record) and the duplicate group of each of its passages (in
+/// its record's summary).
 struct LinkRecord: Hashable, Sendable {
     var links: [DuplicateLink] = []
     /// Passage id → its group, for the passages in a group.
@@ -10,21 +11,18 @@ struct LinkRecord: Hashable, Sendable {
     var partners: [String] { Array(Set(links.map(\.other))).sorted() }
 }
 
-/// How a link record is stored: compact binary, since some documents share thousands of spans and duplicate
-/// detection reads and writes these records over and over (`PassageGroups` reads the groups alone).
-/// `CL3` and a zero byte, then unsigned LEB128 numbers and length-prefixed UTF-8 strings: the groups (count;
-/// per passage its id, its group's id and their overlap), the partner documents (count, ids), the links (count; per link its
-/// span, words, partner index, the partner's span and words, matched words).
+/// How a link record is stored (its groups go into the document's record summary, `RecordSummary.groups`): the
+/// links as the data, in compact binary, since some documents share thousands of spans and duplicate detection
+/// reads and writes these records over and over. The data: `CL4` and a zero byte, then unsigned LEB128 numbers and length-prefixed
+/// UTF-8 strings: the partner documents (count, ids), the links (count; per link its span, words, partner
+/// index, the partner's span and words, matched words).
 extension LinkRecord {
+    static let magic: [UInt8] = Array("CL4".utf8) + [0]
+
+    /// The data (the links).
     func encoded() -> [UInt8] {
         var output = ByteWriter()
-        output.bytes.append(contentsOf: PassageGroups.magic)
-        output.number(groups.count)
-        for (passage, assignment) in groups.sorted(by: { $0.key < $1.key }) {
-            output.string(passage)
-            output.string(assignment.group)
-            output.number(assignment.overlap)
-        }
+        output.bytes.append(contentsOf: Self.magic)
         let partners = self.partners
         var index: [String: Int] = [:]
         for (position, partner) in partners.enumerated() { index[partner] = position }
@@ -41,12 +39,14 @@ extension LinkRecord {
         return output.bytes
     }
 
-    /// The record `encoded()` wrote.
+    /// The record whose links `encoded()` wrote as `bytes`, with `groups`.
     ///
     /// - Throws: `ConcordError.indexUnreadable` for bytes it did not write.
-    init(decoding bytes: [UInt8]) throws {
+    init(decoding bytes: [UInt8], groups: [String: PassageGroups.Assignment] = [:]) throws {
         var input = ByteReader(bytes: bytes)
-        groups = try PassageGroups.read(&input)
+        guard bytes.starts(with: Self.magic) else { throw ByteReader.damaged }
+        input.position = Self.magic.count
+        self.groups = groups
         var partners: [String] = []
         for _ in 0..<(try input.count()) { partners.append(try input.string()) }
         let linkCount = try input.count()

@@ -113,12 +113,12 @@ struct DocumentPreparer: Sendable {
         // search finds a document's passages through the positions of its terms (`PassagePositions`).
         var built: [Document] = []
         built.reserveCapacity(passages.count)
-        for passage in passages {
+        for (ordinal, passage) in passages.enumerated() {
             let document = try Document()
             try document.addBooleanTerm(Prefix.passageID + passage.id)
             try document.addBooleanTerm(Prefix.document + file.documentID)
             try document.addBooleanTerm(RecordKind.passage.term)
-            try document.setValue(StoredPassage.encode(passage), slot: ValueSlot.passage.rawValue)
+            try document.setValue(StoredPassage.encode(passage, ordinal: ordinal), slot: ValueSlot.passage.rawValue)
             built.append(document)
         }
 
@@ -140,7 +140,6 @@ struct DocumentPreparer: Sendable {
             try generator.increaseTermPosition(by: PassagePositions.gap)
             Self.collectSpellingWords(normalized, into: &spellingWords)
         }
-        try recordDocument.setValue(positions.encoded(), slot: ValueSlot.passagePositions.rawValue)
         try fields.index(with: generator)
         // Fingerprints of the document's words (boilerplate left out), for duplicate candidates.
         let words = tokenizer.words(in: text, skipping: boilerplate)
@@ -154,7 +153,9 @@ struct DocumentPreparer: Sendable {
         try recordDocument.setValue(hash, slot: ValueSlot.contentHash.rawValue)
         try recordDocument.setValue(file.documentID, slot: ValueSlot.documentID.rawValue)
         try recordDocument.setValue(file.url.path, slot: ValueSlot.path.rawValue)
-        try recordDocument.setValue(try JSONCoding.string(summary), slot: ValueSlot.summary.rawValue)
+        try recordDocument.setValue(
+            RecordSummary(id: file.documentID, source: summary, passageCount: passages.count, positions: positions).encoded(),
+            slot: ValueSlot.summary.rawValue)
         if let issued = fields.issuedValue { try recordDocument.setValue(issued, slot: ValueSlot.issued.rawValue) }
         // Encoded here, in parallel, not by the writer; the sequence comes from the writer (a value slot).
         try recordDocument.setData(try record.stored())

@@ -101,10 +101,22 @@ final class IndexWriter {
         // Every Xapian document of this document (passages and record) carries its XDOC term: deleting by it
         // leaves no old passage behind, and the new ones can be added without looking their ids up.
         if known[id] != nil { try database.deleteDocuments(idTerm: Prefix.document + id) }
-        for document in prepared.passages { _ = try database.addDocument(document) }
-        // The record's data was encoded while preparing; its sequence is this value (`DocumentRecord.load`).
+        var base: UInt32 = 0
+        for (index, document) in prepared.passages.enumerated() {
+            let docid = try database.addDocument(document)
+            if index == 0 { base = docid }
+        }
+        // The record's data and summary were made while preparing; the writer adds its sequence (a value,
+        // `DocumentRecord.load`) and where its passages start, and stores it at its own id.
+        let recordID = UInt32(clamping: sequence + 1)
+        guard recordID < IndexSchema.recordIDLimit else {
+            throw ConcordError(.ingestFailed, "the index holds as many documents as it can; ingest into a new folder")
+        }
         try prepared.recordDocument.setValue(Sortable.serialise(Double(sequence)), slot: ValueSlot.sequence.rawValue)
-        _ = try database.addDocument(prepared.recordDocument)
+        var summary = try RecordSummary(decoding: try prepared.recordDocument.value(ValueSlot.summary.rawValue))
+        summary.passageBase = base
+        try prepared.recordDocument.setValue(summary.encoded(), slot: ValueSlot.summary.rawValue)
+        try database.replaceDocument(recordID, with: prepared.recordDocument)
         for word in prepared.spellingWords {
             let count = spellingCounts[word, default: 0] + 1
             spellingCounts[word] = count
@@ -200,6 +212,12 @@ final class IndexWriter {
         guard !batch.open else { return }
         try database.beginTransaction(flushed: true)
         try database.setMetadata(MetadataKey.schema, IndexSchema.version)
+        // Ids below `recordIDLimit` are the records': one added and deleted there makes every later addition
+        // land above (Xapian adds after the highest id ever used).
+        if try database.lastDocumentID() < IndexSchema.recordIDLimit {
+            try database.replaceDocument(IndexSchema.recordIDLimit, with: try Document())
+            try database.deleteDocument(IndexSchema.recordIDLimit)
+        }
         batch.open = true
     }
 }
