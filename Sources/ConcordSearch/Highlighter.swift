@@ -3,11 +3,12 @@ package import Xapian
 /// Makes the display snippet of a passage: the part of its text where the query's words stand most, HTML-escaped,
 /// with each matching word wrapped in `<mark>`…`</mark>` (SPEC "HTTP", `snippet`).
 ///
-/// Passages are indexed with stemmed terms only (`IndexSchema.stemmingStrategy`), which Xapian's own snippets do not
+/// Passages are indexed with stemmed terms only (`IndexSchema.stemming`), which Xapian's own snippets do not
 /// recognise, so words are matched here: a word matches when its stem is one of the query's text terms, when it
 /// starts with one of the query's wildcard prefixes, or (Chinese, Japanese, Korean) when it is an ideograph of a
 /// query term. Words are cut as Xapian's term generator cuts them: letters, digits and `_`, with apostrophes inside.
-/// Display only: spans always come from the index, never from a snippet.
+/// The text is worked on as UTF-8 bytes, ASCII on a fast path: every hit makes one. Display only: spans always
+/// come from the index, never from a snippet.
 package struct Highlighter {
     /// The query's stemmed text terms.
     let stems: Set<String>
@@ -15,19 +16,26 @@ package struct Highlighter {
     let prefixes: [String]
     /// The ideographs of the query's CJK terms.
     let ideographs: Set<Unicode.Scalar>
+    /// The first one to three bytes of each stem: a word that starts otherwise is not stemmed (a stem keeps the
+    /// start of its word), which spares most words a call to the stemmer.
+    let stemStarts: Set<[UInt8]>
     let stemmer: Stem?
 
     /// A highlighter for the text terms `terms` (as the query parser made them) and the wildcard `prefixes`.
     package init(terms: [String], prefixes: [String], language: String = "english") {
         var stems = Set<String>()
         var ideographs = Set<Unicode.Scalar>()
+        var starts = Set<[UInt8]>()
         for term in terms {
             stems.insert(term)
             for scalar in term.unicodeScalars where Self.isIdeograph(scalar) { ideographs.insert(scalar) }
+            let bytes = Array(term.utf8)
+            for length in 1...max(1, min(3, bytes.count)) { starts.insert(Array(bytes.prefix(length))) }
         }
         self.stems = stems
         self.prefixes = prefixes.map { $0.lowercased() }
         self.ideographs = ideographs
+        stemStarts = starts
         stemmer = try? Stem(language: language)
     }
 
@@ -37,96 +45,140 @@ package struct Highlighter {
     /// The snippet of `text`: white space folded, at most about `length` characters (cut at words, `…` where
     /// text was left out), matches marked, the rest HTML-escaped.
     package func snippet(of text: String, length: Int = 240) -> String {
-        let scalars = Self.folded(text)
-        let words = Self.words(in: scalars)
-        var matched = [Bool](repeating: false, count: words.count)
-        var cache: [String: Bool] = [:]
-        for (index, word) in words.enumerated() {
-            matched[index] = matches(Array(scalars[word]), cache: &cache)
+        let bytes = Self.folded(text)
+        let words = Self.words(in: bytes)
+        var cache: [[UInt8]: Bool] = [:]
+        let matched = words.map { matches(bytes[$0], cache: &cache) }
+        // Scalar offsets of byte offsets, for measuring the window in characters.
+        var scalarsBefore = [Int](repeating: 0, count: bytes.count + 1)
+        var count = 0
+        for (index, byte) in bytes.enumerated() {
+            scalarsBefore[index] = count
+            if byte & 0xC0 != 0x80 { count += 1 }
         }
-        let window = Self.window(scalars, words: words, matched: matched, length: length)
-        var output = ""
-        output.reserveCapacity(window.upperBound - window.lowerBound + 32)
-        if window.lowerBound > 0 { output += "…" }
+        scalarsBefore[bytes.count] = count
+        let window = Self.window(bytes, scalarsBefore: scalarsBefore, words: words, matched: matched, length: length)
+        var output: [UInt8] = []
+        output.reserveCapacity(window.count + 64)
+        if window.lowerBound > 0 { output.append(contentsOf: Self.ellipsis) }
         var cursor = window.lowerBound
         for (index, word) in words.enumerated() where matched[index] {
             guard word.lowerBound >= window.lowerBound, word.upperBound <= window.upperBound else { continue }
-            Self.escape(scalars[cursor..<word.lowerBound], into: &output)
-            output += "<mark>"
-            Self.escape(scalars[word], into: &output)
-            output += "</mark>"
+            Self.escape(bytes[cursor..<word.lowerBound], into: &output)
+            output.append(contentsOf: Self.open)
+            Self.escape(bytes[word], into: &output)
+            output.append(contentsOf: Self.close)
             cursor = word.upperBound
         }
-        Self.escape(scalars[cursor..<window.upperBound], into: &output)
-        if window.upperBound < scalars.count { output += "…" }
-        return output
+        Self.escape(bytes[cursor..<window.upperBound], into: &output)
+        if window.upperBound < bytes.count { output.append(contentsOf: Self.ellipsis) }
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func matches(_ word: [Unicode.Scalar], cache: inout [String: Bool]) -> Bool {
-        if word.count == 1, Self.isIdeograph(word[0]) { return ideographs.contains(word[0]) }
-        var lowered = String.UnicodeScalarView()
-        for scalar in word {
-            if scalar == "\u{2019}" || scalar == "\u{2018}" {
-                lowered.append("'")
-            } else if scalar.isASCII {
-                lowered.append(scalar.properties.isUppercase ? Unicode.Scalar(UInt8(scalar.value) + 32) : scalar)
-            } else {
-                lowered.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            }
+    private static let ellipsis = Array("…".utf8)
+    private static let open = Array("<mark>".utf8)
+    private static let close = Array("</mark>".utf8)
+
+    private func matches(_ word: ArraySlice<UInt8>, cache: inout [[UInt8]: Bool]) -> Bool {
+        if word.first.map({ $0 >= 0x80 }) == true, let scalar = Self.scalar(at: word.startIndex, in: word),
+            scalar.length == word.count, Self.isIdeograph(scalar.value)
+        {
+            return ideographs.contains(scalar.value)
         }
-        let key = String(lowered)
+        let key = Self.lowercased(word)
         if let known = cache[key] { return known }
-        var result = prefixes.contains { key.hasPrefix($0) }
-        if !result && !stems.isEmpty {
-            let stem = (try? stemmer?(key)) ?? key
-            result = stems.contains(stem) || stems.contains(key)
+        let form = String(decoding: key, as: UTF8.self)
+        var result = prefixes.contains { form.hasPrefix($0) }
+        if !result && !stems.isEmpty && stemStarts.contains(Array(key.prefix(3))) {
+            let stem = (try? stemmer?(form)) ?? form
+            result = stems.contains(stem) || stems.contains(form)
         }
         cache[key] = result
         return result
     }
 
-    /// The scalars of `text` with every run of white space turned into one space, ends trimmed.
-    static func folded(_ text: String) -> [Unicode.Scalar] {
-        var result: [Unicode.Scalar] = []
-        result.reserveCapacity(text.unicodeScalars.count)
+    /// `word` lowercased, with curly apostrophes as `'` (as Xapian's term generator has them).
+    static func lowercased(_ word: ArraySlice<UInt8>) -> [UInt8] {
+        if word.allSatisfy({ $0 < 0x80 }) {
+            return word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        }
+        var scalars = String.UnicodeScalarView()
+        for scalar in String(decoding: word, as: UTF8.self).unicodeScalars {
+            if scalar == "\u{2019}" || scalar == "\u{2018}" {
+                scalars.append("'")
+            } else {
+                scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return Array(String(scalars).utf8)
+    }
+
+    /// The UTF-8 of `text` with every run of white space turned into one space, ends trimmed.
+    static func folded(_ text: String) -> [UInt8] {
+        let input = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(input.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            var length = 1
+            var space = false
+            if byte < 0x80 {
+                space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            } else if let scalar = scalar(at: index, in: input[...]) {
+                length = scalar.length
+                space = scalar.value.properties.isWhitespace
+            }
+            if space {
                 pendingSpace = !result.isEmpty
             } else {
-                if pendingSpace { result.append(" ") }
+                if pendingSpace { result.append(0x20) }
                 pendingSpace = false
-                result.append(scalar)
+                result.append(contentsOf: input[index..<min(input.count, index + length)])
             }
+            index += length
         }
         return result
     }
 
-    /// The ranges of the words of `scalars`: runs of letters, marks, digits and `_`, an apostrophe inside one
+    /// The byte ranges of the words of `bytes`: runs of letters, marks, digits and `_`, an apostrophe inside one
     /// joining it; each ideograph a word of its own.
-    static func words(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+    static func words(in bytes: [UInt8]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if isIdeograph(scalar) {
-                result.append(index..<(index + 1))
-                index += 1
+        /// The kind of the scalar at `position`, and its length in bytes.
+        func kind(at position: Int) -> (kind: Int, length: Int) {
+            let byte = bytes[position]
+            if byte < 0x80 {
+                let word = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == 0x5F
+                return (word ? 1 : (byte == 0x27 ? 3 : 0), 1)
+            }
+            guard let scalar = scalar(at: position, in: bytes[...]) else { return (0, 1) }
+            if isIdeograph(scalar.value) { return (2, scalar.length) }
+            if scalar.value == "\u{2019}" || scalar.value == "\u{2018}" { return (3, scalar.length) }
+            return (isWordScalar(scalar.value) ? 1 : 0, scalar.length)
+        }
+        while index < bytes.count {
+            let (first, length) = kind(at: index)
+            if first == 2 {
+                result.append(index..<(index + length))
+                index += length
                 continue
             }
-            guard isWordScalar(scalar) else {
-                index += 1
+            guard first == 1 else {
+                index += length
                 continue
             }
             let start = index
-            index += 1
-            while index < scalars.count {
-                if isWordScalar(scalars[index]) && !isIdeograph(scalars[index]) {
-                    index += 1
-                } else if isApostrophe(scalars[index]), index + 1 < scalars.count, isWordScalar(scalars[index + 1]),
-                    !isIdeograph(scalars[index + 1])
-                {
-                    index += 2
+            index += length
+            while index < bytes.count {
+                let (next, nextLength) = kind(at: index)
+                if next == 1 {
+                    index += nextLength
+                } else if next == 3, index + nextLength < bytes.count, kind(at: index + nextLength).kind == 1 {
+                    index += nextLength
                 } else {
                     break
                 }
@@ -136,17 +188,20 @@ package struct Highlighter {
         return result
     }
 
-    /// The scalar range to show: the whole text when it fits, else the stretch of about `length` scalars holding
+    /// The byte range to show: the whole text when it fits, else the stretch of about `length` characters holding
     /// the most matched words (the earliest such), starting and ending at word boundaries.
-    static func window(_ scalars: [Unicode.Scalar], words: [Range<Int>], matched: [Bool], length: Int) -> Range<Int> {
-        let count = scalars.count
-        guard count > length, !words.isEmpty else { return 0..<count }
+    static func window(
+        _ bytes: [UInt8], scalarsBefore: [Int], words: [Range<Int>], matched: [Bool], length: Int
+    ) -> Range<Int> {
+        let count = bytes.count
+        func span(_ from: Int, _ to: Int) -> Int { scalarsBefore[to] - scalarsBefore[from] }
+        guard scalarsBefore[count] > length, !words.isEmpty else { return 0..<count }
         var bestStart = 0
         var bestScore = -1
         var high = 0
         var score = 0
         for low in words.indices {
-            while high < words.count, words[high].upperBound - words[low].lowerBound <= length {
+            while high < words.count, span(words[low].lowerBound, words[high].upperBound) <= length {
                 if matched[high] { score += 1 }
                 high += 1
             }
@@ -160,48 +215,60 @@ package struct Highlighter {
         }
         // Start a little before the first match, so it reads in context.
         var first = bestStart
-        if let firstMatch = (bestStart..<words.count).first(where: { matched[$0] }), firstMatch == bestStart {
+        if matched[bestStart] {
             var back = bestStart
-            while back > 0, words[firstMatch].upperBound - words[back - 1].lowerBound <= length / 4 { back -= 1 }
+            while back > 0, span(words[back - 1].lowerBound, words[bestStart].upperBound) <= length / 4 { back -= 1 }
             first = back
         }
         let start = first == 0 ? 0 : words[first].lowerBound
         var last = first
-        while last + 1 < words.count, words[last + 1].upperBound - start <= length { last += 1 }
+        while last + 1 < words.count, span(start, words[last + 1].upperBound) <= length { last += 1 }
         var end = words[last].upperBound
         if last == words.count - 1 { end = count }
         // Trailing punctuation of the last word shown (a full stop, a closing quote) reads better kept.
-        while end < count, end - start < length + 2, scalars[end] != " " { end += 1 }
+        while end < count, span(start, end) < length + 2, bytes[end] != 0x20 { end += 1 }
+        // Never cut inside a character.
+        while end < count, bytes[end] & 0xC0 == 0x80 { end += 1 }
         return start..<min(end, count)
     }
 
-    static func escape(_ scalars: ArraySlice<Unicode.Scalar>, into output: inout String) {
-        for scalar in scalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            default: output.unicodeScalars.append(scalar)
+    static func escape(_ bytes: ArraySlice<UInt8>, into output: inout [UInt8]) {
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "&"): output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case UInt8(ascii: "<"): output.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case UInt8(ascii: ">"): output.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case UInt8(ascii: "\""): output.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            default: output.append(byte)
             }
         }
     }
 
-    @inline(__always)
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 {
-            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-                || value == 0x5F
+    /// The scalar whose UTF-8 starts at `index`, and its length; nil for a byte that starts none.
+    static func scalar(at index: Int, in bytes: ArraySlice<UInt8>) -> (value: Unicode.Scalar, length: Int)? {
+        let lead = bytes[index]
+        let length: Int
+        var value: UInt32
+        switch lead {
+        case 0xC2...0xDF: (length, value) = (2, UInt32(lead & 0x1F))
+        case 0xE0...0xEF: (length, value) = (3, UInt32(lead & 0x0F))
+        case 0xF0...0xF4: (length, value) = (4, UInt32(lead & 0x07))
+        default: return nil
         }
-        let properties = scalar.properties
-        return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
-            || properties.generalCategory == .spacingMark
+        guard index + length <= bytes.endIndex else { return nil }
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return Unicode.Scalar(value).map { ($0, length) }
     }
 
     @inline(__always)
-    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}"
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+            || properties.generalCategory == .spacingMark
     }
 
     /// Han ideographs and kana: Xapian's CJK n-gram mode makes terms of these one and two at a time.

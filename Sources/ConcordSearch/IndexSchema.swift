@@ -67,6 +67,8 @@ package enum ValueSlot: UInt32 {
     /// All a search needs of a document record, in one value (`RecordSummary`): its id, what a hit says of it,
     /// where its passages' words stand (`PassagePositions`), its passage count and its passages' groups.
     case summary = 8
+    /// The members of a duplicate group as references, without their texts (group records, `GroupReferences`).
+    case groupMembers = 9
 }
 
 /// The first term position of each indexed passage of a document record, ascending: the passages' words are
@@ -137,7 +139,7 @@ package enum MetadataKey {
 
 package enum IndexSchema {
     /// Bumped whenever the stored layout changes; an index of another version is refused with a clear error.
-    package static let version = "8"
+    package static let version = "9"
 
     /// Document records take the Xapian ids below this, one per document (its ingest sequence + 1), so they lie
     /// together: Xapian keeps document lengths by id, and a search over records scattered among their passages

@@ -10,10 +10,14 @@ package enum PassageGroups {
     package struct Assignment: Hashable, Sendable {
         package var group: String
         package var overlap: Int
+        /// The group document's Xapian id when written (0 when not known): a hit reads the group's members
+        /// there without looking the group's id term up.
+        package var document: UInt32
 
-        package init(group: String, overlap: Int) {
+        package init(group: String, overlap: Int, document: UInt32 = 0) {
             self.group = group
             self.overlap = overlap
+            self.document = document
         }
     }
 

@@ -9,8 +9,8 @@ package import Xapian
 ///
 /// The value: `RS1` and a zero byte, then unsigned LEB128 numbers and length-prefixed UTF-8 strings: the id, the
 /// hit's document fields (title, author, source, issued: each a presence flag, then the string), the passage count, the Xapian id of the first passage (in the record's own shard; 0 when not yet written), the passage positions (count, then ordinal and first
-/// position each), the groups (count, then per passage its ordinal, its group's id and how many scalars of the
-/// passage the group covers).
+/// position each), the groups (count, then per passage its ordinal, its group's id, how many scalars of the
+/// passage the group covers, and the group document's Xapian id).
 package struct RecordSummary: Sendable, Equatable {
     package var id: String
     package var source: HitDocument
@@ -55,6 +55,7 @@ package struct RecordSummary: Sendable, Equatable {
             output.number(ordinal)
             output.string(assignment.group)
             output.number(assignment.overlap)
+            output.number(Int(assignment.document))
         }
         return output.bytes
     }
@@ -83,7 +84,9 @@ package struct RecordSummary: Sendable, Equatable {
         for _ in 0..<(try input.count()) {
             let ordinal = try input.number()
             let group = try input.string()
-            groups[ordinal] = PassageGroups.Assignment(group: group, overlap: try input.number())
+            let overlap = try input.number()
+            groups[ordinal] = PassageGroups.Assignment(
+                group: group, overlap: overlap, document: UInt32(clamping: try input.number()))
         }
     }
 

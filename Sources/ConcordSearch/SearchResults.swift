@@ -36,6 +36,13 @@ public struct DuplicateReference: Codable, Hashable, Sendable {
     public var document: String
     public var span: TextSpan
     public var lines: [Int]
+
+    package init(passage: String, document: String, span: TextSpan, lines: [Int]) {
+        self.passage = passage
+        self.document = document
+        self.span = span
+        self.lines = lines
+    }
 }
 
 /// One search hit: a passage (SPEC "HTTP", `hits`).

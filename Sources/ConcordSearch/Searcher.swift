@@ -78,7 +78,9 @@ package enum Searcher {
         mutating func add(_ rank: Int, _ document: RankedDocument, passages ranked: [RankedPassage]) {
             for var passage in ranked {
                 passage.document = rank
-                passage.group = document.summary.groups[passage.ordinal]?.group
+                let assignment = document.summary.groups[passage.ordinal]
+                passage.group = assignment?.group
+                passage.groupDocument = assignment?.document ?? 0
                 if fold, let group = passage.group, !shownGroups.insert(group).inserted { continue }
                 passages.append(passage)
             }
@@ -142,8 +144,9 @@ package enum Searcher {
         var document: Int
         /// Its document's BM25 weight (the hit's `score`).
         var score: Double
-        /// Its duplicate group.
+        /// Its duplicate group, and the group's Xapian document (0 when not known).
         var group: String? = nil
+        var groupDocument: UInt32 = 0
     }
 
     /// The passages of `document` to show, best first: its best scored passages (at most `passagesPerDocument`
@@ -257,7 +260,8 @@ package enum Searcher {
         passage.group = ranked.group
         var duplicates: [DuplicateReference] = []
         if let groupID = passage.group {
-            duplicates = try copies(inGroup: groupID, in: database).filter { $0.document != passage.document }
+            duplicates = try copies(inGroup: groupID, at: ranked.groupDocument, in: database)
+                .filter { $0.document != passage.document }
         }
         return SearchHit(
             passage: passage.id, document: source, span: passage.span, lines: passage.lines,
@@ -271,26 +275,62 @@ package enum Searcher {
         return try JSONCoding.decode(DuplicateGroup.self, from: try database.document(docid).data())
     }
 
-    /// The members of group `id` as references, read straight from the stored JSON: a hit needs no member
-    /// texts, and a group can have hundreds of members, so this skips the texts and the `Codable` machinery.
-    /// A member that does not read as one is left out (the stored JSON is concord's own).
-    static func copies(inGroup id: String, in database: Database) throws -> [DuplicateReference] {
-        guard let docid = try database.postings(for: Prefix.groupID + id).first else { return [] }
-        let value = try JSONParser.parse(try database.document(docid).data(), skipping: ["text"])
-        guard case .array(let members)? = value["members"] else { return [] }
-        func integer(_ value: JSONValue?) -> Int? {
-            if case .number(let text)? = value { return Int(text) }
-            return nil
+    /// The members of group `id` as references (`GroupReferences`, a value of the group's document): a hit needs
+    /// no member texts, and a group can have tens of members.
+    static func copies(inGroup id: String, at known: UInt32 = 0, in database: Database) throws -> [DuplicateReference] {
+        // The group's document where the summary says it is (checked by its members' reading back), else by its id.
+        if known > 0, let value = try? database.document(known).value(ValueSlot.groupMembers.rawValue),
+            let members = try? GroupReferences.decode(value, group: id)
+        {
+            return members
         }
-        return members.compactMap { member in
-            guard case .string(let passage)? = member["passage"], case .string(let document)? = member["document"],
-                let start = integer(member["span"]?["start"]), let end = integer(member["span"]?["end"]), end >= start,
-                case .array(let lines)? = member["lines"]
-            else { return nil }
-            return DuplicateReference(
-                passage: passage, document: document, span: TextSpan(start: start, end: end),
-                lines: lines.compactMap { integer($0) })
+        guard let docid = try database.postings(for: Prefix.groupID + id).first,
+            let members = try GroupReferences.decode(try database.document(docid).value(ValueSlot.groupMembers.rawValue), group: id)
+        else { return [] }
+        return members
+    }
+}
+
+/// The members of a duplicate group as references, in the group document's `ValueSlot.groupMembers`: `GR2` and
+/// a zero byte, then unsigned LEB128 numbers and length-prefixed UTF-8 strings: the group's id, the count, then per
+/// member its passage id, document id, span (start, end) and lines (first, last).
+package enum GroupReferences {
+    static let magic: [UInt8] = Array("GR2".utf8) + [0]
+
+    package static func encode(_ members: [DuplicateReference], group: String) -> [UInt8] {
+        var output = ByteWriter()
+        output.bytes.append(contentsOf: magic)
+        output.string(group)
+        output.number(members.count)
+        for member in members {
+            output.string(member.passage)
+            output.string(member.document)
+            output.number(member.span.start)
+            output.number(member.span.end)
+            output.number(member.lines.first ?? 1)
+            output.number(member.lines.last ?? 1)
         }
+        return output.bytes
+    }
+
+    /// The members `encode` wrote for group `group`, or nil when the value is another group's.
+    package static func decode(_ value: [UInt8], group: String) throws -> [DuplicateReference]? {
+        guard value.starts(with: magic) else { throw ByteReader.damaged }
+        var input = ByteReader(bytes: value)
+        input.position = magic.count
+        guard try input.string() == group else { return nil }
+        var members: [DuplicateReference] = []
+        for _ in 0..<(try input.count()) {
+            let passage = try input.string()
+            let document = try input.string()
+            let start = try input.number()
+            let end = try input.number()
+            let first = try input.number()
+            let last = try input.number()
+            members.append(DuplicateReference(
+                passage: passage, document: document, span: TextSpan(start: start, end: max(start, end)), lines: [first, last]))
+        }
+        return members
     }
 }
 

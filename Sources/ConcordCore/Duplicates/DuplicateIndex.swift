@@ -557,14 +557,14 @@ struct DuplicateIndex {
         var built: [String] = []
         for pieces in groups {
             guard let group = makeGroup(pieces, entries: entries) else { continue }
-            try writeGroup(group)
+            let groupDocument = try writeGroup(group)
             built.append(group.id)
             for member in group.members {
                 guard let entry = entries[member.document] else { continue }
                 for passage in entry.passages {
                     let overlap = passage.span.overlap(with: member.span)
                     guard overlap > 0 else { continue }
-                    let candidate = PassageGroups.Assignment(group: group.id, overlap: overlap)
+                    let candidate = PassageGroups.Assignment(group: group.id, overlap: overlap, document: groupDocument)
                     if let held = best[member.document]?[passage.id], !Self.better(candidate, than: held) { continue }
                     best[member.document, default: [:]][passage.id] = candidate
                 }
@@ -663,13 +663,18 @@ struct DuplicateIndex {
         return TextSpan(start: start, end: end)
     }
 
-    private func writeGroup(_ group: DuplicateGroup) throws {
+    /// Writes `group`; returns its Xapian document id.
+    private func writeGroup(_ group: DuplicateGroup) throws -> UInt32 {
         let document = try Document()
         try document.addBooleanTerm(Prefix.groupID + group.id)
         try document.addBooleanTerm(RecordKind.group.term)
         for member in Set(group.members.map(\.document)) { try document.addBooleanTerm(Prefix.member + member) }
         try document.setData(StoredJSON.encode(group))
-        _ = try database.replaceDocument(idTerm: Prefix.groupID + group.id, with: document)
+        try document.setValue(
+            GroupReferences.encode(group.members.map {
+                DuplicateReference(passage: $0.passage, document: $0.document, span: $0.span, lines: $0.lines)
+            }, group: group.id), slot: ValueSlot.groupMembers.rawValue)
+        return try database.replaceDocument(idTerm: Prefix.groupID + group.id, with: document)
     }
 }
 
