@@ -35,7 +35,9 @@ package enum Searcher {
         var collector = PassageCollector(fold: request.foldDuplicates)
         var documents: [RankedDocument] = []
         var estimated = 0
-        var batch = max(wanted, 10)
+        // Folded copies can leave fewer hits than documents: a first batch of twice the page spares most
+        // searches a second match, and only the documents taken are read.
+        var batch = max(2 * wanted, 20)
         var capped = false
         while collector.passages.count < wanted {
             let found = try rankDocuments(parsed, in: database, offset: documents.count, limit: batch, timeLimit: timeLimit)
@@ -43,7 +45,8 @@ package enum Searcher {
                 estimated = found.estimated
                 capped = request.foldDuplicates && found.estimated > 1
             }
-            for document in found.items {
+            for var document in found.items {
+                document.summary = try RecordSummary.load(record: document.docid, from: database)
                 documents.append(document)
                 collector.add(
                     documents.count - 1, document,
@@ -104,7 +107,8 @@ package enum Searcher {
         /// The record's Xapian document id.
         var docid: UInt32
         var weight: Double
-        var summary: RecordSummary
+        /// Read when the document is taken.
+        var summary = RecordSummary(id: "", source: HitDocument(id: ""), passageCount: 0, positions: PassagePositions())
         var id: String { summary.id }
     }
 
@@ -127,8 +131,7 @@ package enum Searcher {
         items.reserveCapacity(matches.endIndex)
         for index in matches.indices {
             let item = try matches.item(at: index)
-            let summary = try RecordSummary(decoding: try matches.document(at: index).value(ValueSlot.summary.rawValue))
-            items.append(RankedDocument(docid: item.documentID, weight: item.weight, summary: summary))
+            items.append(RankedDocument(docid: item.documentID, weight: item.weight))
         }
         return RankedDocuments(items: items, estimated: matches.matchesEstimated)
     }
