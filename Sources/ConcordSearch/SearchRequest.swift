@@ -4,7 +4,7 @@ public import ConcordBase
 public struct SearchRequest: Sendable, Hashable {
     /// The largest `limit` accepted.
     public static let maxLimit = 1000
-    /// The longest query accepted, in characters.
+    /// The longest query accepted, in Unicode scalars.
     public static let maxQueryLength = 1024
 
     public var query: String
@@ -15,9 +15,13 @@ public struct SearchRequest: Sendable, Hashable {
 
     /// - Throws: `ConcordError.badParameter` for an empty or overlong query, or `limit`/`offset` out of range.
     public init(query: String, limit: Int = 10, offset: Int = 0, foldDuplicates: Bool = true) throws {
-        let trimmed = String(query.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        // Scalars, not characters: grapheme breaking is most of what a short search would spend here.
+        var scalars = Substring(query).unicodeScalars
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        let trimmed = String(scalars)
         guard !trimmed.isEmpty else { throw ConcordError(.badParameter, "the query is empty") }
-        guard trimmed.count <= Self.maxQueryLength else {
+        guard scalars.count <= Self.maxQueryLength else {
             throw ConcordError(.badParameter, "the query is longer than \(Self.maxQueryLength) characters")
         }
         guard (1...Self.maxLimit).contains(limit) else {
