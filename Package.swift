@@ -52,9 +52,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Statically linked with the Swift runtime, and not position-independent (the Swift runtime's metadata
-        // would need some 20,000 relocations at every start, a third of an empty program's start-up): a search
-        // process starts like a C program. It reads an index and prints; it serves nothing.
+        // Statically linked with the Swift runtime: a search process starts like a C program.
         .executableTarget(
             name: "ConcordLauncher",
             dependencies: ["ConcordSearch"],
