@@ -26,7 +26,7 @@ do {
         while ContinuousClock.now < deadline {
             do {
                 let results = try service.search(requests[index % requests.count])
-                _ = try OutputJSON.string(results)
+                _ = results.json
                 completed.add(1, ordering: .relaxed)
             } catch {
                 failures.add(1, ordering: .relaxed)

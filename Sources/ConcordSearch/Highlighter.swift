@@ -16,21 +16,21 @@ package struct Highlighter {
     let prefixes: [String]
     /// The ideographs of the query's CJK terms.
     let ideographs: Set<Unicode.Scalar>
-    /// The first one to three bytes of each stem: a word that starts otherwise is not stemmed (a stem keeps the
-    /// start of its word), which spares most words a call to the stemmer.
-    let stemStarts: Set<[UInt8]>
+    /// The first one to three bytes of each stem, packed (`packed`): a word that starts otherwise is not stemmed
+    /// (a stem keeps the start of its word), which spares most words a call to the stemmer.
+    let stemStarts: Set<UInt32>
     let stemmer: Stem?
 
     /// A highlighter for the text terms `terms` (as the query parser made them) and the wildcard `prefixes`.
     package init(terms: [String], prefixes: [String], language: String = "english") {
         var stems = Set<String>()
         var ideographs = Set<Unicode.Scalar>()
-        var starts = Set<[UInt8]>()
+        var starts = Set<UInt32>()
         for term in terms {
             stems.insert(term)
             for scalar in term.unicodeScalars where Self.isIdeograph(scalar) { ideographs.insert(scalar) }
             let bytes = Array(term.utf8)
-            for length in 1...max(1, min(3, bytes.count)) { starts.insert(Array(bytes.prefix(length))) }
+            for length in 1...max(1, min(3, bytes.count)) { starts.insert(Self.packed(bytes.prefix(length))) }
         }
         self.stems = stems
         self.prefixes = prefixes.map { $0.lowercased() }
@@ -47,17 +47,21 @@ package struct Highlighter {
     package func snippet(of text: String, length: Int = 240) -> String {
         let bytes = Self.folded(text)
         let words = Self.words(in: bytes)
-        var cache: [[UInt8]: Bool] = [:]
+        var cache: [UInt64: Bool] = [:]
         let matched = words.map { matches(bytes[$0], cache: &cache) }
-        // Scalar offsets of byte offsets, for measuring the window in characters.
-        var scalarsBefore = [Int](repeating: 0, count: bytes.count + 1)
-        var count = 0
-        for (index, byte) in bytes.enumerated() {
-            scalarsBefore[index] = count
-            if byte & 0xC0 != 0x80 { count += 1 }
+        var window = 0..<bytes.count
+        // A text of at most `length` bytes has at most `length` characters: shown whole.
+        if bytes.count > length {
+            // Scalar offsets of byte offsets, for measuring the window in characters.
+            var scalarsBefore = [Int](repeating: 0, count: bytes.count + 1)
+            var count = 0
+            for (index, byte) in bytes.enumerated() {
+                scalarsBefore[index] = count
+                if byte & 0xC0 != 0x80 { count += 1 }
+            }
+            scalarsBefore[bytes.count] = count
+            window = Self.window(bytes, scalarsBefore: scalarsBefore, words: words, matched: matched, length: length)
         }
-        scalarsBefore[bytes.count] = count
-        let window = Self.window(bytes, scalarsBefore: scalarsBefore, words: words, matched: matched, length: length)
         var output: [UInt8] = []
         output.reserveCapacity(window.count + 64)
         if window.lowerBound > 0 { output.append(contentsOf: Self.ellipsis) }
@@ -79,22 +83,45 @@ package struct Highlighter {
     private static let open = Array("<mark>".utf8)
     private static let close = Array("</mark>".utf8)
 
-    private func matches(_ word: ArraySlice<UInt8>, cache: inout [[UInt8]: Bool]) -> Bool {
-        if word.first.map({ $0 >= 0x80 }) == true, let scalar = Self.scalar(at: word.startIndex, in: word),
-            scalar.length == word.count, Self.isIdeograph(scalar.value)
+    private func matches(_ word: ArraySlice<UInt8>, cache: inout [UInt64: Bool]) -> Bool {
+        let ascii = word.allSatisfy { $0 < 0x80 }
+        if !ascii, let scalar = Self.scalar(at: word.startIndex, in: word), scalar.length == word.count,
+            Self.isIdeograph(scalar.value)
         {
             return ideographs.contains(scalar.value)
         }
+        // ASCII words (most) are keyed and checked without building a string: a hash of their lowercase bytes.
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        if ascii {
+            for byte in word { hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)) &* 0x100_0000_01B3 }
+            if let known = cache[hash] { return known }
+            if prefixes.isEmpty && !stemStarts.contains(Self.packed(word.prefix(3), lowercase: true)) {
+                cache[hash] = false
+                return false
+            }
+        }
         let key = Self.lowercased(word)
-        if let known = cache[key] { return known }
+        if !ascii {
+            for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            if let known = cache[hash] { return known }
+        }
         let form = String(decoding: key, as: UTF8.self)
         var result = prefixes.contains { form.hasPrefix($0) }
-        if !result && !stems.isEmpty && stemStarts.contains(Array(key.prefix(3))) {
+        if !result && !stems.isEmpty && stemStarts.contains(Self.packed(key.prefix(3))) {
             let stem = (try? stemmer?(form)) ?? form
             result = stems.contains(stem) || stems.contains(form)
         }
-        cache[key] = result
+        cache[hash] = result
         return result
+    }
+
+    /// Up to three bytes (lowercased ASCII when `lowercase`) and their count in one number.
+    static func packed(_ bytes: some Collection<UInt8>, lowercase: Bool = false) -> UInt32 {
+        var value = UInt32(bytes.count)
+        for byte in bytes.prefix(3) {
+            value = value << 8 | UInt32(lowercase && byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+        }
+        return value
     }
 
     /// `word` lowercased, with curly apostrophes as `'` (as Xapian's term generator has them).
@@ -116,6 +143,15 @@ package struct Highlighter {
     /// The UTF-8 of `text` with every run of white space turned into one space, ends trimmed.
     static func folded(_ text: String) -> [UInt8] {
         let input = Array(text.utf8)
+        // Most passages hold single spaces only, no line break or other white space: nothing to fold.
+        if input.first != 0x20, input.last != 0x20,
+            !input.indices.contains(where: { index in
+                let byte = input[index]
+                return (byte >= 0x09 && byte <= 0x0D) || byte >= 0x80 || (byte == 0x20 && index > 0 && input[index - 1] == 0x20)
+            })
+        {
+            return input
+        }
         var result: [UInt8] = []
         result.reserveCapacity(input.count)
         var pendingSpace = false
@@ -146,21 +182,26 @@ package struct Highlighter {
     /// joining it; each ideograph a word of its own.
     static func words(in bytes: [UInt8]) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        var index = 0
-        /// The kind of the scalar at `position`, and its length in bytes.
+        result.reserveCapacity(bytes.count / 5)
+        /// 1 a word scalar, 2 an ideograph, 3 an apostrophe, 0 anything else; and the scalar's length in bytes.
+        @inline(__always)
         func kind(at position: Int) -> (kind: Int, length: Int) {
             let byte = bytes[position]
-            if byte < 0x80 {
-                let word = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                    || byte == 0x5F
-                return (word ? 1 : (byte == 0x27 ? 3 : 0), 1)
-            }
+            if byte < 0x80 { return (asciiKind[Int(byte)], 1) }
             guard let scalar = scalar(at: position, in: bytes[...]) else { return (0, 1) }
             if isIdeograph(scalar.value) { return (2, scalar.length) }
             if scalar.value == "\u{2019}" || scalar.value == "\u{2018}" { return (3, scalar.length) }
             return (isWordScalar(scalar.value) ? 1 : 0, scalar.length)
         }
-        while index < bytes.count {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            // The ASCII separators between words, skipped without classifying scalars.
+            let byte = bytes[index]
+            if byte < 0x80 && asciiKind[Int(byte)] != 1 {
+                index += 1
+                continue
+            }
             let (first, length) = kind(at: index)
             if first == 2 {
                 result.append(index..<(index + length))
@@ -173,11 +214,24 @@ package struct Highlighter {
             }
             let start = index
             index += length
-            while index < bytes.count {
-                let (next, nextLength) = kind(at: index)
-                if next == 1 {
+            while index < count {
+                let next = bytes[index]
+                if next < 0x80 {
+                    let ascii = asciiKind[Int(next)]
+                    if ascii == 1 {
+                        index += 1
+                        continue
+                    }
+                    if ascii == 3, index + 1 < count, kind(at: index + 1).kind == 1 {
+                        index += 1
+                        continue
+                    }
+                    break
+                }
+                let (nextKind, nextLength) = kind(at: index)
+                if nextKind == 1 {
                     index += nextLength
-                } else if next == 3, index + nextLength < bytes.count, kind(at: index + nextLength).kind == 1 {
+                } else if nextKind == 3, index + nextLength < count, kind(at: index + nextLength).kind == 1 {
                     index += nextLength
                 } else {
                     break
@@ -186,6 +240,12 @@ package struct Highlighter {
             result.append(start..<index)
         }
         return result
+    }
+
+    /// The kind (as `words(in:)` has them) of each ASCII byte: letters, digits and `_` 1, the apostrophe 3.
+    private static let asciiKind: [Int] = (0..<128).map { byte in
+        if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x5F { return 1 }
+        return byte == 0x27 ? 3 : 0
     }
 
     /// The byte range to show: the whole text when it fits, else the stretch of about `length` characters holding

@@ -98,6 +98,24 @@ public struct SearchResults: Codable, Hashable, Sendable {
     public var hits: [SearchHit]
     /// A spelling correction of the query, when the index suggests one.
     public var suggestion: String?
+
+    /// The results as compact JSON, keys sorted, no suggestion key without one: what `OutputJSON` writes for
+    /// them, written directly (`GET /search` serves it for every request).
+    public var json: String {
+        var output = "{\"hits\":["
+        for (index, hit) in hits.enumerated() {
+            if index > 0 { output += "," }
+            output += hit.json
+        }
+        output += "],\"query\":"
+        JSONWriter.writeString(query, to: &output)
+        if let suggestion {
+            output += ",\"suggestion\":"
+            JSONWriter.writeString(suggestion, to: &output)
+        }
+        output += ",\"total\":\(total)}"
+        return output
+    }
 }
 
 /// What a passage's Xapian document stores (`ValueSlot.passage`): `[start,end,firstLine,lastLine,paragraph,kind,

@@ -29,6 +29,20 @@ struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator {
     }
 }
 
+/// JSON already written (`SearchResults.json`).
+struct RawJSONResponse: ResponseGenerator {
+    var json: String
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(json.utf8.count + 1)
+        buffer.writeString(json)
+        buffer.writeInteger(UInt8(ascii: "\n"))
+        let fields: HTTPFields = [.contentType: "application/json", .contentLength: String(buffer.readableBytes)]
+        return Response(status: .ok, headers: fields, body: .init(byteBuffer: buffer))
+    }
+}
+
 /// A text body with its media type (`text/plain; charset=utf-8`, a citation style's type, the page's HTML).
 struct TextResponse: ResponseGenerator {
     var text: String

@@ -57,6 +57,10 @@ struct JSONTests {
         bare.document = HitDocument(id: "x")
         bare.score = 0.5
         #expect(bare.json == String(decoding: try encoder.encode(bare), as: UTF8.self))
+        for suggestion in [nil, "nato \"x\""] {
+            let results = SearchResults(query: "q/“x”", total: 12, hits: [hit, bare], suggestion: suggestion)
+            #expect(results.json == String(decoding: try encoder.encode(results), as: UTF8.self))
+        }
     }
 
     @Test("decodes what Foundation's encoder wrote, and round-trips")

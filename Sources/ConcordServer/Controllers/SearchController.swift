@@ -12,13 +12,13 @@ struct SearchController {
         router.get("/search") { request, _ in try search(request) }
     }
 
-    func search(_ request: Request) throws -> JSONResponse<SearchResults> {
+    func search(_ request: Request) throws -> RawJSONResponse {
         let parameters = try request.parameters()
         let search = try SearchRequest(
             query: try parameters.text("q"),
             limit: try parameters.integer("limit") ?? Self.defaultLimit,
             offset: try parameters.integer("offset") ?? 0,
             foldDuplicates: !(try parameters.boolean("all") ?? false))
-        return JSONResponse(try service.search(search))
+        return RawJSONResponse(json: try service.search(search).json)
     }
 }
