@@ -189,6 +189,14 @@ cx_document *cx_database_document(const cx_database *db, uint32_t docid, cx_erro
     });
 }
 
+cx_document *cx_database_document_assuming_valid(const cx_database *db, uint32_t docid, cx_error *error) noexcept {
+    return guarded(error, static_cast<cx_document *>(nullptr), [&] {
+        auto doc = std::make_unique<cx_document>();
+        doc->handle = db->get().get_document(docid, Xapian::DOC_ASSUME_VALID);
+        return doc.release();
+    });
+}
+
 cx_bytes cx_database_metadata(const cx_database *db, cx_bytes key, cx_error *error) noexcept {
     return guarded(error, cx_bytes{nullptr, 0}, [&] { return cx::owned(db->get().get_metadata(str(key))); });
 }

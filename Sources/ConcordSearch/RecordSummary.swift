@@ -92,7 +92,7 @@ package struct RecordSummary: Sendable, Equatable {
 
     /// The summary of the record `docid`.
     package static func load(record docid: UInt32, from database: Database) throws -> RecordSummary {
-        try RecordSummary(decoding: try database.document(docid).value(ValueSlot.summary.rawValue))
+        try RecordSummary(decoding: try database.document(assumingValid: docid).value(ValueSlot.summary.rawValue))
     }
 
     /// The Xapian document id of passage `ordinal`, given this record's id `docid` in a database of `shards`

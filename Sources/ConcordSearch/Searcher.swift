@@ -275,20 +275,20 @@ package enum Searcher {
     /// The duplicate group `id`, when it exists.
     package static func group(_ id: String, in database: Database) throws -> DuplicateGroup? {
         guard let docid = try database.postings(for: Prefix.groupID + id).first else { return nil }
-        return try JSONCoding.decode(DuplicateGroup.self, from: try database.document(docid).data())
+        return try JSONCoding.decode(DuplicateGroup.self, from: try database.document(assumingValid: docid).data())
     }
 
     /// The members of group `id` as references (`GroupReferences`, a value of the group's document): a hit needs
     /// no member texts, and a group can have tens of members.
     static func copies(inGroup id: String, at known: UInt32 = 0, in database: Database) throws -> [DuplicateReference] {
         // The group's document where the summary says it is (checked by its members' reading back), else by its id.
-        if known > 0, let value = try? database.document(known).value(ValueSlot.groupMembers.rawValue),
+        if known > 0, let value = try? database.document(assumingValid: known).value(ValueSlot.groupMembers.rawValue),
             let members = try? GroupReferences.decode(value, group: id)
         {
             return members
         }
         guard let docid = try database.postings(for: Prefix.groupID + id).first,
-            let members = try GroupReferences.decode(try database.document(docid).value(ValueSlot.groupMembers.rawValue), group: id)
+            let members = try GroupReferences.decode(try database.document(assumingValid: docid).value(ValueSlot.groupMembers.rawValue), group: id)
         else { return [] }
         return members
     }
@@ -368,13 +368,13 @@ extension StoredPassage {
     package static func load(
         _ docid: UInt32?, id: String, document: String, ordinal: Int, from database: Database
     ) throws -> Passage {
-        if let docid, let value = try? database.document(docid).value(ValueSlot.passage.rawValue), !value.isEmpty,
+        if let docid, let value = try? database.document(assumingValid: docid).value(ValueSlot.passage.rawValue), !value.isEmpty,
             let passage = try decode(value, id: id, document: document, ordinal: ordinal)
         {
             return passage
         }
         guard let found = try database.postings(for: Prefix.passageID + id).first,
-            let passage = try decode(try database.document(found).value(ValueSlot.passage.rawValue), id: id, document: document)
+            let passage = try decode(try database.document(assumingValid: found).value(ValueSlot.passage.rawValue), id: id, document: document)
         else { throw ConcordError(.indexUnreadable, "the passage \(id) is missing from the index") }
         return passage
     }
@@ -382,7 +382,7 @@ extension StoredPassage {
     /// The passage `id` with its duplicate group, or nil when the index has none.
     package static func load(_ id: String, from database: Database) throws -> Passage? {
         guard let document = document(ofPassage: id), let docid = try database.postings(for: Prefix.passageID + id).first,
-            var passage = try decode(try database.document(docid).value(ValueSlot.passage.rawValue), id: id, document: document)
+            var passage = try decode(try database.document(assumingValid: docid).value(ValueSlot.passage.rawValue), id: id, document: document)
         else { return nil }
         passage.group = try PassageGroups.load(document: document, from: database)[id]?.group
         return passage

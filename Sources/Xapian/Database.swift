@@ -128,6 +128,12 @@ public class Database {
         Document(pointer: try handle(try checked { cx_database_document(pointer, id, $0) }))
     }
 
+    /// The document with id `id`, not checked to exist (no read until its data or a value is asked for): for
+    /// ids the index itself gave, where a missing document reads as empty data and empty values.
+    public func document(assumingValid id: UInt32) throws(XapianError) -> Document {
+        Document(pointer: try handle(try checked { cx_database_document_assuming_valid(pointer, id, $0) }))
+    }
+
     /// The user metadata stored under `key` (empty when unset).
     public func metadata(_ key: String) throws(XapianError) -> String {
         try withBytes(key) { bytes throws(XapianError) in consumeString(try checked { cx_database_metadata(pointer, bytes, $0) }) }

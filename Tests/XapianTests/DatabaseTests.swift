@@ -84,6 +84,22 @@ import Xapian
         #expect(try database.lastDocumentID() == id)
     }
 
+    @Test func documentAssumedValidReadsLikeTheCheckedOneAndAMissingOneReadsEmpty() throws {
+        let folder = try TemporaryDirectory("xapian-assume-valid")
+        let writer = try WritableDatabase(path: folder.path("db"))
+        let document = try Document()
+        try document.setValue([7, 8, 9], slot: 5)
+        try document.setData(Array("record".utf8))
+        let id = try writer.addDocument(document)
+        try writer.commit()
+        let reader = try Database(path: folder.path("db"))
+        #expect(try reader.document(assumingValid: id).value(5) == [7, 8, 9])
+        #expect(try reader.document(assumingValid: id).data() == Array("record".utf8))
+        let missing = #expect(throws: XapianError.self) { _ = try reader.document(id + 1) }
+        #expect(missing?.kind == .documentNotFound)
+        #expect(try reader.document(assumingValid: id + 1).value(5).isEmpty)
+    }
+
     @Test func readerSeesCommitsAfterReopen() throws {
         let folder = try TemporaryDirectory("xapian-reopen")
         let writer = try WritableDatabase(path: folder.path("db"))

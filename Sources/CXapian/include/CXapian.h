@@ -147,6 +147,9 @@ cx_strings *_Nullable cx_database_terms_by_frequency(const cx_database *db, cx_b
                                                     uint32_t max_frequency, cx_error *error) CX_NOEXCEPT;
 /** New: the document `docid`. */
 cx_document *_Nullable cx_database_document(const cx_database *db, uint32_t docid, cx_error *error) CX_NOEXCEPT;
+/** New: the document `docid`, not checked to exist (Xapian::DOC_ASSUME_VALID): nothing is read until its data
+ *  or a value is asked for, and a missing document reads as empty. */
+cx_document *_Nullable cx_database_document_assuming_valid(const cx_database *db, uint32_t docid, cx_error *error) CX_NOEXCEPT;
 /** The value of user metadata `key` (empty when unset); owned. */
 cx_bytes cx_database_metadata(const cx_database *db, cx_bytes key, cx_error *error) CX_NOEXCEPT;
 bool cx_database_set_metadata(cx_database *db, cx_bytes key, cx_bytes value, cx_error *error) CX_NOEXCEPT;
