@@ -151,6 +151,11 @@ package enum IndexSchema {
     /// Xapian's default (stemmed and unstemmed), which is most of what writing the index costs.
     package static let stemming = StemmingStrategy.all
 
+    /// A document's title words count among its free-text words this many times more than where they stand
+    /// (without positions, so passages are still found only by where words stand): field weighting, so a
+    /// document whose title names the query ranks above one that mentions it in passing.
+    package static let titleWeight = 2
+
     /// The `date:` range field as typed in queries.
     package static let dateField = "date:"
 

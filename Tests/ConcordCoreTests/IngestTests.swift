@@ -205,6 +205,19 @@ enum ExampleIDs {
         #expect(try fixture.service().duplicates() == groups)
     }
 
+    @Test func aDocumentWhoseTitleNamesTheQueryRanksFirst() async throws {
+        // The same words in both texts, in another order; only z's title names glaciers (a, ingested first,
+        // would win a tie).
+        try fixture.write("a.txt", "Notes from a walk in the mountains, with a word on glaciers and the valleys below them.\n")
+        try fixture.write("a.txt.meta.json", #"{"title": "Valleys of the Alps"}"#)
+        try fixture.write("z.txt", "A word on glaciers and the valleys below them, with notes from a walk in the mountains.\n")
+        try fixture.write("z.txt.meta.json", #"{"title": "Glaciers of the Alps"}"#)
+        _ = try await fixture.ingest()
+        let hits = try fixture.service().search(SearchRequest(query: "glaciers")).hits
+        #expect(hits.map(\.document.id) == ["z-txt", "a-txt"])
+        #expect(try fixture.service().search(SearchRequest(query: "title:glaciers")).hits.map(\.document.id) == ["z-txt"])
+    }
+
     @Test func changedFileReplacesItsPassages() async throws {
         try fixture.write(
             "a.txt",

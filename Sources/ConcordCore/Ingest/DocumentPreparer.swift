@@ -223,7 +223,10 @@ struct IndexedFields {
     }
 
     func index(with generator: TermGenerator) throws {
-        if let title { try generator.indexText(title, prefix: Prefix.title, positions: false) }
+        if let title {
+            try generator.indexText(title, prefix: Prefix.title, positions: false)
+            try generator.indexText(title, wdfIncrement: IndexSchema.titleWeight, positions: false)
+        }
         for author in authors { try generator.indexText(author, prefix: Prefix.author, positions: false) }
         if let source { try generator.indexText(source, prefix: Prefix.source, positions: false) }
     }
