@@ -302,7 +302,17 @@ public enum JSONWriter {
 
     public static func writeString(_ text: String, to output: inout String) {
         output += "\""
-        let needsEscape = text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        func special(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
+        // Over the string's own bytes when it has them (a native string does): no iterator per byte.
+        let needsEscape =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                var index = 0
+                while index < bytes.count {
+                    if special(bytes[index]) { return true }
+                    index += 1
+                }
+                return false
+            } ?? text.utf8.contains(where: special)
         if !needsEscape {
             output += text
         } else {
