@@ -3,6 +3,7 @@
 // 2 any error (argument errors included).
 import ArgumentParser
 import ConcordCore
+import ConcordServer
 import Foundation
 
 @main
@@ -45,6 +46,8 @@ struct Concord: AsyncParsableCommand {
             }
             fail(line)
         }
+        // Still on the main thread, nothing asynchronous run yet: the one moment NIO allows this.
+        if command is Serve, Thread.isMainThread { ConcordServer.runConcurrencyOnEventLoops() }
         do {
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()

@@ -6,7 +6,6 @@ public import Hummingbird
 import Logging
 import NIOCore
 import NIOPosix
-import Synchronization
 
 /// What the server needs to start; `concord serve` conforms, tests pass a struct.
 public protocol ServerArguments: Sendable {
@@ -31,7 +30,6 @@ extension ServerArguments {
 /// - Throws: `ConcordError.indexMissing` or `.indexUnreadable` when the index cannot be opened.
 public func buildApplication(_ arguments: some ServerArguments) async throws -> some ApplicationProtocol {
     let service = try ConcordService(indexPath: arguments.index, timeLimit: arguments.timeLimit)
-    takeOverConcurrency()
     var logger = Logger(label: "concord.server")
     logger.logLevel = .info
     let router = buildRouter(service: service, logger: logger)
@@ -42,24 +40,15 @@ public func buildApplication(_ arguments: some ServerArguments) async throws -> 
     )
 }
 
-/// Runs Swift Concurrency's jobs on NIO's event loops from now on (once per process), as Hummingbird's
-/// benchmarks do: a request then stays on the thread that read it, where handing it to Swift's own pool and back
-/// cost a thread switch each way, and on two cores the pool's threads and the loops' competed for them.
-private func takeOverConcurrency() {
-    Once.run { _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor() }
-}
-
-/// Runs its body once per process.
-private enum Once {
-    private static let done = Mutex(false)
-
-    static func run(_ body: () -> Void) {
-        let first = done.withLock { done in
-            defer { done = true }
-            return !done
-        }
-        if first { body() }
-    }
+/// Runs Swift Concurrency's jobs on NIO's event loops from now on, as Hummingbird's benchmarks do: a request
+/// then stays on the thread that read it, where handing it to Swift's own pool and back cost a thread switch
+/// each way, and on two cores the pool's threads and the loops' competed for them.
+///
+/// NIO allows this once per process, from the main thread, before Swift Concurrency runs anything: `concord
+/// serve` calls it first thing. Returns whether the event loops took over (false when called again or too late).
+@discardableResult
+public func runConcurrencyOnEventLoops() -> Bool {
+    NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 }
 
 /// The routes of SPEC "HTTP", each a `GET` (and `HEAD`); any other method on a known path answers 405.
