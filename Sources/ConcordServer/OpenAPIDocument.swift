@@ -30,7 +30,7 @@ enum OpenAPIDocument {
             "/search": {
               "get": {
                 "operationId": "search",
-                "summary": "Ranked passages matching a query: documents by BM25 over their whole text (title words weigh three times), then their passages (at most 3 a document when several match); copies of a passage folded into one hit; all=true shows every passage and copy.",
+                "summary": "Ranked passages matching a query: documents by BM25 over their whole text (a title's words count twice more), then their passages (at most 3 a document when several match); copies of a passage folded into one hit; all=true shows every passage and copy.",
                 "parameters": [
                   {
                     "name": "q", "in": "query", "required": true,
