@@ -369,6 +369,8 @@ struct DuplicateIndex {
     mutating func rebuildGroups(
         around seeds: Set<String>, between: () throws -> Void, regrouped: (Set<String>) -> Void
     ) throws {
+        // Alignment is over: its words make room for the members read here.
+        cache.removeAll()
         var visitedLinks = Set<LinkKey>()
         var visitedGroups = Set<String>()
         groupsOf = [:]
@@ -778,5 +780,9 @@ final class DocumentCache: Sendable {
         state.withLock { state in
             if let old = state.entries.removeValue(forKey: id) { state.bytes -= old.entry.bytes }
         }
+    }
+
+    func removeAll() {
+        state.withLock { $0 = State() }
     }
 }
