@@ -39,14 +39,12 @@ struct DuplicateIndex {
     private var dirtyLinks = Set<String>()
     /// Documents whose links were found in this run: links to them are current.
     private var processed = Set<String>()
-    /// While groups are rebuilt: documents read (least recently used dropped first), and the groups documents
-    /// had before (groups built since are all visited, so they need not be listed).
-    private var members: [String: (member: Member, used: Int)] = [:]
-    private var memberBytes = 0
-    private var memberClock = 0
+    /// While groups are rebuilt: documents read, shared by the threads that build groups, and the groups
+    /// documents had before (groups built since are all visited, so they need not be listed).
+    private let members = SharedCache<Member>(limit: 160 << 20)
     private var groupsOf: [String: [(id: String, members: [(String, TextSpan)])]] = [:]
     /// The words of documents read recently, shared by the threads that align.
-    private let cache = DocumentCache(limit: 320 << 20)
+    private let cache = SharedCache<AlignedDocument>(limit: 320 << 20)
     /// Document ids of record documents.
     private var documentOfRecord: [UInt32: String] = [:]
     /// The candidates of the documents to process, when found for all of them at once (`findCandidates`).
@@ -193,7 +191,7 @@ struct DuplicateIndex {
     /// The links of each document of `work` with each of its candidates, computed on `threads` threads.
     private static func align(
         _ work: [(id: String, candidates: [String])], path: String, threads: Int, aligner: Aligner,
-        tokenizer: WordTokenizer, common: Set<UInt64>, cache: DocumentCache
+        tokenizer: WordTokenizer, common: Set<UInt64>, cache: SharedCache<AlignedDocument>
     ) throws -> [[(String, [DuplicateLink])]] {
         let results = Mutex([[(String, [DuplicateLink])]](repeating: [], count: work.count))
         let next = Atomic<Int>(0)
@@ -201,9 +199,9 @@ struct DuplicateIndex {
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, work.count))) { _ in
             do {
                 let database = try Database(path: path)
-                func entry(_ id: String) throws -> DocumentCache.Entry? {
-                    try cache.entry(id) {
-                        try DocumentCache.Entry.load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
+                func entry(_ id: String) throws -> AlignedDocument? {
+                    try cache.value(id) {
+                        try AlignedDocument.load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
                     }
                 }
                 while true {
@@ -229,7 +227,7 @@ struct DuplicateIndex {
     /// The links of document `id` (`mine`) with document `candidate` (`theirs`), as `id` stores them. The two
     /// are always aligned in the same order, so the links do not depend on which came first.
     private static func links(
-        _ id: String, _ mine: DocumentCache.Entry, _ candidate: String, _ theirs: DocumentCache.Entry, aligner: Aligner
+        _ id: String, _ mine: AlignedDocument, _ candidate: String, _ theirs: AlignedDocument, aligner: Aligner
     ) -> [DuplicateLink] {
         let forward = id < candidate
         let (first, second) = forward ? (mine.words, theirs.words) : (theirs.words, mine.words)
@@ -353,10 +351,10 @@ struct DuplicateIndex {
     // MARK: - Documents
 
     /// The duplicate-detection words of document `id` (and their seeds).
-    private mutating func document(_ id: String) throws -> DocumentCache.Entry? {
+    private mutating func document(_ id: String) throws -> AlignedDocument? {
         let (database, aligner, tokenizer, common) = (database, aligner, tokenizer, commonHashes)
-        return try cache.entry(id) {
-            try DocumentCache.Entry.load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
+        return try cache.value(id) {
+            try AlignedDocument.load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
         }
     }
 
@@ -365,9 +363,12 @@ struct DuplicateIndex {
     /// Rebuilds the groups around the documents `seeds` (whose links changed), one component at a time: the
     /// links and groups reached from a seed through overlapping text, not all of each document they touch (a
     /// snippet shared widely would otherwise chain most of a corpus into one component). `between` runs between
-    /// components now and then (the caller commits there), `regrouped` gets the seeds done.
+    /// components now and then (the caller commits there), `regrouped` gets the seeds done. Groups are built on
+    /// `threads` threads reading the index at `path` as last committed: the documents' records must be
+    /// committed before (only links and groups change here).
     mutating func rebuildGroups(
-        around seeds: Set<String>, between: () throws -> Void, regrouped: (Set<String>) -> Void
+        around seeds: Set<String>, path: String, threads: Int, between: () throws -> Void,
+        regrouped: (Set<String>) -> Void
     ) throws {
         // Alignment is over: its words make room for the members read here.
         cache.removeAll()
@@ -376,14 +377,32 @@ struct DuplicateIndex {
         groupsOf = [:]
         var sinceCommit = 0
         var done = Set<String>()
-        for seed in seeds.sorted() {
-            let component = try self.component(from: seed, visitedLinks: &visitedLinks, visitedGroups: &visitedGroups)
-            if !component.links.isEmpty || !component.groups.isEmpty {
-                // The groups built here are current: no later component replaces them.
-                visitedGroups.formUnion(try rebuild(component))
-                sinceCommit += component.links.count + component.groups.count
+        let ordered = seeds.sorted()
+        var next = 0
+        while next < ordered.count {
+            // Components are found one after another (each takes the links and old groups it reaches), built on
+            // all threads (reading documents only), then written in the order they were found.
+            var components: [Component] = []
+            var chunk: [String] = []
+            var weight = 0
+            while next < ordered.count, weight < Self.chunkWeight, components.count < Self.chunkComponents {
+                let seed = ordered[next]
+                next += 1
+                chunk.append(seed)
+                let component = try self.component(from: seed, visitedLinks: &visitedLinks, visitedGroups: &visitedGroups)
+                guard !component.links.isEmpty || !component.groups.isEmpty else { continue }
+                components.append(component)
+                weight += component.links.count + component.groups.count
             }
-            done.insert(seed)
+            let built = try buildGroups(of: components, path: path, threads: threads)
+            var rebuilt = Set<String>()
+            for (component, groups) in zip(components, built) {
+                // The groups written here are current: no later component replaces them.
+                rebuilt.formUnion(try write(component, groups, keeping: rebuilt))
+            }
+            visitedGroups.formUnion(rebuilt)
+            sinceCommit += weight
+            done.formUnion(chunk)
             if sinceCommit >= 50_000 || pendingWrites >= IndexWriter.detectionBatch {
                 regrouped(done)
                 done = []
@@ -395,6 +414,10 @@ struct DuplicateIndex {
         regrouped(done)
         try saveLinks()
     }
+
+    /// How many links and old groups, or components, are built together.
+    private static let chunkWeight = 2_000
+    private static let chunkComponents = 256
 
     /// A link, by where it stands on both sides (its lower document first).
     private struct LinkKey: Hashable {
@@ -414,14 +437,14 @@ struct DuplicateIndex {
 
     /// What one rebuild covers: links (on both sides), the old groups to replace, and per document the
     /// regions reached.
-    private struct Component {
+    private struct Component: Sendable {
         var links: [(document: String, link: DuplicateLink)] = []
         var groups: [String] = []
         var regions: [String: Regions] = [:]
     }
 
     /// Disjoint spans of a document, sorted, joined where they overlap.
-    private struct Regions {
+    private struct Regions: Sendable {
         private(set) var spans: [TextSpan] = []
 
         /// Adds `span`; false when it lay inside the spans already.
@@ -530,15 +553,48 @@ struct DuplicateIndex {
 
     private typealias Piece = GroupBuilder.Piece
 
-    /// Replaces the component's old groups with groups built from its links; returns the ids of those built.
-    private mutating func rebuild(_ component: Component) throws -> [String] {
-        for id in component.groups { try database.deleteDocuments(idTerm: Prefix.groupID + id) }
-        let deleted = Set(component.groups)
+    /// A component's groups, and the passages of the documents they were built from.
+    private struct BuiltGroups: Sendable {
+        var groups: [DuplicateGroup] = []
+        var passages: [String: [Passage]] = [:]
+    }
+
+    /// The groups of each of `components`, built on `threads` threads, each reading documents through a
+    /// reader of its own (what they read does not change while groups are rebuilt).
+    private func buildGroups(of components: [Component], path: String, threads: Int) throws -> [BuiltGroups] {
+        guard !components.isEmpty else { return [] }
+        let results = Mutex([BuiltGroups](repeating: BuiltGroups(), count: components.count))
+        let next = Atomic<Int>(0)
+        let failure = Mutex<(any Error)?>(nil)
+        let (members, minWords, boilerplateCap) = (self.members, self.minWords, self.boilerplateCap)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, components.count))) { _ in
+            do {
+                let database = try Database(path: path)
+                while true {
+                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard index < components.count, failure.withLock({ $0 == nil }) else { return }
+                    let built = try Self.build(components[index], minWords: minWords, boilerplateCap: boilerplateCap) { id in
+                        try members.value(id) { try Member.load(id, from: database) }
+                    }
+                    results.withLock { $0[index] = built }
+                }
+            } catch {
+                failure.withLock { $0 = $0 ?? error }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return results.withLock { $0 }
+    }
+
+    /// The groups built from `component`'s links, its documents read through `member`.
+    private static func build(
+        _ component: Component, minWords: Int, boilerplateCap: Int, member: (String) throws -> Member?
+    ) throws -> BuiltGroups {
         var entries: [String: Member] = [:]
         var pairs: [(a: Piece, b: Piece)] = []
         for document in component.regions.keys.sorted() {
-            guard let member = try member(document) else { continue }
-            entries[document] = member
+            guard let found = try member(document) else { continue }
+            entries[document] = found
         }
         for (side, seen) in component.links {
             // Each link once, from its lower document's side.
@@ -555,15 +611,22 @@ struct DuplicateIndex {
             pairs: pairs, texts: entries.mapValues(\.text), boundaries: entries.mapValues(\.sentenceStarts),
             minWords: minWords, maxDocuments: boilerplateCap
         ).groups()
+        return BuiltGroups(groups: groups.compactMap { makeGroup($0, entries: entries) }, passages: entries.mapValues(\.passages))
+    }
+
+    /// Replaces the component's old groups (but those in `current`, written since it was found) with `built`;
+    /// returns the ids of those written.
+    private mutating func write(_ component: Component, _ built: BuiltGroups, keeping current: Set<String>) throws -> [String] {
+        let old = component.groups.filter { !current.contains($0) }
+        for id in old { try database.deleteDocuments(idTerm: Prefix.groupID + id) }
+        let deleted = Set(old)
         var best: [String: [String: PassageGroups.Assignment]] = [:]
-        var built: [String] = []
-        for pieces in groups {
-            guard let group = makeGroup(pieces, entries: entries) else { continue }
+        var written: [String] = []
+        for group in built.groups {
             let groupDocument = try writeGroup(group)
-            built.append(group.id)
+            written.append(group.id)
             for member in group.members {
-                guard let entry = entries[member.document] else { continue }
-                for passage in entry.passages {
+                for passage in built.passages[member.document] ?? [] {
                     let overlap = passage.span.overlap(with: member.span)
                     guard overlap > 0 else { continue }
                     let candidate = PassageGroups.Assignment(group: group.id, overlap: overlap, document: groupDocument)
@@ -574,7 +637,7 @@ struct DuplicateIndex {
         }
         // Passages point at the group that covers most of them: the groups replaced here let go of theirs, then
         // each takes the best of what it held and what was built, whatever order components come in.
-        for document in entries.keys.sorted() {
+        for document in built.passages.keys.sorted() {
             let old = try linkRecord(document).groups
             var assigned = old.filter { !deleted.contains($0.value.group) }
             for (passage, candidate) in best[document] ?? [:] {
@@ -583,7 +646,7 @@ struct DuplicateIndex {
             }
             if old != assigned { try update(document) { $0.groups = assigned } }
         }
-        return built
+        return written
     }
 
     /// Whether `a` is the better group for a passage than `b`: more of it covered, else the lesser group id.
@@ -592,7 +655,7 @@ struct DuplicateIndex {
     }
 
     /// What building groups needs of a document, kept while `members` holds it.
-    private struct Member {
+    private struct Member: Weighed {
         var text: ScalarText
         var passages: [Passage]
         /// `DocumentRecord.originalRank`.
@@ -601,31 +664,16 @@ struct DuplicateIndex {
         var lineIndex: LineIndex
 
         var bytes: Int { text.scalars.count * 12 + passages.count * 200 + 256 }
+
+        static func load(_ id: String, from database: Database) throws -> Member? {
+            guard let found = try DocumentRecord.grouping(id, from: database) else { return nil }
+            return Member(
+                text: found.text, passages: found.passages, rank: found.rank,
+                sentenceStarts: GroupBuilder.sentenceStarts(of: found.text.scalars), lineIndex: LineIndex(found.text))
+        }
     }
 
-    private mutating func member(_ id: String) throws -> Member? {
-        if let held = members[id] {
-            memberClock += 1
-            members[id] = (held.member, memberClock)
-            return held.member
-        }
-        guard let found = try DocumentRecord.grouping(id, from: database) else { return nil }
-        let member = Member(
-            text: found.text, passages: found.passages, rank: found.rank,
-            sentenceStarts: GroupBuilder.sentenceStarts(of: found.text.scalars), lineIndex: LineIndex(found.text))
-        memberClock += 1
-        members[id] = (member, memberClock)
-        memberBytes += member.bytes
-        if memberBytes > 160 << 20 {
-            for (key, value) in members.sorted(by: { $0.value.used < $1.value.used }).prefix(members.count / 2) where key != id {
-                members[key] = nil
-                memberBytes -= value.member.bytes
-            }
-        }
-        return member
-    }
-
-    private func makeGroup(
+    private static func makeGroup(
         _ pieces: [Piece], entries: [String: Member]
     ) -> DuplicateGroup? {
         var members: [(member: GroupMember, rank: (Int, Int, Int), sequence: Int, words: Int)] = []
@@ -693,52 +741,57 @@ extension DuplicateLink: Comparable {
     }
 }
 
-/// The words of documents read for duplicate detection, kept while they fit in `limit` bytes, the least recently
-/// used dropped first; shared by the threads that align (its state is behind a mutex).
-final class DocumentCache: Sendable {
-    /// What alignment needs of a document.
-    struct Entry: Sendable {
-        /// Its words, those of text held by common fingerprints marked boilerplate (`markCommon`).
-        var words: [Word]
-        /// The aligner's sampled seeds of `words`.
-        var seeds: Aligner.SeedTable
+/// What alignment needs of a document.
+struct AlignedDocument: Weighed {
+    /// Its words, those of text held by common fingerprints marked boilerplate (`markCommon`).
+    var words: [Word]
+    /// The aligner's sampled seeds of `words`.
+    var seeds: Aligner.SeedTable
 
-        /// About what the entry holds in memory.
-        var bytes: Int { words.count * MemoryLayout<Word>.stride + seeds.bytes + 256 }
+    /// About what the entry holds in memory.
+    var bytes: Int { words.count * MemoryLayout<Word>.stride + seeds.bytes + 256 }
 
-        /// The entry of document `id` as `database` has it, or nil when it has none.
-        static func load(
-            _ id: String, from database: Database, aligner: Aligner, tokenizer: WordTokenizer, common: Set<UInt64>
-        ) throws -> Entry? {
-            guard let record = try DocumentRecord.load(id, from: database, passages: false) else { return nil }
-            var words = tokenizer.words(in: ScalarText(record.text), skipping: record.boilerplate)
-            if !common.isEmpty { markCommon(&words, common: common) }
-            return Entry(words: words, seeds: aligner.seedTable(of: words))
-        }
-
-        /// Marks as boilerplate the words under fingerprints in `common` (by hash, `Fingerprint.hash(fromTerm:)`),
-        /// and those between two such fingerprints close enough to stand in one stretch of common text
-        /// (winnowing keeps a fingerprint in every window, so common text longer than a window is covered from
-        /// end to end).
-        static func markCommon(_ words: inout [Word], common: Set<UInt64>) {
-            let fingerprinter = Fingerprinter()
-            var marked: [Range<Int>] = []
-            for fingerprint in fingerprinter.fingerprints(of: words) where common.contains(fingerprint.hash & ~0xFF_FFFF) {
-                let range = fingerprint.wordIndex..<min(words.count, fingerprint.wordIndex + fingerprinter.n)
-                if let last = marked.last, range.lowerBound - last.upperBound <= fingerprinter.window {
-                    marked[marked.count - 1] = last.lowerBound..<range.upperBound
-                } else {
-                    marked.append(range)
-                }
-            }
-            for range in marked {
-                for index in range { words[index].flags.insert(.boilerplate) }
-            }
-        }
+    /// The entry of document `id` as `database` has it, or nil when it has none.
+    static func load(
+        _ id: String, from database: Database, aligner: Aligner, tokenizer: WordTokenizer, common: Set<UInt64>
+    ) throws -> AlignedDocument? {
+        guard let record = try DocumentRecord.load(id, from: database, passages: false) else { return nil }
+        var words = tokenizer.words(in: ScalarText(record.text), skipping: record.boilerplate)
+        if !common.isEmpty { markCommon(&words, common: common) }
+        return AlignedDocument(words: words, seeds: aligner.seedTable(of: words))
     }
 
+    /// Marks as boilerplate the words under fingerprints in `common` (by hash, `Fingerprint.hash(fromTerm:)`),
+    /// and those between two such fingerprints close enough to stand in one stretch of common text
+    /// (winnowing keeps a fingerprint in every window, so common text longer than a window is covered from
+    /// end to end).
+    static func markCommon(_ words: inout [Word], common: Set<UInt64>) {
+        let fingerprinter = Fingerprinter()
+        var marked: [Range<Int>] = []
+        for fingerprint in fingerprinter.fingerprints(of: words) where common.contains(fingerprint.hash & ~0xFF_FFFF) {
+            let range = fingerprint.wordIndex..<min(words.count, fingerprint.wordIndex + fingerprinter.n)
+            if let last = marked.last, range.lowerBound - last.upperBound <= fingerprinter.window {
+                marked[marked.count - 1] = last.lowerBound..<range.upperBound
+            } else {
+                marked.append(range)
+            }
+        }
+        for range in marked {
+            for index in range { words[index].flags.insert(.boilerplate) }
+        }
+    }
+}
+
+/// What a `SharedCache` holds: its size in bytes, about.
+protocol Weighed: Sendable {
+    var bytes: Int { get }
+}
+
+/// Values read for duplicate detection, by document id, kept while they fit in `limit` bytes, the least recently
+/// used dropped first; shared by the threads that align or build groups (its state is behind a mutex).
+final class SharedCache<Value: Weighed>: Sendable {
     private struct State {
-        var entries: [String: (entry: Entry, used: Int)] = [:]
+        var entries: [String: (value: Value, used: Int)] = [:]
         var bytes = 0
         var clock = 0
     }
@@ -750,18 +803,18 @@ final class DocumentCache: Sendable {
         self.limit = limit
     }
 
-    /// The entry of `id`, made by `load` (outside the lock) when it is not held.
-    func entry(_ id: String, load: () throws -> Entry?) rethrows -> Entry? {
-        let held = state.withLock { state -> Entry? in
+    /// The value of `id`, made by `load` (outside the lock) when it is not held.
+    func value(_ id: String, load: () throws -> Value?) rethrows -> Value? {
+        let held = state.withLock { state -> Value? in
             guard let found = state.entries[id] else { return nil }
             state.clock += 1
-            state.entries[id] = (found.entry, state.clock)
-            return found.entry
+            state.entries[id] = (found.value, state.clock)
+            return found.value
         }
         if let held { return held }
         guard let loaded = try load() else { return nil }
         state.withLock { state in
-            if let old = state.entries.removeValue(forKey: id) { state.bytes -= old.entry.bytes }
+            if let old = state.entries.removeValue(forKey: id) { state.bytes -= old.value.bytes }
             state.clock += 1
             state.entries[id] = (loaded, state.clock)
             state.bytes += loaded.bytes
@@ -770,7 +823,7 @@ final class DocumentCache: Sendable {
             let byAge = state.entries.sorted { $0.value.used < $1.value.used }
             for (key, value) in byAge.prefix(byAge.count / 2) where key != id {
                 state.entries[key] = nil
-                state.bytes -= value.entry.bytes
+                state.bytes -= value.value.bytes
             }
         }
         return loaded
@@ -778,7 +831,7 @@ final class DocumentCache: Sendable {
 
     func remove(_ id: String) {
         state.withLock { state in
-            if let old = state.entries.removeValue(forKey: id) { state.bytes -= old.entry.bytes }
+            if let old = state.entries.removeValue(forKey: id) { state.bytes -= old.value.bytes }
         }
     }
 

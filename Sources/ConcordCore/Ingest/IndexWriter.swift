@@ -184,7 +184,7 @@ final class IndexWriter {
         try begin(&batch)
         try detector.saveLinks()
         try commit(&batch)
-        try detector.rebuildGroups(around: regroupDocuments) { [self] in
+        try detector.rebuildGroups(around: regroupDocuments, path: path, threads: threads) { [self] in
             // Between components: what is done is committed, the rest stays recorded.
             try commit(&batch)
             try begin(&batch)
