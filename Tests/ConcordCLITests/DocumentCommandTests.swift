@@ -74,15 +74,21 @@ import Testing
 }
 
 @Suite struct DupsCommandTests {
+    /// The extracted texts of both example documents, by id, as `show --text` prints them.
+    private func exampleTexts() throws -> [String: String] {
+        var texts: [String: String] = [:]
+        for document in [DocumentIDs.memo, DocumentIDs.republication] {
+            texts[document] = try SharedIndex.run("show", document, "--text").stdout
+        }
+        return texts
+    }
+
     @Test func jsonGroupsHaveMembersWithLocationsAndOneOriginal() throws {
         let result = try SharedIndex.run("dups", "--json")
         #expect(result.status == 0, "\(result)")
         let groups = try result.lines.map { try JSON.object($0) }
         #expect(!groups.isEmpty)
-        var texts: [String: String] = [:]
-        for document in [DocumentIDs.memo, DocumentIDs.republication] {
-            texts[document] = try SharedIndex.run("show", document, "--text").stdout
-        }
+        let texts = try exampleTexts()
         for group in groups {
             let members = try #require(group.array("members"))
             #expect(Set(members.compactMap { $0.string("document") }).count >= 2)
@@ -132,10 +138,7 @@ import Testing
         #expect(result.status == 0, "\(result)")
         let pairs = try result.lines.map { try JSON.object($0) }
         #expect(!pairs.isEmpty)
-        var texts: [String: String] = [:]
-        for document in [DocumentIDs.memo, DocumentIDs.republication] {
-            texts[document] = try SharedIndex.run("show", document, "--text").stdout
-        }
+        let texts = try exampleTexts()
         var covered: [String: [Range<Int>]] = [:]
         for pair in pairs {
             let a = try #require(pair["a"] as? [String: Any])
