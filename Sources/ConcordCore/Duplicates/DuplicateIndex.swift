@@ -193,35 +193,47 @@ struct DuplicateIndex {
         _ work: [(id: String, candidates: [String])], path: String, threads: Int, aligner: Aligner,
         tokenizer: WordTokenizer, common: Set<UInt64>, cache: SharedCache<AlignedDocument>
     ) throws -> [[(String, [DuplicateLink])]] {
-        let results = Mutex([[(String, [DuplicateLink])]](repeating: [], count: work.count))
+        try inParallel(work.count, threads: threads, path: path) { database, index in
+            func entry(_ id: String) throws -> AlignedDocument? {
+                try cache.value(id) {
+                    try AlignedDocument.load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
+                }
+            }
+            let item = work[index]
+            guard !item.candidates.isEmpty, let mine = try entry(item.id) else { return [] }
+            var found: [(String, [DuplicateLink])] = []
+            for candidate in item.candidates {
+                guard let theirs = try entry(candidate) else { continue }
+                found.append((candidate, links(item.id, mine, candidate, theirs, aligner: aligner)))
+            }
+            return found
+        }
+    }
+
+    /// `work(reader, index)` for each index below `count`, on `threads` threads, each with a reader of its own
+    /// over the index at `path`; the results in index order. The first error stops the rest and is thrown.
+    private static func inParallel<Result: Sendable>(
+        _ count: Int, threads: Int, path: String, _ work: @Sendable (Database, Int) throws -> Result
+    ) throws -> [Result] {
+        guard count > 0 else { return [] }
+        let results = Mutex([Result?](repeating: nil, count: count))
         let next = Atomic<Int>(0)
         let failure = Mutex<(any Error)?>(nil)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, work.count))) { _ in
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, count))) { _ in
             do {
                 let database = try Database(path: path)
-                func entry(_ id: String) throws -> AlignedDocument? {
-                    try cache.value(id) {
-                        try AlignedDocument.load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
-                    }
-                }
                 while true {
                     let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard index < work.count, failure.withLock({ $0 == nil }) else { return }
-                    let item = work[index]
-                    guard !item.candidates.isEmpty, let mine = try entry(item.id) else { continue }
-                    var found: [(String, [DuplicateLink])] = []
-                    for candidate in item.candidates {
-                        guard let theirs = try entry(candidate) else { continue }
-                        found.append((candidate, links(item.id, mine, candidate, theirs, aligner: aligner)))
-                    }
-                    results.withLock { $0[index] = found }
+                    guard index < count, failure.withLock({ $0 == nil }) else { return }
+                    let result = try work(database, index)
+                    results.withLock { $0[index] = result }
                 }
             } catch {
                 failure.withLock { $0 = $0 ?? error }
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        return results.withLock { $0 }
+        return results.withLock { $0.compactMap { $0 } }
     }
 
     /// The links of document `id` (`mine`) with document `candidate` (`theirs`), as `id` stores them. The two
@@ -562,28 +574,12 @@ struct DuplicateIndex {
     /// The groups of each of `components`, built on `threads` threads, each reading documents through a
     /// reader of its own (what they read does not change while groups are rebuilt).
     private func buildGroups(of components: [Component], path: String, threads: Int) throws -> [BuiltGroups] {
-        guard !components.isEmpty else { return [] }
-        let results = Mutex([BuiltGroups](repeating: BuiltGroups(), count: components.count))
-        let next = Atomic<Int>(0)
-        let failure = Mutex<(any Error)?>(nil)
         let (members, minWords, boilerplateCap) = (self.members, self.minWords, self.boilerplateCap)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, components.count))) { _ in
-            do {
-                let database = try Database(path: path)
-                while true {
-                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard index < components.count, failure.withLock({ $0 == nil }) else { return }
-                    let built = try Self.build(components[index], minWords: minWords, boilerplateCap: boilerplateCap) { id in
-                        try members.value(id) { try Member.load(id, from: database) }
-                    }
-                    results.withLock { $0[index] = built }
-                }
-            } catch {
-                failure.withLock { $0 = $0 ?? error }
+        return try Self.inParallel(components.count, threads: threads, path: path) { database, index in
+            try Self.build(components[index], minWords: minWords, boilerplateCap: boilerplateCap) { id in
+                try members.value(id) { try Member.load(id, from: database) }
             }
         }
-        if let error = failure.withLock({ $0 }) { throw error }
-        return results.withLock { $0 }
     }
 
     /// The groups built from `component`'s links, its documents read through `member`.

@@ -47,9 +47,9 @@ final class IndexWriter {
         }
         do {
             return try WritableDatabase(path: path, action: .createOrOpen)
-        } catch let error as XapianError where error.kind == .databaseLock {
+        } catch where error.kind == .databaseLock {
             throw ConcordError(.indexBusy, "the index \(path) is being written by another concord ingest; wait for it to finish")
-        } catch let error as XapianError {
+        } catch {
             throw ConcordError(.ingestFailed, "cannot open the index \(path) for writing: \(error)")
         }
     }

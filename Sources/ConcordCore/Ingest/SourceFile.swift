@@ -56,7 +56,7 @@ struct FileWalker {
                 }
                 usedIDs[id] = url.path
                 let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-                files.append(SourceFile(url: url, relativePath: relative, documentID: id, bytes: size ?? 0))
+                files.append(SourceFile(url: url, relativePath: relative, documentID: id, bytes: size))
             }
         }
         return (files, problems)

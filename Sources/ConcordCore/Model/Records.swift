@@ -1,4 +1,4 @@
-public import ConcordText
+import ConcordText
 internal import Xapian
 
 /// A span shared with another document, as duplicate detection aligned it (stored on link records, on both
