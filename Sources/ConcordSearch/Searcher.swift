@@ -1,7 +1,7 @@
 // ConcordSearch is the search path: the index schema, the search model, the ranking and what `concord search`
 // prints. It imports no Foundation, so the `concord` binary that runs searches starts in a few milliseconds;
 // ConcordCore (ingest, citations, the HTTP server's service) builds on it.
-public import ConcordBase
+import ConcordBase
 package import Xapian
 
 #if canImport(Glibc)
@@ -318,10 +318,24 @@ package enum GroupReferences {
 
     /// The members `encode` wrote for group `group`, or nil when the value is another group's.
     package static func decode(_ value: [UInt8], group: String) throws -> [DuplicateReference]? {
+        try decode(value, only: group)?.members
+    }
+
+    /// The group and members `encode` wrote.
+    package static func decode(_ value: [UInt8]) throws -> (group: String, members: [DuplicateReference]) {
+        // Without a group to match, a value is always read.
+        guard let decoded = try decode(value, only: nil) else { throw ByteReader.damaged }
+        return decoded
+    }
+
+    private static func decode(_ value: [UInt8], only wanted: String?) throws
+        -> (group: String, members: [DuplicateReference])?
+    {
         guard value.starts(with: magic) else { throw ByteReader.damaged }
         var input = ByteReader(bytes: value)
         input.position = magic.count
-        guard try input.string() == group else { return nil }
+        let group = try input.string()
+        if let wanted, group != wanted { return nil }
         var members: [DuplicateReference] = []
         for _ in 0..<(try input.count()) {
             let passage = try input.string()
@@ -333,7 +347,7 @@ package enum GroupReferences {
             members.append(DuplicateReference(
                 passage: passage, document: document, span: TextSpan(start: start, end: max(start, end)), lines: [first, last]))
         }
-        return members
+        return (group, members)
     }
 }
 

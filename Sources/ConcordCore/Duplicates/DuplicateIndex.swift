@@ -545,22 +545,13 @@ struct DuplicateIndex {
         }
     }
 
-    /// The groups with a member in `document`: their ids and members (document, span).
+    /// The groups with a member in `document`: their ids and members (document, span), from the references
+    /// their documents keep for search (`GroupReferences`), not their whole JSON.
     private func groups(involving document: String) throws -> [(id: String, members: [(String, TextSpan)])] {
-        var result: [(id: String, members: [(String, TextSpan)])] = []
-        for docid in try database.postings(for: Prefix.member + document) {
-            let value = try JSONParser.parse(try database.document(docid).data(), skipping: ["text"])
-            guard case .string(let id)? = value["id"], case .array(let members)? = value["members"] else { continue }
-            var spans: [(String, TextSpan)] = []
-            for member in members {
-                guard case .string(let other)? = member["document"], case .number(let start)? = member["span"]?["start"],
-                    case .number(let end)? = member["span"]?["end"], let s = Int(start), let e = Int(end)
-                else { continue }
-                spans.append((other, TextSpan(start: s, end: max(s, e))))
-            }
-            result.append((id, spans))
+        try database.postings(for: Prefix.member + document).map { docid in
+            let group = try GroupReferences.decode(try database.document(docid).value(ValueSlot.groupMembers.rawValue))
+            return (group.group, group.members.map { ($0.document, $0.span) })
         }
-        return result
     }
 
     private typealias Piece = GroupBuilder.Piece
