@@ -222,11 +222,8 @@ extension DocumentRecord {
                 default: nil
                 }
             }
-            if let year = numbers.first ?? nil {
-                let month = numbers.count > 1 ? numbers[1] ?? 0 : 0
-                let day = numbers.count > 2 ? numbers[2] ?? 0 : 0
-                issued = year * 10_000 + month * 100 + day
-            }
+            issued = Self.issuedRank(
+                year: numbers.first ?? nil, month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil)
         }
         let sequenceValue = try document.value(ValueSlot.sequence.rawValue)
         let sequence = sequenceValue.isEmpty ? 0 : Int(Sortable.unserialise(sequenceValue))
@@ -248,10 +245,13 @@ extension DocumentRecord {
     /// Orders the copies of a text, original first (SPEC "Normalization and duplicates"): the earliest
     /// `issued` date (undated documents last), then the first ingested.
     var originalRank: (issued: Int, sequence: Int) {
-        let issued = metadata.issued.flatMap { parts -> Int? in
-            parts.year.map { $0 * 10_000 + (parts.month ?? 0) * 100 + (parts.day ?? 0) }
-        } ?? Int.max
-        return (issued, sequence)
+        (Self.issuedRank(year: metadata.issued?.year, month: metadata.issued?.month, day: metadata.issued?.day), sequence)
+    }
+
+    /// The date part of `originalRank`: YYYYMMDD as a number (a missing month or day 0), `Int.max` undated.
+    static func issuedRank(year: Int?, month: Int?, day: Int?) -> Int {
+        guard let year else { return Int.max }
+        return year * 10_000 + (month ?? 0) * 100 + (day ?? 0)
     }
 }
 
