@@ -131,17 +131,12 @@ public struct Aligner: Sendable {
     /// boilerplate or occur more than `maxSeedOccurrences` times in either sequence. The rule is the same both
     /// ways: the seeds of (b, a) are those of (a, b), each turned around (`Seed.swapped`).
     public func seeds(_ a: [Word], _ b: [Word]) -> [Seed] {
-        seedIndex(a).seeds(against: b)
+        seeds(seedTable(of: a), seedTable(of: b))
     }
 
-    /// `a`'s n-grams, indexed once so the seeds against many other sequences cost only their own length.
-    public func seedIndex(_ a: [Word]) -> SeedIndex {
-        SeedIndex(hashes: seedHashes(of: a), seedLength: configuration.seedLength, maxOccurrences: configuration.maxSeedOccurrences)
-    }
-
-    /// The seed n-gram hashes of `words` (`SeedIndex.seeds(againstHashes:)`), to compute once per sequence.
-    public func seedHashes(of words: [Word]) -> [UInt64] {
-        Fingerprinter.shingleHashes(of: words, n: configuration.seedLength)
+    /// `seeds(_:_:)` for sequences whose tables are at hand (a table built once serves many comparisons).
+    public func seeds(_ a: SeedTable, _ b: SeedTable) -> [Seed] {
+        a.seeds(against: b, maxOccurrences: configuration.maxSeedOccurrences)
     }
 
     /// A sequence's sampled seed n-grams, sorted by hash, so the seeds of two sequences come from one merge of
@@ -207,53 +202,6 @@ public struct Aligner: Sendable {
     /// The seed table of `words` (`SeedTable`), sampling one n-gram in `sampling`.
     public func seedTable(of words: [Word], sampling: UInt64 = 1) -> SeedTable {
         SeedTable(words, seedLength: configuration.seedLength, sampling: sampling)
-    }
-
-    /// A sequence's n-grams in a chained hash table, for finding seeds against other sequences.
-    public struct SeedIndex: Sendable {
-        private let n: Int
-        private let maxOccurrences: Int
-        // head[hash] → latest position, next[position] → previous one; count[hash] → occurrences.
-        private var head: [UInt64: Int32] = [:]
-        private var count: [UInt64: Int32] = [:]
-        private var next: [Int32]
-
-        /// An index of the seed hashes `hashes` (`Aligner.seedHashes(of:)`).
-        public init(hashes: [UInt64], seedLength: Int, maxOccurrences: Int) {
-            n = seedLength
-            self.maxOccurrences = maxOccurrences
-            next = [Int32](repeating: -1, count: hashes.count)
-            head.reserveCapacity(hashes.count)
-            for (index, hash) in hashes.enumerated() where hash != Fingerprinter.invalid {
-                next[index] = head[hash] ?? -1
-                head[hash] = Int32(index)
-                count[hash, default: 0] += 1
-            }
-        }
-
-        /// Every position where the indexed sequence and `b` share an n-gram (neither repeated more than
-        /// `maxSeedOccurrences` times).
-        public func seeds(against b: [Word]) -> [Seed] {
-            seeds(againstHashes: Fingerprinter.shingleHashes(of: b, n: n))
-        }
-
-        /// `seeds(against:)` for a sequence whose seed hashes (`Aligner.seedHashes(of:)`) are at hand.
-        public func seeds(againstHashes hashes: [UInt64]) -> [Seed] {
-            guard !next.isEmpty else { return [] }
-            var result: [Seed] = []
-            var occurrencesInB: [UInt64: Int32] = [:]
-            for hash in hashes where hash != Fingerprinter.invalid && head[hash] != nil { occurrencesInB[hash, default: 0] += 1 }
-            for (j, hash) in hashes.enumerated() where hash != Fingerprinter.invalid {
-                guard var position = head[hash], let occurrences = count[hash], Int(occurrences) <= maxOccurrences,
-                    Int(occurrencesInB[hash] ?? 0) <= maxOccurrences
-                else { continue }
-                while position >= 0 {
-                    result.append(Seed(a: Int(position), b: j))
-                    position = next[Int(position)]
-                }
-            }
-            return result
-        }
     }
 
     /// `pair` with each side moved to the sentence boundaries it nearly reaches, without taking in text

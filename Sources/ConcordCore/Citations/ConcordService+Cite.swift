@@ -97,7 +97,7 @@ struct QuoteFinder {
         configuration.minWords = max(1, min(8, quoteWords.count))
         configuration.seedLength = max(1, min(configuration.seedLength, quoteWords.count))
         let aligner = Aligner(configuration: configuration)
-        let seeds = aligner.seedIndex(quoteWords)
+        let quoteSeeds = aligner.seedTable(of: quoteWords)
         let needed = max(1, Int((Double(quoteWords.count) * 0.8).rounded(.up)))
 
         var best: [String: Found] = [:]
@@ -108,7 +108,7 @@ struct QuoteFinder {
             let documentWords = tokenizer.words(in: text)
             // An edited copy may align as several regions (a word changed splits it): regions close together
             // in the document count together.
-            let pairs = aligner.align(quoteWords, documentWords, seeds: seeds.seeds(against: documentWords))
+            let pairs = aligner.align(quoteWords, documentWords, seeds: aligner.seeds(quoteSeeds, aligner.seedTable(of: documentWords)))
                 .sorted { $0.b.lowerBound < $1.b.lowerBound }
             var clusters: [[AlignedSpanPair]] = []
             for pair in pairs {

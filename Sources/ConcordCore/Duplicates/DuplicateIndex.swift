@@ -244,7 +244,7 @@ struct DuplicateIndex {
         let forward = id < candidate
         let (first, second) = forward ? (mine.words, theirs.words) : (theirs.words, mine.words)
         let (firstSeeds, secondSeeds) = forward ? (mine.seeds, theirs.seeds) : (theirs.seeds, mine.seeds)
-        let seeds = firstSeeds.seeds(against: secondSeeds, maxOccurrences: aligner.configuration.maxSeedOccurrences)
+        let seeds = aligner.seeds(firstSeeds, secondSeeds)
         return aligner.align(first, second, seeds: seeds).map { pair in
             let spans = Aligner.spans(of: pair, first, second)
             let (a, b, spanA, spanB) = forward ? (pair.a, pair.b, spans.a, spans.b) : (pair.b, pair.a, spans.b, spans.a)
