@@ -21,12 +21,20 @@ struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        var data = try OutputJSON.data(value)
-        data.append(UInt8(ascii: "\n"))
-        var fields: HTTPFields = [.contentType: contentType, .contentLength: String(data.count)]
-        fields.append(contentsOf: headers)
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        var body = ByteBuffer(bytes: try OutputJSON.data(value))
+        return jsonResponse(&body, status: status, contentType: contentType, headers: headers)
     }
+}
+
+/// `json` and a line break as the body, with its type and length.
+private func jsonResponse(
+    _ json: inout ByteBuffer, status: HTTPResponse.Status = .ok, contentType: String = "application/json",
+    headers: HTTPFields = [:]
+) -> Response {
+    json.writeInteger(UInt8(ascii: "\n"))
+    var fields: HTTPFields = [.contentType: contentType, .contentLength: String(json.readableBytes)]
+    fields.append(contentsOf: headers)
+    return Response(status: status, headers: fields, body: .init(byteBuffer: json))
 }
 
 /// JSON already written (`SearchResults.json`).
@@ -37,9 +45,7 @@ struct RawJSONResponse: ResponseGenerator {
         var buffer = ByteBuffer()
         buffer.reserveCapacity(json.utf8.count + 1)
         buffer.writeString(json)
-        buffer.writeInteger(UInt8(ascii: "\n"))
-        let fields: HTTPFields = [.contentType: "application/json", .contentLength: String(buffer.readableBytes)]
-        return Response(status: .ok, headers: fields, body: .init(byteBuffer: buffer))
+        return jsonResponse(&buffer)
     }
 }
 
