@@ -218,6 +218,37 @@ enum ExampleIDs {
         #expect(try fixture.service().search(SearchRequest(query: "title:glaciers")).hits.map(\.document.id) == ["z-txt"])
     }
 
+    @Test func manyIndependentCopiesAreGroupedAlikeOnOneThreadAndOnTwo() async throws {
+        // More components than duplicate detection builds at once (256), so groups are built and written in
+        // several rounds; each pair of files shares one sentence of its own.
+        let pairs = 300
+        let syllables = ["ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "vu", "ze", "bo", "di"]
+        var seed: UInt64 = 7
+        func word() -> String {
+            (0..<3).map { _ in
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return syllables[Int(seed >> 33) % syllables.count]
+            }.joined()
+        }
+        for pair in 0..<pairs {
+            // Longer than the 20 words that always share a fingerprint.
+            let shared = (0..<24).map { _ in word() }.joined(separator: " ") + "."
+            try fixture.write("p\(pair)a.txt", "Field notes, first hand, number \(pair).\n\n\(shared)\n")
+            try fixture.write("p\(pair)b.txt", "A later summary, second hand, item \(pair).\n\n\(shared)\n")
+        }
+        let options = { (threads: Int) in
+            IngestOptions(roots: [self.fixture.sources.path], prune: false, sizeLimit: 64 << 20, concurrency: threads)
+        }
+        let one = fixture.folder.path("one-thread")
+        _ = try await Ingester(indexPath: one, options: options(1)).run { _ in }
+        _ = try await Ingester(indexPath: fixture.index, options: options(2)).run { _ in }
+        let groups = try fixture.service().duplicates()
+        #expect(groups.count == pairs)
+        // Each group is one pair: "p12a-txt" and "p12b-txt".
+        #expect(groups.allSatisfy { group in group.members.count == 2 && Set(group.members.map { $0.document.dropLast(5) }).count == 1 })
+        #expect(try ConcordService(indexPath: one).duplicates() == groups)
+    }
+
     @Test func changedFileReplacesItsPassages() async throws {
         try fixture.write(
             "a.txt",
