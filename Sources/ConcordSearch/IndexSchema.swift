@@ -13,7 +13,7 @@ package enum Prefix {
     package static let source = "XS"
     /// Boolean: the document a passage belongs to (`doc:` and deletion of a document's passages).
     package static let document = "XDOC"
-    /// Boolean: the kind of Xapian document (`Kind`).
+    /// Boolean: the kind of Xapian document (`RecordKind`).
     package static let kind = "XK"
     /// Boolean: the language code of a document record, for `stats`.
     package static let language = "XL"
@@ -33,7 +33,8 @@ package enum Prefix {
 
 /// The kinds of Xapian documents in a concord index; every one carries `Prefix.kind + rawValue`.
 package enum RecordKind: String {
-    /// One per passage: searched, collapsed by group.
+    /// One per passage: the passage as a value (`StoredPassage`), found by its id term or by its place after
+    /// its record's first passage (`RecordSummary.passageBase`); it carries no text terms.
     case passage
     /// One per source document: its text, metadata and passage list; its whole text is indexed, so searches
     /// rank documents before passages.
@@ -84,33 +85,6 @@ package struct PassagePositions: Sendable, Equatable {
     package mutating func append(ordinal: Int, start: Int) {
         ordinals.append(ordinal)
         starts.append(start)
-    }
-
-    /// Pairs of little-endian UInt32: ordinal, first position.
-    package func encoded() -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(ordinals.count * 8)
-        for (ordinal, start) in zip(ordinals, starts) {
-            for value in [UInt32(truncatingIfNeeded: ordinal), UInt32(truncatingIfNeeded: start)] {
-                withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
-            }
-        }
-        return bytes
-    }
-
-    /// Reads `encoded()`; a truncated tail is ignored.
-    package init(decoding bytes: [UInt8]) {
-        var index = 0
-        func next() -> Int {
-            var value: UInt32 = 0
-            for shift in 0..<4 { value |= UInt32(bytes[index + shift]) << (8 * shift) }
-            index += 4
-            return Int(value)
-        }
-        while index + 8 <= bytes.count {
-            ordinals.append(next())
-            starts.append(next())
-        }
     }
 
     /// The index (into `ordinals`) of the passage holding term position `position`, if any.
