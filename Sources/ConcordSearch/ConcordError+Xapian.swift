@@ -1,5 +1,5 @@
-public import ConcordBase
-package import Xapian
+import ConcordBase
+internal import Xapian
 
 /// Translates Xapian's errors into concord's, the one place that does.
 package func translated<T>(_ body: () throws -> T) throws -> T {

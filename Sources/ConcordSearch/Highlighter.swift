@@ -1,4 +1,4 @@
-package import Xapian
+internal import Xapian
 
 /// Makes the display snippet of a passage: the part of its text where the query's words stand most, HTML-escaped,
 /// with each matching word wrapped in `<mark>`…`</mark>` (SPEC "HTTP", `snippet`).

@@ -1,4 +1,4 @@
-public import ConcordBase
+import ConcordBase
 package import Xapian
 
 /// The duplicate group of each passage of a document that is in one, kept in its record's summary

@@ -1,4 +1,4 @@
-public import ConcordBase
+import ConcordBase
 package import Xapian
 
 /// What a search needs of a document record, in one value (`ValueSlot.summary`), so a ranked document costs one

@@ -1,4 +1,4 @@
-public import ConcordBase
+import ConcordBase
 
 /// What `concord search` prints (SPEC "concord search"), for both binaries that run it.
 package enum SearchOutput {

@@ -1,4 +1,4 @@
-public import ConcordBase
+import ConcordBase
 
 /// A validated search (SPEC "Query language"); both front ends build one and hand it to `ConcordService`.
 public struct SearchRequest: Sendable, Hashable {
