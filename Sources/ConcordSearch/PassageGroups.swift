@@ -52,33 +52,40 @@ package struct ByteWriter {
 }
 
 package struct ByteReader {
-    package static let damaged = ConcordError(.indexUnreadable, "a duplicate-link record of the index is damaged")
     package let bytes: [UInt8]
     package var position = 0
+    /// What a malformed read throws, naming what is read.
+    package let damaged: ConcordError
 
-    package init(bytes: [UInt8]) {
+    /// A reader of `bytes` after their leading `magic`; `record` names what they are ("a duplicate-link record").
+    ///
+    /// - Throws: `damaged` when `bytes` do not start with `magic`.
+    package init(_ bytes: [UInt8], magic: [UInt8], record: String) throws {
         self.bytes = bytes
+        damaged = ConcordError(.indexUnreadable, "\(record) of the index is damaged")
+        guard bytes.starts(with: magic) else { throw damaged }
+        position = magic.count
     }
 
     package mutating func number() throws -> Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count, shift < 63 else { throw Self.damaged }
+            guard position < bytes.count, shift < 63 else { throw damaged }
             let byte = bytes[position]
             position += 1
             value |= UInt64(byte & 0x7F) << shift
             if byte < 0x80 { break }
             shift += 7
         }
-        guard value <= UInt64(Int.max) else { throw Self.damaged }
+        guard value <= UInt64(Int.max) else { throw damaged }
         return Int(value)
     }
 
     /// A count of items that follow, each at least a byte long.
     package mutating func count() throws -> Int {
         let value = try number()
-        guard value <= bytes.count - position else { throw Self.damaged }
+        guard value <= bytes.count - position else { throw damaged }
         return value
     }
 

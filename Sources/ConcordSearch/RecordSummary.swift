@@ -64,11 +64,7 @@ package struct RecordSummary: Sendable, Equatable {
     ///
     /// - Throws: `ConcordError.indexUnreadable` for bytes it did not write.
     package init(decoding bytes: [UInt8]) throws {
-        var input = ByteReader(bytes: bytes)
-        guard bytes.starts(with: Self.magic) else {
-            throw ConcordError(.indexUnreadable, "a document record of the index is damaged")
-        }
-        input.position = Self.magic.count
+        var input = try ByteReader(bytes, magic: Self.magic, record: "a document record")
         id = try input.string()
         var fields: [String?] = []
         for _ in 0..<4 { fields.append(try input.number() == 0 ? nil : try input.string()) }

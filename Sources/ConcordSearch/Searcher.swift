@@ -318,24 +318,20 @@ package enum GroupReferences {
 
     /// The members `encode` wrote for group `group`, or nil when the value is another group's.
     package static func decode(_ value: [UInt8], group: String) throws -> [DuplicateReference]? {
-        try decode(value, only: group)?.members
+        try decode(value) { $0 == group }
     }
 
     /// The group and members `encode` wrote.
     package static func decode(_ value: [UInt8]) throws -> (group: String, members: [DuplicateReference]) {
-        // Without a group to match, a value is always read.
-        guard let decoded = try decode(value, only: nil) else { throw ByteReader.damaged }
-        return decoded
+        var group = ""
+        let members = try decode(value) { group = $0; return true }
+        return (group, members ?? [])
     }
 
-    private static func decode(_ value: [UInt8], only wanted: String?) throws
-        -> (group: String, members: [DuplicateReference])?
-    {
-        guard value.starts(with: magic) else { throw ByteReader.damaged }
-        var input = ByteReader(bytes: value)
-        input.position = magic.count
-        let group = try input.string()
-        if let wanted, group != wanted { return nil }
+    /// The members, when `wanted` accepts the group's id (read first).
+    private static func decode(_ value: [UInt8], wanted: (String) -> Bool) throws -> [DuplicateReference]? {
+        var input = try ByteReader(value, magic: magic, record: "a duplicate group")
+        guard wanted(try input.string()) else { return nil }
         var members: [DuplicateReference] = []
         for _ in 0..<(try input.count()) {
             let passage = try input.string()
@@ -347,7 +343,7 @@ package enum GroupReferences {
             members.append(DuplicateReference(
                 passage: passage, document: document, span: TextSpan(start: start, end: max(start, end)), lines: [first, last]))
         }
-        return (group, members)
+        return members
     }
 }
 

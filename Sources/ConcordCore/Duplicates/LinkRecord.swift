@@ -43,9 +43,7 @@ extension LinkRecord {
     ///
     /// - Throws: `ConcordError.indexUnreadable` for bytes it did not write.
     init(decoding bytes: [UInt8], groups: [String: PassageGroups.Assignment] = [:]) throws {
-        var input = ByteReader(bytes: bytes)
-        guard bytes.starts(with: Self.magic) else { throw ByteReader.damaged }
-        input.position = Self.magic.count
+        var input = try ByteReader(bytes, magic: Self.magic, record: "a duplicate-link record")
         self.groups = groups
         var partners: [String] = []
         for _ in 0..<(try input.count()) { partners.append(try input.string()) }
@@ -54,7 +52,7 @@ extension LinkRecord {
         for _ in 0..<linkCount {
             var values: [Int] = []
             for _ in 0..<10 { values.append(try input.number()) }
-            guard values[4] < partners.count else { throw ByteReader.damaged }
+            guard values[4] < partners.count else { throw input.damaged }
             links.append(DuplicateLink(
                 span: TextSpan(start: values[0], end: values[1]), words: [values[2], values[3]], other: partners[values[4]],
                 otherSpan: TextSpan(start: values[5], end: values[6]), otherWords: [values[7], values[8]],
