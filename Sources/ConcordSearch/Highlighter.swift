@@ -39,9 +39,6 @@ package struct Highlighter {
         stemmer = try? Stem(language: language)
     }
 
-    /// Whether nothing would ever be marked.
-    package var isEmpty: Bool { stems.isEmpty && prefixes.isEmpty && ideographs.isEmpty }
-
     /// The snippet of `text`: white space folded, at most about `length` characters (cut at words, `…` where
     /// text was left out), matches marked, the rest HTML-escaped.
     package func snippet(of text: String, length: Int = 240) -> String {

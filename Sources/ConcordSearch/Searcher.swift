@@ -272,12 +272,6 @@ package enum Searcher {
             score: (ranked.score * 1000).rounded() / 1000, duplicates: duplicates)
     }
 
-    /// The duplicate group `id`, when it exists.
-    package static func group(_ id: String, in database: Database) throws -> DuplicateGroup? {
-        guard let docid = try database.postings(for: Prefix.groupID + id).first else { return nil }
-        return try JSONCoding.decode(DuplicateGroup.self, from: try database.document(assumingValid: docid).data())
-    }
-
     /// The members of group `id` as references (`GroupReferences`, a value of the group's document): a hit needs
     /// no member texts, and a group can have tens of members.
     static func copies(inGroup id: String, at known: UInt32 = 0, in database: Database) throws -> [DuplicateReference] {
@@ -364,11 +358,6 @@ package enum QueryLanguage {
         try parser.addBooleanPrefix("doc", Prefix.document)
         try parser.addDateRange(slot: ValueSlot.issued.rawValue, field: IndexSchema.dateField)
         return parser
-    }
-
-    /// A passage's text as one line for snippets (display only).
-    package static func displayText(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
 
