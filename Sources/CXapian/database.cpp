@@ -181,6 +181,23 @@ cx_strings *cx_database_terms_by_frequency(const cx_database *db, cx_bytes prefi
     });
 }
 
+cx_docids *cx_database_postings_by_frequency(const cx_database *db, cx_bytes prefix, uint32_t min_frequency,
+                                             uint32_t max_frequency, cx_error *error) noexcept {
+    return guarded(error, static_cast<cx_docids *>(nullptr), [&] {
+        auto list = std::make_unique<cx_docids>();
+        const Xapian::Database &d = db->get();
+        std::string p = str(prefix);
+        for (auto it = d.allterms_begin(p); it != d.allterms_end(p); ++it) {
+            Xapian::doccount frequency = it.get_termfreq();
+            if (frequency < min_frequency || frequency > max_frequency) continue;
+            const std::string term = *it;
+            for (auto post = d.postlist_begin(term); post != d.postlist_end(term); ++post) list->items.push_back(*post);
+            list->items.push_back(0);
+        }
+        return list.release();
+    });
+}
+
 cx_document *cx_database_document(const cx_database *db, uint32_t docid, cx_error *error) noexcept {
     return guarded(error, static_cast<cx_document *>(nullptr), [&] {
         auto doc = std::make_unique<cx_document>();

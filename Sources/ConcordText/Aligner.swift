@@ -153,15 +153,16 @@ public struct Aligner: Sendable {
 
         /// The table of `words`' n-grams of `seedLength` words, one in `sampling` kept (by hash).
         public init(_ words: [Word], seedLength: Int, sampling: UInt64) {
-            var pairs: [(UInt64, Int32)] = []
+            // (hash, position) as one number, sorted as numbers: the same order, at a fraction of the cost.
+            var pairs: [UInt128] = []
             let all = Fingerprinter.shingleHashes(of: words, n: seedLength)
             pairs.reserveCapacity(all.count / Int(max(1, sampling)) + 1)
             for (index, hash) in all.enumerated() where hash != Fingerprinter.invalid && hash % max(1, sampling) == 0 {
-                pairs.append((hash, Int32(index)))
+                pairs.append(UInt128(hash) << 32 | UInt128(UInt32(truncatingIfNeeded: index)))
             }
-            pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-            hashes = pairs.map(\.0)
-            positions = pairs.map(\.1)
+            pairs.sort()
+            hashes = pairs.map { UInt64(truncatingIfNeeded: $0 >> 32) }
+            positions = pairs.map { Int32(truncatingIfNeeded: UInt32(truncatingIfNeeded: $0)) }
         }
 
         /// Bytes held.

@@ -85,7 +85,9 @@ public struct WordTokenizer: Sendable {
         var sawSpaceAfterTerminal = false
         var newlines = 0  // consecutive line breaks with only white space between
         var blankLine = true  // the range start counts as a block start
-        var previousIsAbbreviation = false
+        // The previous word, to ask whether it is an abbreviation only when a period follows it.
+        var previousWord: Range<Int>?
+        var previousKey: UInt64 = 0
         var previousWasIdeograph = false
 
         var i = lower
@@ -162,8 +164,8 @@ public struct WordTokenizer: Sendable {
             if let last = words.indices.last {
                 if blankLine {
                     words[last].flags.insert(.endsSentence)
-                } else if sawTerminal && sawSpaceAfterTerminal && !previousIsAbbreviation
-                    && !Self.startsLowercase(scalars[start])
+                } else if sawTerminal && sawSpaceAfterTerminal && !Self.startsLowercase(scalars[start])
+                    && !(previousWord.map { Self.isAbbreviation(scalars[$0], key: previousKey) } ?? false)
                 {
                     words[last].flags.insert(.endsSentence)
                 } else if sawTerminal && previousWasIdeograph && kind == .ideograph {
@@ -191,7 +193,8 @@ public struct WordTokenizer: Sendable {
                 words.append(word)
             }
             if !isSkipped || skipped == .flagged {
-                previousIsAbbreviation = Self.isAbbreviation(scalars[start..<end], key: hash)
+                previousWord = start..<end
+                previousKey = hash
                 previousWasIdeograph = kind == .ideograph
                 sawTerminal = false
                 sawSpaceAfterTerminal = false

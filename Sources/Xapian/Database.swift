@@ -121,6 +121,27 @@ public class Database {
         return (0..<cx_strings_count(list)).map { borrowedString(cx_strings_at(list, $0)) }
     }
 
+    /// The postings of every term starting with `prefix` held by a number of documents in `frequencies`, in term
+    /// order: one pass over the term list, with no Swift string made per term. Each element is one term's
+    /// document ids, ascending (slices of one buffer).
+    public func postings(prefix: String, frequencies: ClosedRange<Int>) throws(XapianError) -> [ArraySlice<UInt32>] {
+        let low = UInt32(clamping: max(0, frequencies.lowerBound))
+        let high = UInt32(clamping: max(0, frequencies.upperBound))
+        let list = try withBytes(prefix) { bytes throws(XapianError) in
+            try handle(try checked { cx_database_postings_by_frequency(pointer, bytes, low, high, $0) })
+        }
+        defer { cx_docids_free(list) }
+        // The terms' lists, each ended by a 0 (no document has id 0).
+        let all = (0..<cx_docids_count(list)).map { cx_docids_at(list, $0) }
+        var result: [ArraySlice<UInt32>] = []
+        var start = 0
+        for (index, docid) in all.enumerated() where docid == 0 {
+            result.append(all[start..<index])
+            start = index + 1
+        }
+        return result
+    }
+
     /// The document with id `id`.
     ///
     /// - Throws: `.documentNotFound` when there is none.

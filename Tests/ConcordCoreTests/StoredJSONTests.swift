@@ -70,6 +70,14 @@ import Testing
         let foundation = Array(try JSONEncoder().encode(record))
         #expect(try Self.canonical(DocumentRecord.self, fast) == Self.canonical(DocumentRecord.self, foundation))
         #expect(throws: ConcordError.self) { try DocumentRecord.decode(Array("{}".utf8)) }
+        // What alignment reads of it: the text and the boilerplate, with one span, several or none.
+        for boilerplate in [[TextSpan(start: 1, end: 2)], [TextSpan(start: 0, end: 5), TextSpan(start: 9, end: 30)], []] {
+            var variant = record
+            variant.boilerplate = boilerplate
+            let read = try DocumentRecord.alignment(decoding: try variant.stored(), id: "d")
+            #expect(read.text == text && read.boilerplate == boilerplate)
+        }
+        #expect(throws: ConcordError.self) { try DocumentRecord.alignment(decoding: Array("{}".utf8), id: "d") }
     }
 
     @Test func recordSummaryRoundTrips() throws {

@@ -84,6 +84,20 @@ import Xapian
         #expect(try database.lastDocumentID() == id)
     }
 
+    @Test func postingsUnderAPrefixComeTermByTermWithinTheFrequencies() throws {
+        let database = try WritableDatabase.inMemory()
+        // XFa in documents 1–3, XFb in 2, XFc in 1 and 3, Ya in 1.
+        for terms in [["XFa", "XFc", "Ya"], ["XFa", "XFb"], ["XFa", "XFc"]] {
+            let document = try Document()
+            for term in terms { try document.addBooleanTerm(term) }
+            _ = try database.addDocument(document)
+        }
+        #expect(try database.postings(prefix: "XF", frequencies: 1...3).map(Array.init) == [[1, 2, 3], [2], [1, 3]])
+        #expect(try database.postings(prefix: "XF", frequencies: 2...2).map(Array.init) == [[1, 3]])
+        #expect(try database.postings(prefix: "XF", frequencies: 4...9).isEmpty)
+        #expect(try database.postings(prefix: "Z", frequencies: 1...9).isEmpty)
+    }
+
     @Test func documentAssumedValidReadsLikeTheCheckedOneAndAMissingOneReadsEmpty() throws {
         let folder = try TemporaryDirectory("xapian-assume-valid")
         let writer = try WritableDatabase(path: folder.path("db"))

@@ -145,6 +145,10 @@ cx_strings *_Nullable cx_database_all_terms(const cx_database *db, cx_bytes pref
 /** The terms starting with `prefix` that `min_frequency` to `max_frequency` documents hold, ascending. */
 cx_strings *_Nullable cx_database_terms_by_frequency(const cx_database *db, cx_bytes prefix, uint32_t min_frequency,
                                                     uint32_t max_frequency, cx_error *error) CX_NOEXCEPT;
+/** The postings of every term starting with `prefix` that `min_frequency` to `max_frequency` documents hold, in
+ *  term order, each term's document ids (ascending) followed by a 0 (no document has id 0). */
+cx_docids *_Nullable cx_database_postings_by_frequency(const cx_database *db, cx_bytes prefix, uint32_t min_frequency,
+                                                       uint32_t max_frequency, cx_error *error) CX_NOEXCEPT;
 /** New: the document `docid`. */
 cx_document *_Nullable cx_database_document(const cx_database *db, uint32_t docid, cx_error *error) CX_NOEXCEPT;
 /** New: the document `docid`, not checked to exist (Xapian::DOC_ASSUME_VALID): nothing is read until its data

@@ -47,6 +47,10 @@ struct DuplicateIndex {
     private let cache = SharedCache<AlignedDocument>(limit: 320 << 20)
     /// Document ids of record documents.
     private var documentOfRecord: [UInt32: String] = [:]
+    /// The ids of the groups in the index, while groups are rebuilt.
+    private var storedGroups = Set<String>()
+    /// Numbers for documents, while groups are rebuilt (`number(of:)`).
+    private var documentNumbers: [String: Int32] = [:]
     /// The candidates of the documents to process, when found for all of them at once (`findCandidates`).
     private var knownCandidates: [String: Set<String>]?
     /// Fingerprints held by more than `boilerplateCap` documents: text so widely shared (licences, page
@@ -262,13 +266,19 @@ struct DuplicateIndex {
         commonHashes = Set(commonTerms.compactMap { Fingerprint.hash(fromTerm: $0.dropFirst(Prefix.fingerprint.count)) })
         let total = try database.termFrequency(RecordKind.document.term)
         guard documents.count > 64 && documents.count * 20 >= total else { return }
-        var found: [String: Set<String>] = [:]
-        for term in try database.terms(prefix: Prefix.fingerprint, frequencies: 2...boilerplateCap) {
-            var holders: [String] = []
-            for docid in try database.postings(for: term) { holders.append(try document(ofRecord: docid)) }
-            for holder in holders where documents.contains(holder) {
-                for other in holders where other != holder { found[holder, default: []].insert(other) }
+        // Pairs of record document ids, the one to process in the high half: most fingerprints are shared by few
+        // documents, and ids are compared far faster than the documents' names.
+        let wanted = Set(try documents.compactMap { id in try database.postings(for: Prefix.documentID + id).first })
+        var pairs = Set<UInt64>()
+        for holders in try database.postings(prefix: Prefix.fingerprint, frequencies: 2...boilerplateCap) {
+            for holder in holders where wanted.contains(holder) {
+                for other in holders where other != holder { pairs.insert(UInt64(holder) << 32 | UInt64(other)) }
             }
+        }
+        var found: [String: Set<String>] = [:]
+        for pair in pairs {
+            let holder = try document(ofRecord: UInt32(truncatingIfNeeded: pair >> 32))
+            found[holder, default: []].insert(try document(ofRecord: UInt32(truncatingIfNeeded: pair)))
         }
         knownCandidates = found
     }
@@ -384,6 +394,7 @@ struct DuplicateIndex {
     ) throws {
         // Alignment is over: its words make room for the members read here.
         cache.removeAll()
+        storedGroups = Set(try database.allTerms(prefix: Prefix.groupID).map { String($0.dropFirst(Prefix.groupID.count)) })
         var visitedLinks = Set<LinkKey>()
         var visitedGroups = Set<String>()
         groupsOf = [:]
@@ -431,20 +442,28 @@ struct DuplicateIndex {
     private static let chunkWeight = 2_000
     private static let chunkComponents = 256
 
-    /// A link, by where it stands on both sides (its lower document first).
+    /// A link, by where it stands on both sides: the documents by their numbers (`number(of:)`), the lower first.
     private struct LinkKey: Hashable {
-        var a: String
+        var a: Int32
         var spanA: TextSpan
-        var b: String
+        var b: Int32
         var spanB: TextSpan
 
-        init(_ document: String, _ link: DuplicateLink) {
-            if document < link.other {
-                (a, spanA, b, spanB) = (document, link.span, link.other, link.otherSpan)
+        init(_ document: Int32, _ other: Int32, _ link: DuplicateLink) {
+            if document < other {
+                (a, spanA, b, spanB) = (document, link.span, other, link.otherSpan)
             } else {
-                (a, spanA, b, spanB) = (link.other, link.otherSpan, document, link.span)
+                (a, spanA, b, spanB) = (other, link.otherSpan, document, link.span)
             }
         }
+    }
+
+    /// A number for document `id`, the same for the whole run: links are told apart by numbers, not names.
+    private mutating func number(of id: String) -> Int32 {
+        if let known = documentNumbers[id] { return known }
+        let next = Int32(documentNumbers.count)
+        documentNumbers[id] = next
+        return next
     }
 
     /// What one rebuild covers: links (on both sides), the old groups to replace, and per document the
@@ -492,8 +511,9 @@ struct DuplicateIndex {
             // A region inside one already reached adds nothing.
             guard component.regions[document, default: Regions()].insert(region) else { continue }
             if sortedLinks[document] == nil { sortedLinks[document] = LinksByStart(try linkRecord(document).links) }
+            let mine = number(of: document)
             for link in sortedLinks[document]?.overlapping(region) ?? [] {
-                guard visitedLinks.insert(LinkKey(document, link)).inserted else { continue }
+                guard visitedLinks.insert(LinkKey(mine, number(of: link.other), link)).inserted else { continue }
                 component.links.append((document, link))
                 queue.append((document, link.span))
                 queue.append((link.other, link.otherSpan))
@@ -558,8 +578,24 @@ struct DuplicateIndex {
 
     /// A component's groups, and the passages of the documents they were built from.
     private struct BuiltGroups: Sendable {
-        var groups: [DuplicateGroup] = []
-        var passages: [String: [Passage]] = [:]
+        var groups: [EncodedGroup] = []
+        var passages: [String: DocumentPassages] = [:]
+    }
+
+    /// A group and what its Xapian document stores, encoded where groups are built (on all threads).
+    private struct EncodedGroup: Sendable {
+        var group: DuplicateGroup
+        /// The group as JSON (the document's data) and its members for search (`GroupReferences`).
+        var data: [UInt8]
+        var references: [UInt8]
+
+        init(_ group: DuplicateGroup) {
+            self.group = group
+            data = StoredJSON.encode(group)
+            references = GroupReferences.encode(group.members.map {
+                DuplicateReference(passage: $0.passage, document: $0.document, span: $0.span, lines: $0.lines)
+            }, group: group.id)
+        }
     }
 
     /// The groups of each of `components`, built on `threads` threads, each reading documents through a
@@ -598,22 +634,28 @@ struct DuplicateIndex {
             pairs: pairs, texts: entries.mapValues(\.text), boundaries: entries.mapValues(\.sentenceStarts),
             minWords: minWords, maxDocuments: boilerplateCap
         ).groups()
-        return BuiltGroups(groups: groups.compactMap { makeGroup($0, entries: entries) }, passages: entries.mapValues(\.passages))
+        return BuiltGroups(
+            groups: groups.compactMap { makeGroup($0, entries: entries).map(EncodedGroup.init) },
+            passages: entries.mapValues(\.passages))
     }
 
     /// Replaces the component's old groups (but those in `current`, written since it was found) with `built`;
     /// returns the ids of those written.
     private mutating func write(_ component: Component, _ built: BuiltGroups, keeping current: Set<String>) throws -> [String] {
         let old = component.groups.filter { !current.contains($0) }
-        for id in old { try database.deleteDocuments(idTerm: Prefix.groupID + id) }
+        for id in old {
+            try database.deleteDocuments(idTerm: Prefix.groupID + id)
+            storedGroups.remove(id)
+        }
         let deleted = Set(old)
         var best: [String: [String: PassageGroups.Assignment]] = [:]
         var written: [String] = []
-        for group in built.groups {
-            let groupDocument = try writeGroup(group)
+        for encoded in built.groups {
+            let group = encoded.group
+            let groupDocument = try writeGroup(encoded)
             written.append(group.id)
             for member in group.members {
-                for passage in built.passages[member.document] ?? [] {
+                for passage in built.passages[member.document]?.overlapping(member.span) ?? [] {
                     let overlap = passage.span.overlap(with: member.span)
                     guard overlap > 0 else { continue }
                     let candidate = PassageGroups.Assignment(group: group.id, overlap: overlap, document: groupDocument)
@@ -644,19 +686,47 @@ struct DuplicateIndex {
     /// What building groups needs of a document, kept while `members` holds it.
     private struct Member: Weighed {
         var text: ScalarText
-        var passages: [Passage]
+        var passages: DocumentPassages
         /// `DocumentRecord.originalRank`.
         var rank: (issued: Int, sequence: Int)
         var sentenceStarts: [Int]
         var lineIndex: LineIndex
 
-        var bytes: Int { text.scalars.count * 12 + passages.count * 200 + 256 }
+        var bytes: Int { text.scalars.count * 12 + passages.all.count * 200 + 256 }
 
         static func load(_ id: String, from database: Database) throws -> Member? {
             guard let found = try DocumentRecord.grouping(id, from: database) else { return nil }
             return Member(
-                text: found.text, passages: found.passages, rank: found.rank,
+                text: found.text, passages: DocumentPassages(found.passages), rank: found.rank,
                 sentenceStarts: GroupBuilder.sentenceStarts(of: found.text.scalars), lineIndex: LineIndex(found.text))
+        }
+    }
+
+    /// A document's passages, and a quick way to those overlapping a span.
+    private struct DocumentPassages: Sendable {
+        let all: [Passage]
+        /// Whether each passage ends before the next starts (as the segmenter makes them): then a binary search
+        /// finds those overlapping a span.
+        private let ordered: Bool
+
+        init(_ passages: [Passage]) {
+            all = passages
+            ordered = zip(passages, passages.dropFirst()).allSatisfy { $0.span.end <= $1.span.start }
+        }
+
+        /// The passages that may overlap `span`, in order: those from the first ending after its start to the
+        /// last starting before its end (all of them when they are not in order).
+        func overlapping(_ span: TextSpan) -> ArraySlice<Passage> {
+            guard ordered else { return all[...] }
+            var low = 0
+            var high = all.count
+            while low < high {
+                let middle = (low + high) / 2
+                if all[middle].span.end <= span.start { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < all.count, all[end].span.start < span.end { end += 1 }
+            return all[low..<end]
         }
     }
 
@@ -668,7 +738,9 @@ struct DuplicateIndex {
             guard let entry = entries[piece.document], piece.range.upperBound <= entry.text.count else { continue }
             let span = Self.trimmed(TextSpan(start: piece.range.lowerBound, end: piece.range.upperBound), in: entry.text)
             let lines = entry.lineIndex.lines(of: span)
-            let passage = entry.passages.max { $0.span.overlap(with: span) < $1.span.overlap(with: span) }
+            // The passage that holds most of it (the first such), else the first.
+            let best = entry.passages.overlapping(span).max { $0.span.overlap(with: span) < $1.span.overlap(with: span) }
+            let passage = best.map { $0.span.overlap(with: span) > 0 } == true ? best : entry.passages.all.first
             let member = GroupMember(
                 passage: passage?.id ?? "", document: piece.document, span: span, lines: lines, text: entry.text[span],
                 original: false)
@@ -700,18 +772,20 @@ struct DuplicateIndex {
         return TextSpan(start: start, end: end)
     }
 
-    /// Writes `group`; returns its Xapian document id.
-    private func writeGroup(_ group: DuplicateGroup) throws -> UInt32 {
+    /// Writes `encoded`'s group; returns its Xapian document id.
+    private mutating func writeGroup(_ encoded: EncodedGroup) throws -> UInt32 {
+        let group = encoded.group
         let document = try Document()
         try document.addBooleanTerm(Prefix.groupID + group.id)
         try document.addBooleanTerm(RecordKind.group.term)
         for member in Set(group.members.map(\.document)) { try document.addBooleanTerm(Prefix.member + member) }
-        try document.setData(StoredJSON.encode(group))
-        try document.setValue(
-            GroupReferences.encode(group.members.map {
-                DuplicateReference(passage: $0.passage, document: $0.document, span: $0.span, lines: $0.lines)
-            }, group: group.id), slot: ValueSlot.groupMembers.rawValue)
-        return try database.replaceDocument(idTerm: Prefix.groupID + group.id, with: document)
+        try document.setData(encoded.data)
+        try document.setValue(encoded.references, slot: ValueSlot.groupMembers.rawValue)
+        // A group not in the index is added: replacing looks its id up first, which costs more than the rest.
+        guard storedGroups.insert(group.id).inserted else {
+            return try database.replaceDocument(idTerm: Prefix.groupID + group.id, with: document)
+        }
+        return try database.addDocument(document)
     }
 }
 
@@ -742,7 +816,7 @@ struct AlignedDocument: Weighed {
     static func load(
         _ id: String, from database: Database, aligner: Aligner, tokenizer: WordTokenizer, common: Set<UInt64>
     ) throws -> AlignedDocument? {
-        guard let record = try DocumentRecord.load(id, from: database, passages: false) else { return nil }
+        guard let record = try DocumentRecord.alignment(id, from: database) else { return nil }
         var words = tokenizer.words(in: ScalarText(record.text), skipping: record.boilerplate)
         if !common.isEmpty { markCommon(&words, common: common) }
         return AlignedDocument(words: words, seeds: aligner.seedTable(of: words))

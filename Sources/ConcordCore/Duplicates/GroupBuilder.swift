@@ -83,19 +83,30 @@ struct GroupBuilder {
 
     /// The groups: each a list of members (one or more per document), in no particular order.
     func groups() -> [[Piece]] {
-        var cuts: [String: [Int]] = [:]
-        for pair in pairs {
-            for piece in [pair.a, pair.b] {
-                Self.insert(piece.range.lowerBound, into: &cuts[piece.document, default: []])
-                Self.insert(piece.range.upperBound, into: &cuts[piece.document, default: []])
+        // Documents by number, in name order: what follows looks them up for every link and cut.
+        let documents = Array(Set(pairs.flatMap { [$0.a.document, $0.b.document] })).sorted()
+        var number: [String: Int] = [:]
+        for (index, document) in documents.enumerated() { number[document] = index }
+        let links: [(a: Side, b: Side)] = pairs.compactMap { pair in
+            guard let a = number[pair.a.document], let b = number[pair.b.document] else { return nil }
+            return (Side(document: a, range: pair.a.range), Side(document: b, range: pair.b.range))
+        }
+        let textOf = documents.map { texts[$0] }
+        let boundariesOf = documents.map { boundaries[$0] ?? [] }
+
+        var cuts = [[Int]](repeating: [], count: documents.count)
+        for link in links {
+            for side in [link.a, link.b] {
+                Self.insert(side.range.lowerBound, into: &cuts[side.document])
+                Self.insert(side.range.upperBound, into: &cuts[side.document])
             }
         }
         // Carry cuts over the links until they agree.
         for _ in 0..<maxRounds {
             var changed = false
-            for pair in pairs {
-                for (from, to) in [(pair.a, pair.b), (pair.b, pair.a)] {
-                    let list = cuts[from.document] ?? []
+            for link in links {
+                for (from, to) in [(link.a, link.b), (link.b, link.a)] {
+                    let list = cuts[from.document]
                     var index = Self.insertionPoint(from.range.lowerBound + 1, in: list)
                     var inside: [Int] = []
                     while index < list.count, list[index] < from.range.upperBound {
@@ -105,17 +116,17 @@ struct GroupBuilder {
                     for cut in inside {
                         var target = Self.project(cut, from: from.range, to: to.range)
                         guard target > to.range.lowerBound, target < to.range.upperBound else { continue }
-                        if let near = Self.nearest(target, in: cuts[to.document] ?? []), abs(near - target) <= tolerance {
+                        if let near = Self.nearest(target, in: cuts[to.document]), abs(near - target) <= tolerance {
                             continue
                         }
-                        if let sentence = Self.nearest(target, in: boundaries[to.document] ?? []), abs(sentence - target) <= snap,
+                        if let sentence = Self.nearest(target, in: boundariesOf[to.document]), abs(sentence - target) <= snap,
                             sentence > to.range.lowerBound, sentence < to.range.upperBound
                         {
                             target = sentence
-                        } else if let text = texts[to.document] {
+                        } else if let text = textOf[to.document] {
                             target = Self.wordStart(near: target, in: text.scalars, within: to.range)
                         }
-                        if Self.insert(target, into: &cuts[to.document, default: []]) { changed = true }
+                        if Self.insert(target, into: &cuts[to.document]) { changed = true }
                     }
                 }
             }
@@ -123,22 +134,22 @@ struct GroupBuilder {
         }
 
         // Pieces: stretches between cuts inside a linked range, in order within each document.
-        var ranges: [String: [Range<Int>]] = [:]
-        for pair in pairs {
-            ranges[pair.a.document, default: []].append(pair.a.range)
-            ranges[pair.b.document, default: []].append(pair.b.range)
+        var ranges = [[Range<Int>]](repeating: [], count: documents.count)
+        for link in links {
+            ranges[link.a.document].append(link.a.range)
+            ranges[link.b.document].append(link.b.range)
         }
-        var pieces: [Piece] = []
-        var piecesByDocument: [String: [Int]] = [:]
-        for (document, list) in cuts.sorted(by: { $0.key < $1.key }) {
-            let covered = Self.joined(ranges[document] ?? [])
+        var pieces: [Side] = []
+        var piecesByDocument = [[Int]](repeating: [], count: documents.count)
+        for (document, list) in cuts.enumerated() {
+            let covered = Self.joined(ranges[document])
             var cover = 0
             for (low, high) in zip(list, list.dropFirst()) where high > low {
                 let middle = (low + high) / 2
                 while cover < covered.count, covered[cover].upperBound <= middle { cover += 1 }
                 guard cover < covered.count, covered[cover].contains(middle) else { continue }
-                piecesByDocument[document, default: []].append(pieces.count)
-                pieces.append(Piece(document: document, range: low..<high))
+                piecesByDocument[document].append(pieces.count)
+                pieces.append(Side(document: document, range: low..<high))
             }
         }
 
@@ -153,8 +164,8 @@ struct GroupBuilder {
             return x
         }
         /// The pieces of `document` starting inside `range`, by binary search (they are in order).
-        func piecesOf(_ document: String, startingIn range: Range<Int>) -> ArraySlice<Int> {
-            let list = piecesByDocument[document] ?? []
+        func piecesOf(_ document: Int, startingIn range: Range<Int>) -> ArraySlice<Int> {
+            let list = piecesByDocument[document]
             var low = 0
             var high = list.count
             while low < high {
@@ -165,16 +176,16 @@ struct GroupBuilder {
             while end < list.count, pieces[list[end]].range.lowerBound < range.upperBound { end += 1 }
             return list[low..<end]
         }
-        for pair in pairs {
-            let theirs = Array(piecesOf(pair.b.document, startingIn: pair.b.range))
+        for link in links {
+            let theirs = piecesOf(link.b.document, startingIn: link.b.range)
             // Both lists are in text order, and so are the projections: one pass over the two.
-            var first = 0
-            for mine in piecesOf(pair.a.document, startingIn: pair.a.range) {
-                let start = Self.project(pieces[mine].range.lowerBound, from: pair.a.range, to: pair.b.range)
-                let end = Self.project(pieces[mine].range.upperBound, from: pair.a.range, to: pair.b.range)
-                while first < theirs.count, pieces[theirs[first]].range.upperBound <= start { first += 1 }
+            var first = theirs.startIndex
+            for mine in piecesOf(link.a.document, startingIn: link.a.range) {
+                let start = Self.project(pieces[mine].range.lowerBound, from: link.a.range, to: link.b.range)
+                let end = Self.project(pieces[mine].range.upperBound, from: link.a.range, to: link.b.range)
+                while first < theirs.endIndex, pieces[theirs[first]].range.upperBound <= start { first += 1 }
                 var index = first
-                while index < theirs.count {
+                while index < theirs.endIndex {
                     let other = theirs[index]
                     let range = pieces[other].range
                     if range.lowerBound >= end { break }
@@ -191,12 +202,12 @@ struct GroupBuilder {
         for index in pieces.indices { sets[find(index), default: []].append(index) }
         var result: [[Piece]] = []
         for (_, members) in sets.sorted(by: { $0.key < $1.key }) {
-            var byDocument: [String: [Range<Int>]] = [:]
+            var byDocument: [Int: [Range<Int>]] = [:]
             for index in members { byDocument[pieces[index].document, default: []].append(pieces[index].range) }
             guard byDocument.count >= 2, byDocument.count <= maxDocuments else { continue }
             var group: [Piece] = []
             for (document, list) in byDocument.sorted(by: { $0.key < $1.key }) {
-                guard let text = texts[document] else { continue }
+                guard let text = textOf[document] else { continue }
                 for joined in Self.joined(list) {
                     var range = joined
                     while range.lowerBound < range.upperBound, text.scalars[range.lowerBound].properties.isWhitespace {
@@ -207,12 +218,18 @@ struct GroupBuilder {
                     }
                     guard Segmenter.wordCount(text.scalars, in: TextSpan(start: range.lowerBound, end: range.upperBound)) >= minWords
                     else { continue }
-                    group.append(Piece(document: document, range: range))
+                    group.append(Piece(document: documents[document], range: range))
                 }
             }
             if Set(group.map(\.document)).count >= 2 { result.append(group) }
         }
         return result
+    }
+
+    /// A piece or linked span while groups are built: its document by number.
+    private struct Side {
+        var document: Int
+        var range: Range<Int>
     }
 
     /// The start of the word nearest to `position` (within a few scalars) inside `range`, or `position`.

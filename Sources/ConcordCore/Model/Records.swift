@@ -201,6 +201,35 @@ extension DocumentRecord {
         return record
     }
 
+    /// What alignment needs of document `id`: its text and boilerplate spans, read without decoding the rest of
+    /// the record (the header starts with the boilerplate, `StoredJSON.encode(_:)`).
+    static func alignment(_ id: String, from database: Database) throws -> (text: String, boilerplate: [TextSpan])? {
+        guard let docid = try database.postings(for: Prefix.documentID + id).first else { return nil }
+        return try alignment(decoding: try database.document(docid).data(), id: id)
+    }
+
+    /// The text and boilerplate spans of the record stored as `data` (`stored()`).
+    static func alignment(decoding data: [UInt8], id: String) throws -> (text: String, boilerplate: [TextSpan]) {
+        guard let first = data.firstIndex(of: 0), let second = data[(first + 1)...].firstIndex(of: 0) else {
+            throw ConcordError(.indexUnreadable, "a document record of the index is damaged")
+        }
+        let opening = Array("{\"boilerplate\":[".utf8)
+        var header = Array(data[..<first])
+        if header.starts(with: opening), let close = header.firstIndex(of: UInt8(ascii: "]")) {
+            header = Array(header[...close]) + [UInt8(ascii: "}")]
+        }
+        guard case .array(let rows)? = try JSONParser.parse(header)["boilerplate"] else {
+            throw ConcordError(.indexUnreadable, "the record of document \(id) is damaged in the index")
+        }
+        let boilerplate = rows.compactMap { row -> TextSpan? in
+            guard case .number(let start)? = row["start"], case .number(let end)? = row["end"],
+                let low = Int(start), let high = Int(end), low >= 0, high >= low
+            else { return nil }
+            return TextSpan(start: low, end: high)
+        }
+        return (String(decoding: data[(second + 1)...], as: UTF8.self), boilerplate)
+    }
+
     /// What duplicate groups need of document `id`: its text, passages (without texts), original rank (as
     /// `originalRank`) and ingest sequence, read without decoding the rest of the record.
     static func grouping(_ id: String, from database: Database) throws
