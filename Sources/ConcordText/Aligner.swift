@@ -101,11 +101,17 @@ public struct Aligner: Sendable {
     public func align(_ a: [Word], _ b: [Word], seeds: [Seed]) -> [AlignedSpanPair] {
         let pair = WordPair(a: a, b: b)
         let n = configuration.seedLength
-        let ordered = seeds.sorted { ($0.b, $0.a) < ($1.b, $1.a) }
+        // The seeds that fit both sequences, by (b, a): sorted as one number each, which costs far less.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(seeds.count)
+        for seed in seeds where seed.a >= 0 && seed.b >= 0 && seed.a + n <= a.count && seed.b + n <= b.count {
+            keys.append(UInt64(seed.b) << 32 | UInt64(seed.a))
+        }
+        keys.sort()
         var regions: [AlignedSpanPair] = []
         var active: [Int] = []  // indices of regions whose b range may still contain later seeds
-        for seed in ordered {
-            guard seed.a >= 0, seed.b >= 0, seed.a + n <= a.count, seed.b + n <= b.count else { continue }
+        for key in keys {
+            let seed = Seed(a: Int(key & 0xFFFF_FFFF), b: Int(key >> 32))
             active.removeAll { regions[$0].b.upperBound <= seed.b }
             if active.contains(where: { regions[$0].a.contains(seed.a) && regions[$0].b.contains(seed.b) }) {
                 continue
@@ -179,9 +185,9 @@ public struct Aligner: Sendable {
                 let x = hashes[i]
                 let y = other.hashes[j]
                 if x < y {
-                    i += 1
+                    i = Self.gallop(hashes, from: i + 1, to: y)
                 } else if x > y {
-                    j += 1
+                    j = Self.gallop(other.hashes, from: j + 1, to: x)
                 } else {
                     var iEnd = i
                     while iEnd < hashes.count && hashes[iEnd] == x { iEnd += 1 }
@@ -197,6 +203,25 @@ public struct Aligner: Sendable {
                 }
             }
             return result
+        }
+
+        /// The first index from `start` on where `sorted` holds `target` or more (its count if none): steps
+        /// doubling, then a binary search, so a small table merged with a large one skips most of it.
+        static func gallop(_ sorted: [UInt64], from start: Int, to target: UInt64) -> Int {
+            var low = start
+            var step = 1
+            var high = start
+            while high < sorted.count && sorted[high] < target {
+                low = high + 1
+                high += step
+                step *= 2
+            }
+            high = min(high, sorted.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] < target { low = middle + 1 } else { high = middle }
+            }
+            return low
         }
     }
 

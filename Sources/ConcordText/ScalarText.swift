@@ -5,7 +5,59 @@ public struct ScalarText: Sendable {
 
     /// Indexes `text` once.
     public init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        self.init(scalars: Array(text.unicodeScalars))
+    }
+
+    private init(scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+    }
+
+    /// Indexes the text whose UTF-8 is `bytes`: the same as from `String(decoding: bytes, as: UTF8.self)`, without
+    /// making the string (a document's text is read this way for every document duplicate detection looks at).
+    public init(utf8 bytes: ArraySlice<UInt8>) {
+        if let decoded = Self.decodeValidUTF8(bytes) {
+            self.init(scalars: decoded)
+        } else {
+            // Invalid UTF-8: the standard library's repair (U+FFFD for each maximal invalid subpart).
+            self.init(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// The scalars of `bytes`, or nil when they are not valid UTF-8.
+    private static func decodeValidUTF8(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar]? {
+        bytes.withContiguousStorageIfAvailable { buffer -> [Unicode.Scalar]? in
+            var result: [Unicode.Scalar] = []
+            result.reserveCapacity(buffer.count)
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let lead = UInt32(buffer[index])
+                if lead < 0x80 {
+                    result.append(Unicode.Scalar(UInt8(lead)))
+                    index += 1
+                    continue
+                }
+                let length: Int
+                let minimum: UInt32
+                var value: UInt32
+                switch lead {
+                case 0xC2...0xDF: (length, minimum, value) = (2, 0x80, lead & 0x1F)
+                case 0xE0...0xEF: (length, minimum, value) = (3, 0x800, lead & 0x0F)
+                case 0xF0...0xF4: (length, minimum, value) = (4, 0x10000, lead & 0x07)
+                default: return nil
+                }
+                guard index + length <= count else { return nil }
+                for offset in 1..<length {
+                    let byte = UInt32(buffer[index + offset])
+                    guard byte & 0xC0 == 0x80 else { return nil }
+                    value = value << 6 | (byte & 0x3F)
+                }
+                guard value >= minimum, let scalar = Unicode.Scalar(value) else { return nil }
+                result.append(scalar)
+                index += length
+            }
+            return result
+        } ?? nil
     }
 
     /// The number of scalars.

@@ -817,7 +817,7 @@ struct AlignedDocument: Weighed {
         _ id: String, from database: Database, aligner: Aligner, tokenizer: WordTokenizer, common: Set<UInt64>
     ) throws -> AlignedDocument? {
         guard let record = try DocumentRecord.alignment(id, from: database) else { return nil }
-        var words = tokenizer.words(in: ScalarText(record.text), skipping: record.boilerplate)
+        var words = tokenizer.words(in: record.text, skipping: record.boilerplate)
         if !common.isEmpty { markCommon(&words, common: common) }
         return AlignedDocument(words: words, seeds: aligner.seedTable(of: words))
     }

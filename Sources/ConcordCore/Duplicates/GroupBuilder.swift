@@ -68,7 +68,7 @@ struct GroupBuilder {
             case " ", "\t", "\r", "\u{0C}", "\u{A0}":
                 sawSpace = true
             default:
-                if sawSpace && (afterTerminal || sawBreak) && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil) {
+                if sawSpace && (afterTerminal || sawBreak) && Self.isLetterOrDigit(scalar) {
                     starts.append(opener ?? index)
                 }
                 afterTerminal = false
@@ -79,6 +79,13 @@ struct GroupBuilder {
         }
         starts.append(scalars.count)
         return starts
+    }
+
+    /// Whether `scalar` is alphabetic or numeric (ASCII without a look-up of its properties).
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v >= 0x61 && v <= 0x7A || v >= 0x41 && v <= 0x5A || v >= 0x30 && v <= 0x39 }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// The groups: each a list of members (one or more per document), in no particular order.
@@ -252,15 +259,14 @@ struct GroupBuilder {
         return to.lowerBound + Int((fraction * Double(to.count)).rounded())
     }
 
-    /// The element of sorted `list` nearest to `value`.
+    /// The element of sorted `list` nearest to `value` (the lower of two as near).
     static func nearest(_ value: Int, in list: [Int]) -> Int? {
         guard !list.isEmpty else { return nil }
         let index = insertionPoint(value, in: list)
-        var best: Int?
-        for candidate in [index - 1, index] where candidate >= 0 && candidate < list.count {
-            if best == nil || abs(list[candidate] - value) < abs(best! - value) { best = list[candidate] }
-        }
-        return best
+        if index == 0 { return list[0] }
+        if index == list.count { return list[index - 1] }
+        let (below, above) = (list[index - 1], list[index])
+        return abs(above - value) < abs(below - value) ? above : below
     }
 
     /// Inserts `value` into sorted `list` unless it is there; whether it was inserted.

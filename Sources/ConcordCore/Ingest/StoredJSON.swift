@@ -44,13 +44,19 @@ enum StoredJSON {
     /// duplicate detection touches).
     static func encode(_ group: DuplicateGroup) -> [UInt8] {
         var output = "{\"id\":"
+        output.reserveCapacity(group.members.reduce(256) { $0 + $1.text.utf8.count + $1.document.utf8.count * 2 + 96 })
         JSONWriter.writeString(group.id, to: &output)
         output += ",\"members\":["
         for (index, member) in group.members.enumerated() {
             if index > 0 { output += "," }
             output += "{\"document\":"
             JSONWriter.writeString(member.document, to: &output)
-            output += ",\"lines\":[" + member.lines.map(String.init).joined(separator: ",") + "]"
+            output += ",\"lines\":["
+            for (index, line) in member.lines.enumerated() {
+                if index > 0 { output += "," }
+                output += String(line)
+            }
+            output += "]"
             output += ",\"original\":\(member.original),\"passage\":"
             JSONWriter.writeString(member.passage, to: &output)
             output += ",\"span\":"

@@ -203,13 +203,13 @@ extension DocumentRecord {
 
     /// What alignment needs of document `id`: its text and boilerplate spans, read without decoding the rest of
     /// the record (the header starts with the boilerplate, `StoredJSON.encode(_:)`).
-    static func alignment(_ id: String, from database: Database) throws -> (text: String, boilerplate: [TextSpan])? {
+    static func alignment(_ id: String, from database: Database) throws -> (text: ScalarText, boilerplate: [TextSpan])? {
         guard let docid = try database.postings(for: Prefix.documentID + id).first else { return nil }
         return try alignment(decoding: try database.document(docid).data(), id: id)
     }
 
     /// The text and boilerplate spans of the record stored as `data` (`stored()`).
-    static func alignment(decoding data: [UInt8], id: String) throws -> (text: String, boilerplate: [TextSpan]) {
+    static func alignment(decoding data: [UInt8], id: String) throws -> (text: ScalarText, boilerplate: [TextSpan]) {
         guard let first = data.firstIndex(of: 0), let second = data[(first + 1)...].firstIndex(of: 0) else {
             throw ConcordError(.indexUnreadable, "a document record of the index is damaged")
         }
@@ -227,7 +227,7 @@ extension DocumentRecord {
             else { return nil }
             return TextSpan(start: low, end: high)
         }
-        return (String(decoding: data[(second + 1)...], as: UTF8.self), boilerplate)
+        return (ScalarText(utf8: data[(second + 1)...]), boilerplate)
     }
 
     /// What duplicate groups need of document `id`: its text, passages (without texts), original rank (as
@@ -256,7 +256,7 @@ extension DocumentRecord {
         }
         let sequenceValue = try document.value(ValueSlot.sequence.rawValue)
         let sequence = sequenceValue.isEmpty ? 0 : Int(Sortable.unserialise(sequenceValue))
-        let text = ScalarText(String(decoding: data[(second + 1)...], as: UTF8.self))
+        let text = ScalarText(utf8: data[(second + 1)...])
         let passages = try PassageTable.decode(Array(data[(first + 1)..<second]), document: id) { _ in "" }
         return (text, passages, (issued, sequence))
     }

@@ -1,0 +1,35 @@
+import ConcordText
+import Testing
+
+/// A text read from UTF-8 bytes holds what the standard library decodes from them, valid or not.
+@Suite struct ScalarTextTests {
+    static func fromString(_ bytes: [UInt8]) -> [Unicode.Scalar] {
+        ScalarText(String(decoding: bytes, as: UTF8.self)).scalars
+    }
+
+    @Test func validTextDecodesAsTheStandardLibraryDoes() {
+        for text in ["", "plain ascii", "é — “quotes” ünïcödé", "漢字かな", "🙂 emoji 𝄞 and \u{10FFFF}", "a\u{0}b\r\n"] {
+            let bytes = Array(text.utf8)
+            #expect(ScalarText(utf8: bytes[...]).scalars == Array(text.unicodeScalars))
+        }
+    }
+
+    @Test func invalidBytesAreRepairedAsTheStandardLibraryRepairsThem() {
+        let cases: [[UInt8]] = [
+            [0x61, 0xFF, 0x62],  // a byte that never starts a scalar
+            [0xC0, 0x80],  // overlong NUL
+            [0xE0, 0x80, 0x80],  // overlong
+            [0xED, 0xA0, 0x80],  // a surrogate
+            [0xF4, 0x90, 0x80, 0x80],  // past U+10FFFF
+            [0x61, 0xE2, 0x82],  // cut short at the end
+            [0xE2, 0x28, 0xA1],  // a continuation missing
+            [0x80, 0x80, 0x61],  // stray continuations
+        ]
+        for bytes in cases {
+            #expect(ScalarText(utf8: bytes[...]).scalars == Self.fromString(bytes))
+        }
+        // A slice that does not start at zero.
+        let padded: [UInt8] = [0x78, 0x78] + Array("ü".utf8)
+        #expect(ScalarText(utf8: padded[2...]).scalars == ["ü"])
+    }
+}
