@@ -249,6 +249,42 @@ enum ExampleIDs {
         #expect(try ConcordService(indexPath: one).duplicates() == groups)
     }
 
+    @Test func oneDocumentCopiedByManyMakesOneLargeComponentBuiltAlikeOnOneThreadAndOnTwo() async throws {
+        // A digest holds 300 sentences, each copied by a file of its own: one component of 301 documents, large
+        // enough to be read and built on all threads by itself.
+        let copies = 300
+        let syllables = ["ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "vu", "ze", "bo", "di"]
+        var seed: UInt64 = 11
+        func word() -> String {
+            (0..<3).map { _ in
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return syllables[Int(seed >> 33) % syllables.count]
+            }.joined()
+        }
+        var digest = "The digest.\n\n"
+        for copy in 0..<copies {
+            let sentence = (0..<24).map { _ in word() }.joined(separator: " ") + "."
+            digest += sentence + "\n\n"
+            try fixture.write("c\(copy).txt", "Copy number \(copy), from the digest.\n\n\(sentence)\n")
+        }
+        // Its name comes first, so the rebuild starts from it and reaches every copy at once.
+        try fixture.write("a-digest.txt", digest)
+        let options = { (threads: Int) in
+            IngestOptions(roots: [self.fixture.sources.path], prune: false, sizeLimit: 64 << 20, concurrency: threads)
+        }
+        let one = fixture.folder.path("one-thread")
+        _ = try await Ingester(indexPath: one, options: options(1)).run { _ in }
+        _ = try await Ingester(indexPath: fixture.index, options: options(2)).run { _ in }
+        let groups = try fixture.service().duplicates()
+        #expect(groups.count == copies)
+        // Each group is the digest and one copy.
+        #expect(groups.allSatisfy { group in
+            group.members.count == 2 && Set(group.members.map(\.document)).contains("a-digest-txt")
+        })
+        #expect(Set(groups.flatMap { $0.members.map(\.document) }).count == copies + 1)
+        #expect(try ConcordService(indexPath: one).duplicates() == groups)
+    }
+
     @Test func changedFileReplacesItsPassages() async throws {
         try fixture.write(
             "a.txt",

@@ -240,6 +240,29 @@ struct DuplicateIndex {
         return results.withLock { $0.compactMap { $0 } }
     }
 
+    /// `transform` of each of `items` (work that reads nothing from the index), on `threads` threads; the
+    /// results in order.
+    private static func parallelMap<Item: Sendable, Result: Sendable>(
+        _ items: [Item], threads: Int, _ transform: @Sendable (Item) -> Result
+    ) -> [Result] {
+        guard threads > 1, items.count > 1 else { return items.map(transform) }
+        let results = Mutex([Result?](repeating: nil, count: items.count))
+        let next = Atomic<Int>(0)
+        let step = 64
+        DispatchQueue.concurrentPerform(iterations: min(threads, items.count)) { _ in
+            var done: [(Int, Result)] = []
+            while true {
+                let start = next.wrappingAdd(step, ordering: .relaxed).oldValue
+                guard start < items.count else { break }
+                for index in start..<min(items.count, start + step) { done.append((index, transform(items[index]))) }
+            }
+            results.withLock { results in
+                for (index, result) in done { results[index] = result }
+            }
+        }
+        return results.withLock { $0.compactMap { $0 } }
+    }
+
     /// The links of document `id` (`mine`) with document `candidate` (`theirs`), as `id` stores them. The two
     /// are always aligned in the same order, so the links do not depend on which came first.
     private static func links(
@@ -602,16 +625,36 @@ struct DuplicateIndex {
     /// reader of its own (what they read does not change while groups are rebuilt).
     private func buildGroups(of components: [Component], path: String, threads: Int) throws -> [BuiltGroups] {
         let (members, minWords, boilerplateCap) = (self.members, self.minWords, self.boilerplateCap)
-        return try Self.inParallel(components.count, threads: threads, path: path) { database, index in
-            try Self.build(components[index], minWords: minWords, boilerplateCap: boilerplateCap) { id in
+        // A component of many documents (one can hold most of a corpus's copies) is built on all threads by
+        // itself: its documents read, then its groups made, in parallel. The others share the threads.
+        var built = [BuiltGroups?](repeating: nil, count: components.count)
+        for (index, component) in components.enumerated() where component.regions.count >= Self.largeComponent {
+            let documents = component.regions.keys.sorted()
+            let loaded = try Self.inParallel(documents.count, threads: threads, path: path) { database, index in
+                (documents[index], try members.value(documents[index]) { try Member.load(documents[index], from: database) })
+            }
+            var entries: [String: Member] = [:]
+            for (document, member) in loaded { entries[document] = member }
+            built[index] = try Self.build(component, minWords: minWords, boilerplateCap: boilerplateCap, threads: threads) {
+                entries[$0]
+            }
+        }
+        let others = components.indices.filter { built[$0] == nil }
+        let rest = try Self.inParallel(others.count, threads: threads, path: path) { database, index in
+            try Self.build(components[others[index]], minWords: minWords, boilerplateCap: boilerplateCap, threads: 1) { id in
                 try members.value(id) { try Member.load(id, from: database) }
             }
         }
+        for (position, index) in others.enumerated() { built[index] = rest[position] }
+        return built.compactMap { $0 }
     }
+
+    /// Documents from which a component is built on all threads by itself.
+    private static let largeComponent = 256
 
     /// The groups built from `component`'s links, its documents read through `member`.
     private static func build(
-        _ component: Component, minWords: Int, boilerplateCap: Int, member: (String) throws -> Member?
+        _ component: Component, minWords: Int, boilerplateCap: Int, threads: Int, member: (String) throws -> Member?
     ) throws -> BuiltGroups {
         var entries: [String: Member] = [:]
         var pairs: [(a: Piece, b: Piece)] = []
@@ -634,9 +677,11 @@ struct DuplicateIndex {
             pairs: pairs, texts: entries.mapValues(\.text), boundaries: entries.mapValues(\.sentenceStarts),
             minWords: minWords, maxDocuments: boilerplateCap
         ).groups()
-        return BuiltGroups(
-            groups: groups.compactMap { makeGroup($0, entries: entries).map(EncodedGroup.init) },
-            passages: entries.mapValues(\.passages))
+        let loaded = entries
+        let made = Self.parallelMap(groups, threads: groups.count >= 256 ? threads : 1) { pieces in
+            makeGroup(pieces, entries: loaded).map(EncodedGroup.init)
+        }
+        return BuiltGroups(groups: made.compactMap { $0 }, passages: entries.mapValues(\.passages))
     }
 
     /// Replaces the component's old groups (but those in `current`, written since it was found) with `built`;
