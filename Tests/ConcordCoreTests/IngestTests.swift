@@ -218,30 +218,46 @@ enum ExampleIDs {
         #expect(try fixture.service().search(SearchRequest(query: "title:glaciers")).hits.map(\.document.id) == ["z-txt"])
     }
 
-    @Test func manyIndependentCopiesAreGroupedAlikeOnOneThreadAndOnTwo() async throws {
-        // More components than duplicate detection builds at once (256), so groups are built and written in
-        // several rounds; each pair of files shares one sentence of its own.
-        let pairs = 300
-        let syllables = ["ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "vu", "ze", "bo", "di"]
-        var seed: UInt64 = 7
-        func word() -> String {
-            (0..<3).map { _ in
-                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                return syllables[Int(seed >> 33) % syllables.count]
-            }.joined()
+    /// Words of three syllables from a fixed generator, so copies share runs that nothing else holds.
+    struct MadeUpWords {
+        var seed: UInt64
+        static let syllables = ["ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "vu", "ze", "bo", "di"]
+
+        /// A sentence of `count` words, with its period.
+        mutating func sentence(of count: Int) -> String {
+            (0..<count).map { _ in
+                (0..<3).map { _ in
+                    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    return Self.syllables[Int(seed >> 33) % Self.syllables.count]
+                }.joined()
+            }.joined(separator: " ") + "."
         }
-        for pair in 0..<pairs {
-            // Longer than the 20 words that always share a fingerprint.
-            let shared = (0..<24).map { _ in word() }.joined(separator: " ") + "."
-            try fixture.write("p\(pair)a.txt", "Field notes, first hand, number \(pair).\n\n\(shared)\n")
-            try fixture.write("p\(pair)b.txt", "A later summary, second hand, item \(pair).\n\n\(shared)\n")
-        }
+    }
+
+    /// Ingests the fixture's sources into a second index on one thread and into the fixture's on two; returns
+    /// the path of the first.
+    func ingestOnOneThreadAndOnTwo() async throws -> String {
         let options = { (threads: Int) in
             IngestOptions(roots: [self.fixture.sources.path], prune: false, sizeLimit: 64 << 20, concurrency: threads)
         }
         let one = fixture.folder.path("one-thread")
         _ = try await Ingester(indexPath: one, options: options(1)).run { _ in }
         _ = try await Ingester(indexPath: fixture.index, options: options(2)).run { _ in }
+        return one
+    }
+
+    @Test func manyIndependentCopiesAreGroupedAlikeOnOneThreadAndOnTwo() async throws {
+        // More components than duplicate detection builds at once (256), so groups are built and written in
+        // several rounds; each pair of files shares one sentence of its own.
+        let pairs = 300
+        var words = MadeUpWords(seed: 7)
+        for pair in 0..<pairs {
+            // Longer than the 20 words that always share a fingerprint.
+            let shared = words.sentence(of: 24)
+            try fixture.write("p\(pair)a.txt", "Field notes, first hand, number \(pair).\n\n\(shared)\n")
+            try fixture.write("p\(pair)b.txt", "A later summary, second hand, item \(pair).\n\n\(shared)\n")
+        }
+        let one = try await ingestOnOneThreadAndOnTwo()
         let groups = try fixture.service().duplicates()
         #expect(groups.count == pairs)
         // Each group is one pair: "p12a-txt" and "p12b-txt".
@@ -253,28 +269,16 @@ enum ExampleIDs {
         // A digest holds 300 sentences, each copied by a file of its own: one component of 301 documents, large
         // enough to be read and built on all threads by itself.
         let copies = 300
-        let syllables = ["ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "vu", "ze", "bo", "di"]
-        var seed: UInt64 = 11
-        func word() -> String {
-            (0..<3).map { _ in
-                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                return syllables[Int(seed >> 33) % syllables.count]
-            }.joined()
-        }
+        var words = MadeUpWords(seed: 11)
         var digest = "The digest.\n\n"
         for copy in 0..<copies {
-            let sentence = (0..<24).map { _ in word() }.joined(separator: " ") + "."
+            let sentence = words.sentence(of: 24)
             digest += sentence + "\n\n"
             try fixture.write("c\(copy).txt", "Copy number \(copy), from the digest.\n\n\(sentence)\n")
         }
         // Its name comes first, so the rebuild starts from it and reaches every copy at once.
         try fixture.write("a-digest.txt", digest)
-        let options = { (threads: Int) in
-            IngestOptions(roots: [self.fixture.sources.path], prune: false, sizeLimit: 64 << 20, concurrency: threads)
-        }
-        let one = fixture.folder.path("one-thread")
-        _ = try await Ingester(indexPath: one, options: options(1)).run { _ in }
-        _ = try await Ingester(indexPath: fixture.index, options: options(2)).run { _ in }
+        let one = try await ingestOnOneThreadAndOnTwo()
         let groups = try fixture.service().duplicates()
         #expect(groups.count == copies)
         // Each group is the digest and one copy.
