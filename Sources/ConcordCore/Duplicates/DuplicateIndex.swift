@@ -47,8 +47,6 @@ struct DuplicateIndex {
     private let cache = SharedCache<AlignedDocument>(limit: 320 << 20)
     /// Document ids of record documents.
     private var documentOfRecord: [UInt32: String] = [:]
-    /// The ids of the groups in the index, while groups are rebuilt.
-    private var storedGroups = Set<String>()
     /// Numbers for documents, while groups are rebuilt (`number(of:)`).
     private var documentNumbers: [String: Int32] = [:]
     /// The candidates of the documents to process, when found for all of them at once (`findCandidates`).
@@ -417,7 +415,6 @@ struct DuplicateIndex {
     ) throws {
         // Alignment is over: its words make room for the members read here.
         cache.removeAll()
-        storedGroups = Set(try database.allTerms(prefix: Prefix.groupID).map { String($0.dropFirst(Prefix.groupID.count)) })
         var visitedLinks = Set<LinkKey>()
         var visitedGroups = Set<String>()
         groupsOf = [:]
@@ -688,10 +685,7 @@ struct DuplicateIndex {
     /// returns the ids of those written.
     private mutating func write(_ component: Component, _ built: BuiltGroups, keeping current: Set<String>) throws -> [String] {
         let old = component.groups.filter { !current.contains($0) }
-        for id in old {
-            try database.deleteDocuments(idTerm: Prefix.groupID + id)
-            storedGroups.remove(id)
-        }
+        for id in old { try database.deleteDocuments(idTerm: Prefix.groupID + id) }
         let deleted = Set(old)
         var best: [String: [String: PassageGroups.Assignment]] = [:]
         var written: [String] = []
@@ -818,7 +812,7 @@ struct DuplicateIndex {
     }
 
     /// Writes `encoded`'s group; returns its Xapian document id.
-    private mutating func writeGroup(_ encoded: EncodedGroup) throws -> UInt32 {
+    private func writeGroup(_ encoded: EncodedGroup) throws -> UInt32 {
         let group = encoded.group
         let document = try Document()
         try document.addBooleanTerm(Prefix.groupID + group.id)
@@ -826,11 +820,7 @@ struct DuplicateIndex {
         for member in Set(group.members.map(\.document)) { try document.addBooleanTerm(Prefix.member + member) }
         try document.setData(encoded.data)
         try document.setValue(encoded.references, slot: ValueSlot.groupMembers.rawValue)
-        // A group not in the index is added: replacing looks its id up first, which costs more than the rest.
-        guard storedGroups.insert(group.id).inserted else {
-            return try database.replaceDocument(idTerm: Prefix.groupID + group.id, with: document)
-        }
-        return try database.addDocument(document)
+        return try database.replaceDocument(idTerm: Prefix.groupID + group.id, with: document)
     }
 }
 
