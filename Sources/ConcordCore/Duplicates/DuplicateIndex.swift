@@ -217,17 +217,26 @@ struct DuplicateIndex {
     private static func inParallel<Result: Sendable>(
         _ count: Int, threads: Int, path: String, _ work: @Sendable (Database, Int) throws -> Result
     ) throws -> [Result] {
+        try inParallel(count, threads: threads, each: { try Database(path: path) }, work)
+    }
+
+    /// `work(context, index)` for each index below `count`, on `threads` threads, each with a context of its own
+    /// made by `each` (a reader, or nothing for work that reads nothing); the results in index order. The first
+    /// error stops the rest and is thrown.
+    private static func inParallel<Context, Result: Sendable>(
+        _ count: Int, threads: Int, each: @Sendable () throws -> Context, _ work: @Sendable (Context, Int) throws -> Result
+    ) throws -> [Result] {
         guard count > 0 else { return [] }
         let results = Mutex([Result?](repeating: nil, count: count))
         let next = Atomic<Int>(0)
         let failure = Mutex<(any Error)?>(nil)
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, count))) { _ in
             do {
-                let database = try Database(path: path)
+                let context = try each()
                 while true {
                     let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     guard index < count, failure.withLock({ $0 == nil }) else { return }
-                    let result = try work(database, index)
+                    let result = try work(context, index)
                     results.withLock { $0[index] = result }
                 }
             } catch {
@@ -235,29 +244,6 @@ struct DuplicateIndex {
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        return results.withLock { $0.compactMap { $0 } }
-    }
-
-    /// `transform` of each of `items` (work that reads nothing from the index), on `threads` threads; the
-    /// results in order.
-    private static func parallelMap<Item: Sendable, Result: Sendable>(
-        _ items: [Item], threads: Int, _ transform: @Sendable (Item) -> Result
-    ) -> [Result] {
-        guard threads > 1, items.count > 1 else { return items.map(transform) }
-        let results = Mutex([Result?](repeating: nil, count: items.count))
-        let next = Atomic<Int>(0)
-        let step = 64
-        DispatchQueue.concurrentPerform(iterations: min(threads, items.count)) { _ in
-            var done: [(Int, Result)] = []
-            while true {
-                let start = next.wrappingAdd(step, ordering: .relaxed).oldValue
-                guard start < items.count else { break }
-                for index in start..<min(items.count, start + step) { done.append((index, transform(items[index]))) }
-            }
-            results.withLock { results in
-                for (index, result) in done { results[index] = result }
-            }
-        }
         return results.withLock { $0.compactMap { $0 } }
     }
 
@@ -675,8 +661,8 @@ struct DuplicateIndex {
             minWords: minWords, maxDocuments: boilerplateCap
         ).groups()
         let loaded = entries
-        let made = Self.parallelMap(groups, threads: groups.count >= 256 ? threads : 1) { pieces in
-            makeGroup(pieces, entries: loaded).map(EncodedGroup.init)
+        let made = try Self.inParallel(groups.count, threads: groups.count >= 256 ? threads : 1, each: {}) { _, index in
+            makeGroup(groups[index], entries: loaded).map(EncodedGroup.init)
         }
         return BuiltGroups(groups: made.compactMap { $0 }, passages: entries.mapValues(\.passages))
     }
