@@ -86,16 +86,28 @@ extension DocumentRecord {
 
     /// A record from its stored data (`stored()`), with its passages (and their texts) unless `passages` is false.
     static func decode(_ data: [UInt8], passages: Bool = true) throws -> DocumentRecord {
-        guard let first = data.firstIndex(of: 0), let second = data[(first + 1)...].firstIndex(of: 0) else {
-            throw ConcordError(.indexUnreadable, "a document record of the index is damaged")
-        }
-        var record = try StoredJSON.decode(DocumentRecord.self, from: Array(data[..<first]))
-        record.text = String(decoding: data[(second + 1)...], as: UTF8.self)
+        let parts = try Parts(data)
+        var record = try StoredJSON.decode(DocumentRecord.self, from: Array(parts.header))
+        record.text = String(decoding: parts.text, as: UTF8.self)
         if passages {
             let scalars = ScalarText(record.text)
-            record.passages = try PassageTable.decode(Array(data[(first + 1)..<second]), document: record.id) { scalars[$0] }
+            record.passages = try PassageTable.decode(Array(parts.passages), document: record.id) { scalars[$0] }
         }
         return record
+    }
+
+    /// The three parts of a record's stored data (`stored()`): the header's JSON, the passages, the text.
+    struct Parts {
+        var header: ArraySlice<UInt8>
+        var passages: ArraySlice<UInt8>
+        var text: ArraySlice<UInt8>
+
+        init(_ data: [UInt8]) throws {
+            guard let first = data.firstIndex(of: 0), let second = data[(first + 1)...].firstIndex(of: 0) else {
+                throw ConcordError(.indexUnreadable, "a document record of the index is damaged")
+            }
+            (header, passages, text) = (data[..<first], data[(first + 1)..<second], data[(second + 1)...])
+        }
     }
 }
 
@@ -192,8 +204,7 @@ enum PassageTable {
 extension DocumentRecord {
     /// The record of document `id` in `database`, or nil when it is not indexed.
     static func load(_ id: String, from database: Database, passages: Bool = true) throws -> DocumentRecord? {
-        guard let docid = try database.postings(for: Prefix.documentID + id).first else { return nil }
-        let document = try database.document(docid)
+        guard let document = try recordDocument(id, in: database) else { return nil }
         var record = try DocumentRecord.decode(try document.data(), passages: passages)
         // The writer gives the sequence when it adds the record, as a value.
         let sequence = try document.value(ValueSlot.sequence.rawValue)
@@ -201,20 +212,24 @@ extension DocumentRecord {
         return record
     }
 
+    /// The Xapian document holding the record of document `id`, or nil when it is not indexed.
+    private static func recordDocument(_ id: String, in database: Database) throws -> Document? {
+        guard let docid = try database.postings(for: Prefix.documentID + id).first else { return nil }
+        return try database.document(docid)
+    }
+
     /// What alignment needs of document `id`: its text and boilerplate spans, read without decoding the rest of
     /// the record (the header starts with the boilerplate, `StoredJSON.encode(_:)`).
     static func alignment(_ id: String, from database: Database) throws -> (text: ScalarText, boilerplate: [TextSpan])? {
-        guard let docid = try database.postings(for: Prefix.documentID + id).first else { return nil }
-        return try alignment(decoding: try database.document(docid).data(), id: id)
+        guard let document = try recordDocument(id, in: database) else { return nil }
+        return try alignment(decoding: try document.data(), id: id)
     }
 
     /// The text and boilerplate spans of the record stored as `data` (`stored()`).
     static func alignment(decoding data: [UInt8], id: String) throws -> (text: ScalarText, boilerplate: [TextSpan]) {
-        guard let first = data.firstIndex(of: 0), let second = data[(first + 1)...].firstIndex(of: 0) else {
-            throw ConcordError(.indexUnreadable, "a document record of the index is damaged")
-        }
+        let parts = try Parts(data)
         let opening = Array("{\"boilerplate\":[".utf8)
-        var header = Array(data[..<first])
+        var header = Array(parts.header)
         if header.starts(with: opening), let close = header.firstIndex(of: UInt8(ascii: "]")) {
             header = Array(header[...close]) + [UInt8(ascii: "}")]
         }
@@ -227,7 +242,7 @@ extension DocumentRecord {
             else { return nil }
             return TextSpan(start: low, end: high)
         }
-        return (ScalarText(utf8: data[(second + 1)...]), boilerplate)
+        return (ScalarText(utf8: parts.text), boilerplate)
     }
 
     /// What duplicate groups need of document `id`: its text, passages (without texts), original rank (as
@@ -235,13 +250,9 @@ extension DocumentRecord {
     static func grouping(_ id: String, from database: Database) throws
         -> (text: ScalarText, passages: [Passage], rank: (issued: Int, sequence: Int))?
     {
-        guard let docid = try database.postings(for: Prefix.documentID + id).first else { return nil }
-        let document = try database.document(docid)
-        let data = try document.data()
-        guard let first = data.firstIndex(of: 0), let second = data[(first + 1)...].firstIndex(of: 0) else {
-            throw ConcordError(.indexUnreadable, "a document record of the index is damaged")
-        }
-        let header = try JSONParser.parse(Array(data[..<first]), skipping: ["path", "relativePath", "hash", "boilerplate"])
+        guard let document = try recordDocument(id, in: database) else { return nil }
+        let parts = try Parts(try document.data())
+        let header = try JSONParser.parse(Array(parts.header), skipping: ["path", "relativePath", "hash", "boilerplate"])
         var issued = Int.max
         if case .array(let rows)? = header["metadata"]?["issued"]?["date-parts"], case .array(let parts)? = rows.first {
             let numbers = parts.map { part -> Int? in
@@ -256,19 +267,14 @@ extension DocumentRecord {
         }
         let sequenceValue = try document.value(ValueSlot.sequence.rawValue)
         let sequence = sequenceValue.isEmpty ? 0 : Int(Sortable.unserialise(sequenceValue))
-        let text = ScalarText(utf8: data[(second + 1)...])
-        let passages = try PassageTable.decode(Array(data[(first + 1)..<second]), document: id) { _ in "" }
-        return (text, passages, (issued, sequence))
+        let passages = try PassageTable.decode(Array(parts.passages), document: id) { _ in "" }
+        return (ScalarText(utf8: parts.text), passages, (issued, sequence))
     }
 
     /// The passages of document `id`, without their texts (nor the rest of the record).
     static func passages(of id: String, from database: Database) throws -> [Passage] {
-        guard let docid = try database.postings(for: Prefix.documentID + id).first else { return [] }
-        let data = try database.document(docid).data()
-        guard let first = data.firstIndex(of: 0), let second = data[(first + 1)...].firstIndex(of: 0) else {
-            throw ConcordError(.indexUnreadable, "a document record of the index is damaged")
-        }
-        return try PassageTable.decode(Array(data[(first + 1)..<second]), document: id) { _ in "" }
+        guard let document = try recordDocument(id, in: database) else { return [] }
+        return try PassageTable.decode(Array(try Parts(try document.data()).passages), document: id) { _ in "" }
     }
 
     /// Orders the copies of a text, original first (SPEC "Normalization and duplicates"): the earliest
