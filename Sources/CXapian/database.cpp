@@ -21,6 +21,17 @@ Xapian::WritableDatabase &writable(cx_database *db) {
     return db->writable_handle;
 }
 
+// Calls `body(iterator)` for each term starting with `prefix` that `min_frequency` to `max_frequency` documents hold.
+template <typename Body>
+void for_each_term_by_frequency(const Xapian::Database &d, cx_bytes prefix, uint32_t min_frequency,
+                                uint32_t max_frequency, Body body) {
+    std::string p = str(prefix);
+    for (auto it = d.allterms_begin(p); it != d.allterms_end(p); ++it) {
+        Xapian::doccount frequency = it.get_termfreq();
+        if (frequency >= min_frequency && frequency <= max_frequency) body(it);
+    }
+}
+
 }  // namespace
 
 extern "C" {
@@ -171,12 +182,8 @@ cx_strings *cx_database_terms_by_frequency(const cx_database *db, cx_bytes prefi
                                            uint32_t max_frequency, cx_error *error) noexcept {
     return guarded(error, static_cast<cx_strings *>(nullptr), [&] {
         auto list = std::make_unique<cx_strings>();
-        const Xapian::Database &d = db->get();
-        std::string p = str(prefix);
-        for (auto it = d.allterms_begin(p); it != d.allterms_end(p); ++it) {
-            Xapian::doccount frequency = it.get_termfreq();
-            if (frequency >= min_frequency && frequency <= max_frequency) list->items.push_back(*it);
-        }
+        for_each_term_by_frequency(db->get(), prefix, min_frequency, max_frequency,
+                                   [&](const Xapian::TermIterator &it) { list->items.push_back(*it); });
         return list.release();
     });
 }
@@ -186,14 +193,11 @@ cx_docids *cx_database_postings_by_frequency(const cx_database *db, cx_bytes pre
     return guarded(error, static_cast<cx_docids *>(nullptr), [&] {
         auto list = std::make_unique<cx_docids>();
         const Xapian::Database &d = db->get();
-        std::string p = str(prefix);
-        for (auto it = d.allterms_begin(p); it != d.allterms_end(p); ++it) {
-            Xapian::doccount frequency = it.get_termfreq();
-            if (frequency < min_frequency || frequency > max_frequency) continue;
+        for_each_term_by_frequency(d, prefix, min_frequency, max_frequency, [&](const Xapian::TermIterator &it) {
             const std::string term = *it;
             for (auto post = d.postlist_begin(term); post != d.postlist_end(term); ++post) list->items.push_back(*post);
             list->items.push_back(0);
-        }
+        });
         return list.release();
     });
 }
