@@ -753,6 +753,14 @@ struct DuplicateIndex {
             while end < all.count, all[end].span.start < span.end { end += 1 }
             return all[low..<end]
         }
+
+        /// The passage holding most of `span` (the first of several as good), or the first passage when none
+        /// overlaps it.
+        func holdingMost(of span: TextSpan) -> Passage? {
+            let best = overlapping(span).max { $0.span.overlap(with: span) < $1.span.overlap(with: span) }
+            guard let best, best.span.overlap(with: span) > 0 else { return all.first }
+            return best
+        }
     }
 
     private static func makeGroup(
@@ -763,9 +771,7 @@ struct DuplicateIndex {
             guard let entry = entries[piece.document], piece.range.upperBound <= entry.text.count else { continue }
             let span = Self.trimmed(TextSpan(start: piece.range.lowerBound, end: piece.range.upperBound), in: entry.text)
             let lines = entry.lineIndex.lines(of: span)
-            // The passage that holds most of it (the first such), else the first.
-            let best = entry.passages.overlapping(span).max { $0.span.overlap(with: span) < $1.span.overlap(with: span) }
-            let passage = best.map { $0.span.overlap(with: span) > 0 } == true ? best : entry.passages.all.first
+            let passage = entry.passages.holdingMost(of: span)
             let member = GroupMember(
                 passage: passage?.id ?? "", document: piece.document, span: span, lines: lines, text: entry.text[span],
                 original: false)
