@@ -260,8 +260,7 @@ struct DuplicateIndex {
             let spans = Aligner.spans(of: pair, first, second)
             let (a, b, spanA, spanB) = forward ? (pair.a, pair.b, spans.a, spans.b) : (pair.b, pair.a, spans.b, spans.a)
             return DuplicateLink(
-                span: spanA, words: [a.lowerBound, a.upperBound], other: candidate, otherSpan: spanB,
-                otherWords: [b.lowerBound, b.upperBound], matched: pair.matchedWords)
+                span: spanA, words: a, other: candidate, otherSpan: spanB, otherWords: b, matched: pair.matchedWords)
         }
     }
 
@@ -315,7 +314,8 @@ struct DuplicateIndex {
     /// holding all would grow with the corpus).
     mutating func saveLinks() throws {
         for id in dirtyLinks.sorted() {
-            guard var record = links[id] else { continue }
+            // Taken out, so sorting its links does not copy them.
+            guard var record = links.removeValue(forKey: id) else { continue }
             record.links.sort()
             if record != loadedLinks[id] { try write(record, of: id) }
         }

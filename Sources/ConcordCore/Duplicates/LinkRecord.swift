@@ -30,11 +30,16 @@ extension LinkRecord {
         for partner in partners { output.string(partner) }
         output.number(links.count)
         for link in links {
-            for value in [link.span.start, link.span.end, link.words.first ?? 0, link.words.last ?? 0, index[link.other] ?? 0,
-                link.otherSpan.start, link.otherSpan.end, link.otherWords.first ?? 0, link.otherWords.last ?? 0, link.matched]
-            {
-                output.number(value)
-            }
+            output.number(link.span.start)
+            output.number(link.span.end)
+            output.number(link.words.lowerBound)
+            output.number(link.words.upperBound)
+            output.number(index[link.other] ?? 0)
+            output.number(link.otherSpan.start)
+            output.number(link.otherSpan.end)
+            output.number(link.otherWords.lowerBound)
+            output.number(link.otherWords.upperBound)
+            output.number(link.matched)
         }
         return output.bytes
     }
@@ -49,14 +54,21 @@ extension LinkRecord {
         for _ in 0..<(try input.count()) { partners.append(try input.string()) }
         let linkCount = try input.count()
         links.reserveCapacity(linkCount)
+        /// A range of word indices, its end never before its start.
+        func wordRange(_ input: inout ByteReader) throws -> Range<Int> {
+            let first = try input.number()
+            return first..<max(first, try input.number())
+        }
         for _ in 0..<linkCount {
-            var values: [Int] = []
-            for _ in 0..<10 { values.append(try input.number()) }
-            guard values[4] < partners.count else { throw input.damaged }
+            let span = TextSpan(start: try input.number(), end: try input.number())
+            let words = try wordRange(&input)
+            let partner = try input.number()
+            guard partner < partners.count else { throw input.damaged }
+            let otherSpan = TextSpan(start: try input.number(), end: try input.number())
+            let otherWords = try wordRange(&input)
             links.append(DuplicateLink(
-                span: TextSpan(start: values[0], end: values[1]), words: [values[2], values[3]], other: partners[values[4]],
-                otherSpan: TextSpan(start: values[5], end: values[6]), otherWords: [values[7], values[8]],
-                matched: values[9]))
+                span: span, words: words, other: partners[partner], otherSpan: otherSpan, otherWords: otherWords,
+                matched: try input.number()))
         }
     }
 }

@@ -8,11 +8,11 @@ struct DuplicateLink: Codable, Hashable, Sendable {
     var span: TextSpan
     /// The same as word indices (first, end exclusive) into this document's duplicate-detection words
     /// (`WordTokenizer`, boilerplate left out).
-    var words: [Int]
+    var words: Range<Int>
     /// The other document, its span and words.
     var other: String
     var otherSpan: TextSpan
-    var otherWords: [Int]
+    var otherWords: Range<Int>
     /// Words matched between the two spans (the rest were changed, added or dropped).
     var matched: Int
 }
