@@ -785,14 +785,31 @@ struct DuplicateIndex {
         members[0].member.original = true
         let rest = members.dropFirst().sorted { ($0.sequence, $0.member.span) < ($1.sequence, $1.member.span) }
         let ordered = [members[0].member] + rest.map(\.member)
-        var hasher = SHA256()
-        for member in ordered.sorted(by: { ($0.document, $0.span) < ($1.document, $1.span) }) {
-            hasher.update(data: Data("\(member.document):\(member.span.start):\(member.span.end);".utf8))
-        }
-        let id = "g" + hasher.finalize().prefix(6).map { String(format: "%02x", $0) }.joined()
         return DuplicateGroup(
-            id: id, members: ordered, original: ordered[0].document, words: members.map(\.words).min() ?? 0)
+            id: groupID(of: ordered), members: ordered, original: ordered[0].document, words: members.map(\.words).min() ?? 0)
     }
+
+    /// A group's id: `g` and the first 6 bytes, in hex, of the SHA-256 of its members' places (`DOC:START:END;`
+    /// each, in document and span order), so the same members make the same id in every run.
+    static func groupID(of members: [GroupMember]) -> String {
+        var places: [UInt8] = []
+        for member in members.sorted(by: { ($0.document, $0.span) < ($1.document, $1.span) }) {
+            places.append(contentsOf: member.document.utf8)
+            places.append(UInt8(ascii: ":"))
+            places.append(contentsOf: String(member.span.start).utf8)
+            places.append(UInt8(ascii: ":"))
+            places.append(contentsOf: String(member.span.end).utf8)
+            places.append(UInt8(ascii: ";"))
+        }
+        var id = [UInt8(ascii: "g")]
+        for byte in SHA256.hash(data: places).prefix(6) {
+            id.append(hexDigits[Int(byte >> 4)])
+            id.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: id, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// `span` without the white space at its ends.
     static func trimmed(_ span: TextSpan, in text: ScalarText) -> TextSpan {
