@@ -247,6 +247,31 @@ struct DuplicateIndex {
         return results.withLock { $0.compactMap { $0 } }
     }
 
+    /// Work run on a thread of its own, its result waited for by `value()`.
+    private final class Background<Value: Sendable>: Sendable {
+        private let outcome = Mutex<Result<Value, any Error>?>(nil)
+        private let finished = DispatchSemaphore(value: 0)
+
+        init(_ work: @escaping @Sendable () throws -> Value) {
+            // A thread of its own, not one of Dispatch's pool: the pool's threads may all be busy.
+            let thread = Thread { [self] in
+                let result = Result(catching: work)
+                outcome.withLock { $0 = result }
+                finished.signal()
+            }
+            thread.start()
+        }
+
+        /// The work's result (waiting for it), or the error it threw; the same on every call.
+        func value() throws -> Value {
+            while true {
+                if let known = outcome.withLock({ $0 }) { return try known.get() }
+                finished.wait()
+                finished.signal()
+            }
+        }
+    }
+
     /// The links of document `id` (`mine`) with document `candidate` (`theirs`), as `id` stores them. The two
     /// are always aligned in the same order, so the links do not depend on which came first.
     private static func links(
@@ -408,30 +433,45 @@ struct DuplicateIndex {
         var done = Set<String>()
         let ordered = seeds.sorted()
         var next = 0
-        while next < ordered.count {
-            // Components are found one after another (each takes the links and old groups it reaches), built on
-            // all threads (reading documents only), then written in the order they were found.
-            var components: [Component] = []
-            var chunk: [String] = []
-            var weight = 0
-            while next < ordered.count, weight < Self.chunkWeight, components.count < Self.chunkComponents {
+        // Components are found one after another (each takes the links and old groups it reaches), a chunk at a
+        // time; a chunk's groups are built on all threads (reading documents only) while this thread finds the
+        // next chunk's components and writes the previous chunk's groups, chunks written in the order found.
+        // Finding a chunk before the one ahead is written finds the same components: a group written there was
+        // either in that chunk's components already or is new, and neither is taken again.
+        var building: Building?
+        // A chunk still being built when an error leaves early: its threads read `members`.
+        defer { _ = try? building?.groups.value() }
+        while next < ordered.count || building != nil {
+            var chunk = Building.Chunk()
+            while next < ordered.count, chunk.weight < Self.chunkWeight, chunk.components.count < Self.chunkComponents {
                 let seed = ordered[next]
                 next += 1
-                chunk.append(seed)
+                chunk.seeds.append(seed)
                 let component = try self.component(from: seed, visitedLinks: &visitedLinks, visitedGroups: &visitedGroups)
                 guard !component.links.isEmpty || !component.groups.isEmpty else { continue }
-                components.append(component)
-                weight += component.links.count + component.groups.count
+                chunk.components.append(component)
+                chunk.weight += component.links.count + component.groups.count
             }
-            let built = try buildGroups(of: components, path: path, threads: threads)
+            let previous = building
+            let built = try previous?.groups.value()
+            building = nil
+            if !chunk.seeds.isEmpty {
+                let (components, members, minWords, boilerplateCap) = (chunk.components, members, minWords, boilerplateCap)
+                building = Building(chunk: chunk, groups: Background {
+                    try Self.buildGroups(
+                        of: components, members: members, minWords: minWords, boilerplateCap: boilerplateCap, path: path,
+                        threads: threads)
+                })
+            }
+            guard let previous, let built else { continue }
             var rebuilt = Set<String>()
-            for (component, groups) in zip(components, built) {
+            for (component, groups) in zip(previous.chunk.components, built) {
                 // The groups written here are current: no later component replaces them.
                 rebuilt.formUnion(try write(component, groups, keeping: rebuilt))
             }
             visitedGroups.formUnion(rebuilt)
-            sinceCommit += weight
-            done.formUnion(chunk)
+            sinceCommit += previous.chunk.weight
+            done.formUnion(previous.chunk.seeds)
             if sinceCommit >= 50_000 || pendingWrites >= IndexWriter.detectionBatch {
                 regrouped(done)
                 done = []
@@ -447,6 +487,19 @@ struct DuplicateIndex {
     /// How many links and old groups, or components, are built together.
     private static let chunkWeight = 2_000
     private static let chunkComponents = 256
+
+    /// A chunk of components (the seeds they were found from, their links and old groups counted), its groups
+    /// being built on other threads.
+    private struct Building {
+        struct Chunk {
+            var components: [Component] = []
+            var seeds: [String] = []
+            var weight = 0
+        }
+
+        let chunk: Chunk
+        let groups: Background<[BuiltGroups]>
+    }
 
     /// A link, by where it stands on both sides: the documents by their numbers (`number(of:)`), the lower first.
     private struct LinkKey: Hashable {
@@ -606,8 +659,10 @@ struct DuplicateIndex {
 
     /// The groups of each of `components`, built on `threads` threads, each reading documents through a
     /// reader of its own (what they read does not change while groups are rebuilt).
-    private func buildGroups(of components: [Component], path: String, threads: Int) throws -> [BuiltGroups] {
-        let (members, minWords, boilerplateCap) = (self.members, self.minWords, self.boilerplateCap)
+    private static func buildGroups(
+        of components: [Component], members: SharedCache<Member>, minWords: Int, boilerplateCap: Int, path: String,
+        threads: Int
+    ) throws -> [BuiltGroups] {
         // A component of many documents (one can hold most of a corpus's copies) is built on all threads by
         // itself: its documents read, then its groups made, in parallel. The others share the threads.
         var built = [BuiltGroups?](repeating: nil, count: components.count)
