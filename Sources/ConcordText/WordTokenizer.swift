@@ -89,6 +89,9 @@ public struct WordTokenizer: Sendable {
         var previousWord: Range<Int>?
         var previousKey: UInt64 = 0
         var previousWasIdeograph = false
+        // Keys of the non-ASCII words met so far, by their scalars as written: NFKC through Foundation costs far
+        // more than a look-up, and such words repeat (a CJK text is mostly a few thousand ideographs).
+        var nonASCIIKeys: [String: UInt64] = [:]
 
         var i = lower
         while i < upper {
@@ -155,7 +158,13 @@ public struct WordTokenizer: Sendable {
                 }
             }
             if !ascii {
-                hash = Self.normalizedKey(scalars[start..<end])
+                let written = String(String.UnicodeScalarView(scalars[start..<end]))
+                if let known = nonASCIIKeys[written] {
+                    hash = known
+                } else {
+                    hash = Self.normalizedKey(scalars[start..<end])
+                    nonASCIIKeys[written] = hash
+                }
             }
 
             // Settle the gap before this word: it decides the previous word's sentence end.
