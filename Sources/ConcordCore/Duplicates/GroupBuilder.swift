@@ -108,11 +108,17 @@ struct GroupBuilder {
                 Self.insert(side.range.upperBound, into: &cuts[side.document])
             }
         }
-        // Carry cuts over the links until they agree.
+        // Carry cuts over the links until they agree. A link carried over again from a document whose cuts have
+        // not changed since adds nothing (each cut it carried found a cut near its target, or made the one it
+        // would make again, and cuts are only ever added), so it is skipped: the same cuts, in fewer passes.
+        var version = [Int](repeating: 0, count: documents.count)
+        var carried = [Int](repeating: -1, count: links.count * 2)
         for _ in 0..<maxRounds {
             var changed = false
-            for link in links {
-                for (from, to) in [(link.a, link.b), (link.b, link.a)] {
+            for (number, link) in links.enumerated() {
+                for (direction, (from, to)) in [(link.a, link.b), (link.b, link.a)].enumerated() {
+                    guard carried[number * 2 + direction] != version[from.document] else { continue }
+                    carried[number * 2 + direction] = version[from.document]
                     let list = cuts[from.document]
                     var index = Self.insertionPoint(from.range.lowerBound + 1, in: list)
                     var inside: [Int] = []
@@ -133,7 +139,10 @@ struct GroupBuilder {
                         } else if let text = textOf[to.document] {
                             target = Self.wordStart(near: target, in: text.scalars, within: to.range)
                         }
-                        if Self.insert(target, into: &cuts[to.document]) { changed = true }
+                        if Self.insert(target, into: &cuts[to.document]) {
+                            changed = true
+                            version[to.document] += 1
+                        }
                     }
                 }
             }
