@@ -870,8 +870,8 @@ struct DuplicateIndex {
     static func trimmed(_ span: TextSpan, in text: ScalarText) -> TextSpan {
         var start = span.start
         var end = span.end
-        while start < end, text.scalars[start].properties.isWhitespace { start += 1 }
-        while end > start, text.scalars[end - 1].properties.isWhitespace { end -= 1 }
+        while start < end, GroupBuilder.isWhitespace(text.scalars[start]) { start += 1 }
+        while end > start, GroupBuilder.isWhitespace(text.scalars[end - 1]) { end -= 1 }
         return TextSpan(start: start, end: end)
     }
 

@@ -81,6 +81,14 @@ struct GroupBuilder {
         return starts
     }
 
+    /// Whether `scalar` is white space (ASCII without a look-up of its properties: tab to carriage return, and
+    /// space, as Unicode's White_Space has them).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
     /// Whether `scalar` is alphabetic or numeric (ASCII without a look-up of its properties).
     private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
@@ -226,10 +234,10 @@ struct GroupBuilder {
                 guard let text = textOf[document] else { continue }
                 for joined in Self.joined(list) {
                     var range = joined
-                    while range.lowerBound < range.upperBound, text.scalars[range.lowerBound].properties.isWhitespace {
+                    while range.lowerBound < range.upperBound, Self.isWhitespace(text.scalars[range.lowerBound]) {
                         range = (range.lowerBound + 1)..<range.upperBound
                     }
-                    while range.upperBound > range.lowerBound, text.scalars[range.upperBound - 1].properties.isWhitespace {
+                    while range.upperBound > range.lowerBound, Self.isWhitespace(text.scalars[range.upperBound - 1]) {
                         range = range.lowerBound..<(range.upperBound - 1)
                     }
                     guard Segmenter.wordCount(text.scalars, in: TextSpan(start: range.lowerBound, end: range.upperBound)) >= minWords
@@ -252,7 +260,7 @@ struct GroupBuilder {
     static func wordStart(near position: Int, in scalars: [Unicode.Scalar], within range: Range<Int>) -> Int {
         func isStart(_ index: Int) -> Bool {
             index > range.lowerBound && index < range.upperBound && index < scalars.count
-                && scalars[index - 1].properties.isWhitespace && !scalars[index].properties.isWhitespace
+                && isWhitespace(scalars[index - 1]) && !isWhitespace(scalars[index])
         }
         for distance in 0...12 {
             if isStart(position - distance) { return position - distance }
