@@ -47,8 +47,9 @@ struct DuplicateIndex {
     private let cache = SharedCache<AlignedDocument>(limit: 320 << 20)
     /// Document ids of record documents.
     private var documentOfRecord: [UInt32: String] = [:]
-    /// Numbers for documents, while groups are rebuilt (`number(of:)`).
+    /// Numbers for documents, while groups are rebuilt (`number(of:)`), and the documents by number.
     private var documentNumbers: [String: Int32] = [:]
+    private var documentNames: [String] = []
     /// The candidates of the documents to process, when found for all of them at once (`findCandidates`).
     private var knownCandidates: [String: Set<String>]?
     /// Fingerprints held by more than `boilerplateCap` documents: text so widely shared (licences, page
@@ -522,6 +523,7 @@ struct DuplicateIndex {
         if let known = documentNumbers[id] { return known }
         let next = Int32(documentNumbers.count)
         documentNumbers[id] = next
+        documentNames.append(id)
         return next
     }
 
@@ -564,28 +566,49 @@ struct DuplicateIndex {
         from seed: String, visitedLinks: inout Set<LinkKey>, visitedGroups: inout Set<String>
     ) throws -> Component {
         var component = Component()
-        var queue: [(String, TextSpan)] = [(seed, TextSpan(start: 0, end: Int(Int32.max)))]
-        var sortedLinks: [String: LinksByStart] = [:]
+        // Documents by number while walking: a walk looks a document up for every link it follows.
+        var regions: [Int32: Regions] = [:]
+        var reached: [Int32: Reached] = [:]
+        var queue: [(Int32, TextSpan)] = [(number(of: seed), TextSpan(start: 0, end: Int(Int32.max)))]
         while let (document, region) = queue.popLast() {
             // A region inside one already reached adds nothing.
-            guard component.regions[document, default: Regions()].insert(region) else { continue }
-            if sortedLinks[document] == nil { sortedLinks[document] = LinksByStart(try linkRecord(document).links) }
-            let mine = number(of: document)
-            for link in sortedLinks[document]?.overlapping(region) ?? [] {
-                guard visitedLinks.insert(LinkKey(mine, number(of: link.other), link)).inserted else { continue }
-                component.links.append((document, link))
+            guard regions[document, default: Regions()].insert(region) else { continue }
+            if reached[document] == nil { reached[document] = try reach(document) }
+            guard let known = reached[document] else { continue }
+            for index in known.links.overlapping(region) {
+                let link = known.links.links[index]
+                let other = known.links.others[index]
+                guard visitedLinks.insert(LinkKey(document, other, link)).inserted else { continue }
+                component.links.append((known.name, link))
                 queue.append((document, link.span))
-                queue.append((link.other, link.otherSpan))
+                queue.append((other, link.otherSpan))
             }
-            if groupsOf[document] == nil { groupsOf[document] = try groups(involving: document) }
-            for group in groupsOf[document] ?? []
-            where group.members.contains(where: { $0.0 == document && $0.1.overlap(with: region) > 0 }) {
+            for group in known.groups
+            where group.members.contains(where: { $0.0 == known.name && $0.1.overlap(with: region) > 0 }) {
                 guard visitedGroups.insert(group.id).inserted else { continue }
                 component.groups.append(group.id)
-                for member in group.members { queue.append(member) }
+                for member in group.members { queue.append((number(of: member.0), member.1)) }
             }
         }
+        for (document, found) in regions { component.regions[documentNames[Int(document)]] = found }
         return component
+    }
+
+    /// What a walk over a component needs of a document it reaches.
+    private struct Reached {
+        var name: String
+        var links: LinksByStart
+        var groups: [(id: String, members: [(String, TextSpan)])]
+    }
+
+    private mutating func reach(_ document: Int32) throws -> Reached {
+        let name = documentNames[Int(document)]
+        let links = LinksByStart(try linkRecord(name).links)
+        var others: [Int32] = []
+        others.reserveCapacity(links.links.count)
+        for link in links.links { others.append(number(of: link.other)) }
+        if groupsOf[name] == nil { groupsOf[name] = try groups(involving: name) }
+        return Reached(name: name, links: LinksByStart(links, others: others), groups: groupsOf[name] ?? [])
     }
 
     /// A document's links sorted by where they start, for finding those that overlap a span.
@@ -593,6 +616,8 @@ struct DuplicateIndex {
         let links: [DuplicateLink]
         /// The furthest end among the links up to each index.
         let reach: [Int]
+        /// The number of each link's other document (`number(of:)`), when given.
+        private(set) var others: [Int32] = []
 
         init(_ links: [DuplicateLink]) {
             self.links = links.sorted { $0.span.start < $1.span.start }
@@ -606,7 +631,14 @@ struct DuplicateIndex {
             self.reach = reach
         }
 
-        func overlapping(_ span: TextSpan) -> [DuplicateLink] {
+        /// `sorted` with `others`, the numbers of its links' other documents in its order.
+        init(_ sorted: LinksByStart, others: [Int32]) {
+            self = sorted
+            self.others = others
+        }
+
+        /// The indices of the links that overlap `span`, in order.
+        func overlapping(_ span: TextSpan) -> [Int] {
             // The first link whose reach passes the span's start: none before it can overlap.
             var low = 0
             var high = reach.count
@@ -614,10 +646,10 @@ struct DuplicateIndex {
                 let middle = (low + high) / 2
                 if reach[middle] <= span.start { low = middle + 1 } else { high = middle }
             }
-            var result: [DuplicateLink] = []
+            var result: [Int] = []
             var index = low
             while index < links.count, links[index].span.start < span.end {
-                if links[index].span.end > span.start { result.append(links[index]) }
+                if links[index].span.end > span.start { result.append(index) }
                 index += 1
             }
             return result
