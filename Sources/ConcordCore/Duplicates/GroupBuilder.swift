@@ -123,10 +123,10 @@ struct GroupBuilder {
         var carried = [Int](repeating: -1, count: links.count * 2)
         for _ in 0..<maxRounds {
             var changed = false
-            for (number, link) in links.enumerated() {
+            for (linkIndex, link) in links.enumerated() {
                 for (direction, (from, to)) in [(link.a, link.b), (link.b, link.a)].enumerated() {
-                    guard carried[number * 2 + direction] != version[from.document] else { continue }
-                    carried[number * 2 + direction] = version[from.document]
+                    guard carried[linkIndex * 2 + direction] != version[from.document] else { continue }
+                    carried[linkIndex * 2 + direction] = version[from.document]
                     let list = cuts[from.document]
                     var index = Self.insertionPoint(from.range.lowerBound + 1, in: list)
                     var inside: [Int] = []
