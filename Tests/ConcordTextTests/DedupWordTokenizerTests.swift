@@ -69,6 +69,21 @@ func dedupForms(_ text: String) -> [String] {
         #expect(dedupForms("Ärger ÉCOLE") == ["ärger", "école"])
     }
 
+    @Test func repeatedNonASCIIWordsKeepTheKeysOfTheirNormalForms() {
+        // A non-ASCII word's key is computed once per text; repeats, canonically equal spellings among them, are
+        // looked up by the word as written.
+        let text = "café cafe\u{301} café ＮＡＴＯ 北约 北约 Ärger ärger ÄRGER"
+        let scalars = ScalarText(text)
+        let tokenizer = WordTokenizer()
+        let words = tokenizer.words(in: scalars)
+        #expect(words.count == 11)
+        #expect(words.map(\.key) == words.map { WordKey.of(tokenizer.normalizedForm(of: $0, in: scalars)) })
+        #expect(Set(words[0...2].map(\.key)).count == 1)
+        #expect(words[3].key == WordKey.of("nato"))
+        #expect(words[4].key == words[6].key && words[5].key == words[7].key && words[4].key != words[5].key)
+        #expect(Set(words[8...10].map(\.key)).count == 1)
+    }
+
     @Test func hanAndKanaScalarsAreWordsOfTheirOwn() {
         #expect(dedupForms("北约东扩 NATO") == ["北", "约", "东", "扩", "nato"])
     }
