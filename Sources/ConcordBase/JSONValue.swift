@@ -333,7 +333,7 @@ public enum JSONWriter {
                     bytes.append(UInt8(ascii: "\\"))
                     bytes.append(escape)
                 } else if byte < 0x20 {
-                    bytes.append(contentsOf: ("\\u00" + hexByte(byte)).utf8)
+                    bytes.append(contentsOf: ("\\u00" + Hex.lowercase(CollectionOfOne(byte))).utf8)
                 } else {
                     bytes.append(byte)
                 }
@@ -341,11 +341,6 @@ public enum JSONWriter {
             output += String(decoding: bytes, as: UTF8.self)
         }
         output += "\""
-    }
-
-    private static func hexByte(_ byte: UInt8) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
     }
 
     /// A Double as JSON: integral values without a fraction, others in Swift's shortest round-trip form.

@@ -21,6 +21,13 @@ struct JSONTests {
         }
     }
 
+    @Test("bytes as lowercase hex, two digits each")
+    func hexIsLowercaseTwoDigitsAByte() {
+        #expect(Hex.lowercase([0x00, 0x0F, 0xA0, 0xFF, 0x5C]) == "000fa0ff5c")
+        #expect(Hex.lowercase([UInt8]()) == "")
+        #expect(Hex.lowercase(CollectionOfOne(0x1F)) == "1f")
+    }
+
     @Test("literals")
     func literals() throws {
         #expect(try JSONParser.parse(Array("[true, false, null]".utf8)) == .array([.bool(true), .bool(false), .null]))

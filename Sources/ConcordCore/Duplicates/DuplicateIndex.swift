@@ -1,3 +1,4 @@
+import ConcordBase
 import ConcordText
 import Crypto
 import Dispatch
@@ -888,15 +889,8 @@ struct DuplicateIndex {
             places.append(contentsOf: String(member.span.end).utf8)
             places.append(UInt8(ascii: ";"))
         }
-        var id = [UInt8(ascii: "g")]
-        for byte in SHA256.hash(data: places).prefix(6) {
-            id.append(hexDigits[Int(byte >> 4)])
-            id.append(hexDigits[Int(byte & 0x0F)])
-        }
-        return String(decoding: id, as: UTF8.self)
+        return "g" + Hex.lowercase(SHA256.hash(data: places).prefix(6))
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// `span` without the white space at its ends.
     static func trimmed(_ span: TextSpan, in text: ScalarText) -> TextSpan {

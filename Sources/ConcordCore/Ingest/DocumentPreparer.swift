@@ -1,3 +1,4 @@
+import ConcordBase
 import ConcordText
 import Crypto
 import Foundation
@@ -75,7 +76,7 @@ struct DocumentPreparer: Sendable {
             hasher.update(data: Data("\u{0}sidecar\u{0}".utf8))
             hasher.update(data: sidecar)
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(hasher.finalize())
     }
 
     func build(_ file: SourceFile, hash: String) throws -> PreparedDocument {
