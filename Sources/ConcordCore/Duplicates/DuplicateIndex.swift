@@ -604,12 +604,9 @@ struct DuplicateIndex {
 
     private mutating func reach(_ document: Int32) throws -> Reached {
         let name = documentNames[Int(document)]
-        let links = LinksByStart(try linkRecord(name).links)
-        var others: [Int32] = []
-        others.reserveCapacity(links.links.count)
-        for link in links.links { others.append(number(of: link.other)) }
+        let links = LinksByStart(try linkRecord(name).links) { number(of: $0) }
         if groupsOf[name] == nil { groupsOf[name] = try groups(involving: name) }
-        return Reached(name: name, links: LinksByStart(links, others: others), groups: groupsOf[name] ?? [])
+        return Reached(name: name, links: links, groups: groupsOf[name] ?? [])
     }
 
     /// A document's links sorted by where they start, for finding those that overlap a span.
@@ -617,24 +614,22 @@ struct DuplicateIndex {
         let links: [DuplicateLink]
         /// The furthest end among the links up to each index.
         let reach: [Int]
-        /// The number of each link's other document (`number(of:)`), when given.
-        private(set) var others: [Int32] = []
+        /// The number of each link's other document, as `number` gave it.
+        let others: [Int32]
 
-        init(_ links: [DuplicateLink]) {
+        init(_ links: [DuplicateLink], number: (String) -> Int32) {
             self.links = links.sorted { $0.span.start < $1.span.start }
             var reach: [Int] = []
+            var others: [Int32] = []
             reach.reserveCapacity(links.count)
+            others.reserveCapacity(links.count)
             var furthest = Int.min
             for link in self.links {
                 furthest = max(furthest, link.span.end)
                 reach.append(furthest)
+                others.append(number(link.other))
             }
             self.reach = reach
-        }
-
-        /// `sorted` with `others`, the numbers of its links' other documents in its order.
-        init(_ sorted: LinksByStart, others: [Int32]) {
-            self = sorted
             self.others = others
         }
 
