@@ -852,7 +852,8 @@ struct DuplicateIndex {
         var members: [(member: GroupMember, rank: (Int, Int, Int), sequence: Int, words: Int)] = []
         for piece in pieces {
             guard let entry = entries[piece.document], piece.range.upperBound <= entry.text.count else { continue }
-            let span = Self.trimmed(TextSpan(start: piece.range.lowerBound, end: piece.range.upperBound), in: entry.text)
+            // Pieces come trimmed (`GroupBuilder.trimmed`).
+            let span = TextSpan(start: piece.range.lowerBound, end: piece.range.upperBound)
             let lines = entry.lineIndex.lines(of: span)
             let passage = entry.passages.holdingMost(of: span)
             let member = GroupMember(
@@ -885,15 +886,6 @@ struct DuplicateIndex {
             places.append(UInt8(ascii: ";"))
         }
         return "g" + Hex.lowercase(SHA256.hash(data: places).prefix(6))
-    }
-
-    /// `span` without the white space at its ends.
-    static func trimmed(_ span: TextSpan, in text: ScalarText) -> TextSpan {
-        var start = span.start
-        var end = span.end
-        while start < end, GroupBuilder.isWhitespace(text.scalars[start]) { start += 1 }
-        while end > start, GroupBuilder.isWhitespace(text.scalars[end - 1]) { end -= 1 }
-        return TextSpan(start: start, end: end)
     }
 
     /// Writes `encoded`'s group; returns its Xapian document id.

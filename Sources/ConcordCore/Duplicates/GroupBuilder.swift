@@ -81,9 +81,17 @@ struct GroupBuilder {
         return starts
     }
 
+    /// `range` of `scalars` without the white space at its ends (members are trimmed so).
+    static func trimmed(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int> {
+        var (start, end) = (range.lowerBound, range.upperBound)
+        while start < end, isWhitespace(scalars[start]) { start += 1 }
+        while end > start, isWhitespace(scalars[end - 1]) { end -= 1 }
+        return start..<end
+    }
+
     /// Whether `scalar` is white space (ASCII without a look-up of its properties: tab to carriage return, and
     /// space, as Unicode's White_Space has them).
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
         return scalar.properties.isWhitespace
@@ -233,13 +241,7 @@ struct GroupBuilder {
             for (document, list) in byDocument.sorted(by: { $0.key < $1.key }) {
                 guard let text = textOf[document] else { continue }
                 for joined in Self.joined(list) {
-                    var range = joined
-                    while range.lowerBound < range.upperBound, Self.isWhitespace(text.scalars[range.lowerBound]) {
-                        range = (range.lowerBound + 1)..<range.upperBound
-                    }
-                    while range.upperBound > range.lowerBound, Self.isWhitespace(text.scalars[range.upperBound - 1]) {
-                        range = range.lowerBound..<(range.upperBound - 1)
-                    }
+                    let range = Self.trimmed(joined, in: text.scalars)
                     guard Segmenter.wordCount(text.scalars, in: TextSpan(start: range.lowerBound, end: range.upperBound)) >= minWords
                     else { continue }
                     group.append(Piece(document: documents[document], range: range))
