@@ -156,6 +156,11 @@ public struct Aligner: Sendable {
         /// (hash, position), ascending.
         public let hashes: [UInt64]
         let positions: [Int32]
+        /// A bit per slot, set where some hash's top bits point (`mayHold`): about 8 bits per hash, so a hash the
+        /// table does not hold is told apart, without a search, 7 times in 8.
+        private let filter: [UInt64]
+        /// 64 − log2 of the filter's bits.
+        private let filterShift: UInt64
 
         /// The table of `words`' n-grams of `seedLength` words, one in `sampling` kept (by hash).
         public init(_ words: [Word], seedLength: Int, sampling: UInt64) {
@@ -169,38 +174,58 @@ public struct Aligner: Sendable {
             pairs.sort()
             hashes = pairs.map { UInt64(truncatingIfNeeded: $0 >> 32) }
             positions = pairs.map { Int32(truncatingIfNeeded: UInt32(truncatingIfNeeded: $0)) }
+            var bitsLog2: UInt64 = 6
+            while (1 << bitsLog2) < hashes.count * 8 && bitsLog2 < 32 { bitsLog2 += 1 }
+            filterShift = 64 - bitsLog2
+            var filter = [UInt64](repeating: 0, count: 1 << (bitsLog2 - 6))
+            for hash in hashes {
+                let slot = hash >> filterShift
+                filter[Int(slot >> 6)] |= 1 << (slot & 63)
+            }
+            self.filter = filter
         }
 
         /// Bytes held.
-        public var bytes: Int { hashes.count * 12 }
+        public var bytes: Int { hashes.count * 12 + filter.count * 8 }
+
+        /// False when the table surely does not hold `hash`; true when it may.
+        @inline(__always)
+        func mayHold(_ hash: UInt64) -> Bool {
+            let slot = hash >> filterShift
+            return filter[Int(slot >> 6)] & (1 << (slot & 63)) != 0
+        }
 
         /// The seeds of this sequence (a) against `other` (b): every pair of positions holding the same sampled
         /// n-gram, n-grams found more than `maxOccurrences` times in either sequence skipped. Symmetric: the seeds
-        /// of (b, a) are these, swapped.
+        /// of (b, a) are these, swapped (in another order).
+        ///
+        /// The smaller table's hashes are looked up in the larger one: most are not there, and its filter says
+        /// so; the others are found by galloping forward, as both go in ascending order.
         public func seeds(against other: SeedTable, maxOccurrences: Int) -> [Seed] {
+            let swapped = other.hashes.count < hashes.count
+            let (probe, table) = swapped ? (other, self) : (self, other)
             var result: [Seed] = []
             var i = 0
             var j = 0
-            while i < hashes.count && j < other.hashes.count {
-                let x = hashes[i]
-                let y = other.hashes[j]
-                if x < y {
-                    i = Self.gallop(hashes, from: i + 1, to: y)
-                } else if x > y {
-                    j = Self.gallop(other.hashes, from: j + 1, to: x)
-                } else {
-                    var iEnd = i
-                    while iEnd < hashes.count && hashes[iEnd] == x { iEnd += 1 }
-                    var jEnd = j
-                    while jEnd < other.hashes.count && other.hashes[jEnd] == x { jEnd += 1 }
-                    if iEnd - i <= maxOccurrences && jEnd - j <= maxOccurrences {
-                        for a in i..<iEnd {
-                            for b in j..<jEnd { result.append(Seed(a: Int(positions[a]), b: Int(other.positions[b]))) }
+            while i < probe.hashes.count && j < table.hashes.count {
+                let x = probe.hashes[i]
+                var iEnd = i + 1
+                while iEnd < probe.hashes.count && probe.hashes[iEnd] == x { iEnd += 1 }
+                defer { i = iEnd }
+                guard table.mayHold(x) else { continue }
+                j = Self.gallop(table.hashes, from: j, to: x)
+                guard j < table.hashes.count, table.hashes[j] == x else { continue }
+                var jEnd = j + 1
+                while jEnd < table.hashes.count && table.hashes[jEnd] == x { jEnd += 1 }
+                if iEnd - i <= maxOccurrences && jEnd - j <= maxOccurrences {
+                    for p in i..<iEnd {
+                        for q in j..<jEnd {
+                            let (mine, theirs) = (Int(probe.positions[p]), Int(table.positions[q]))
+                            result.append(swapped ? Seed(a: theirs, b: mine) : Seed(a: mine, b: theirs))
                         }
                     }
-                    i = iEnd
-                    j = jEnd
                 }
+                j = jEnd
             }
             return result
         }

@@ -242,4 +242,39 @@ enum DedupSample {
         #expect(found.count == 1)
         #expect(found.first?.a == 0..<words.count)
     }
+
+    @Test(arguments: [(3, 40, 200), (5, 300, 20), (8, 2_000, 2_000), (40, 25, 3_000), (2, 100, 2_000), (2, 20, 300), (3, 2, 50)])
+    func seedsAreEverySharedNGramOnceEitherWayRound(vocabulary: Int, countA: Int, countB: Int) {
+        // Small vocabularies repeat n-grams (some past the cap); unequal lengths make either table the smaller.
+        var state: UInt64 = UInt64(vocabulary * 1_000_003 + countA * 7 + countB)
+        func words(_ count: Int) -> [Word] {
+            (0..<count).map { index in
+                state = Fingerprinter.mix(state)
+                let flags: Word.Flags = state % 97 == 0 ? .boilerplate : []
+                return Word(key: state % UInt64(vocabulary), span: TextSpan(start: index, end: index + 1), flags: flags)
+            }
+        }
+        let a = words(countA)
+        let b = words(countB)
+        let aligner = Aligner()
+        let n = aligner.configuration.seedLength
+        let cap = aligner.configuration.maxSeedOccurrences
+        let hashesA = Fingerprinter.shingleHashes(of: a, n: n)
+        let hashesB = Fingerprinter.shingleHashes(of: b, n: n)
+        var countsA: [UInt64: Int] = [:]
+        var countsB: [UInt64: Int] = [:]
+        for hash in hashesA { countsA[hash, default: 0] += 1 }
+        for hash in hashesB { countsB[hash, default: 0] += 1 }
+        var expected = Set<Aligner.Seed>()
+        for (i, x) in hashesA.enumerated() where x != Fingerprinter.invalid && countsA[x, default: 0] <= cap {
+            for (j, y) in hashesB.enumerated() where y == x && countsB[y, default: 0] <= cap {
+                expected.insert(Aligner.Seed(a: i, b: j))
+            }
+        }
+        let forward = aligner.seeds(a, b)
+        let backward = aligner.seeds(b, a)
+        #expect(forward.count == expected.count)
+        #expect(Set(forward) == expected)
+        #expect(Set(backward.map(\.swapped)) == expected)
+    }
 }

@@ -44,8 +44,10 @@ struct DuplicateIndex {
     /// documents had before (groups built since are all visited, so they need not be listed).
     private let members = SharedCache<Member>(limit: 160 << 20)
     private var groupsOf: [String: [(id: String, members: [(String, TextSpan)])]] = [:]
-    /// The words of documents read recently, shared by the threads that align.
-    private let cache = SharedCache<AlignedDocument>(limit: 320 << 20)
+    /// The words of documents read recently, shared by the threads that align. Large enough for the documents
+    /// with candidates in the 150 MB benchmark corpus (about 6,700), so few are read twice; emptied before
+    /// groups are built, so it is not held beside the group builder's caches.
+    private let cache = SharedCache<AlignedDocument>(limit: 448 << 20)
     /// Document ids of record documents.
     private var documentOfRecord: [UInt32: String] = [:]
     /// Numbers for documents, while groups are rebuilt (`number(of:)`), and the documents by number.
