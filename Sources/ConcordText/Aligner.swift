@@ -462,8 +462,14 @@ public struct Aligner: Sendable {
     private func merge(_ regions: [AlignedSpanPair], in pair: WordPair) -> [AlignedSpanPair] {
         let sorted = regions.sorted { ($0.a.lowerBound, $0.b.lowerBound) < ($1.a.lowerBound, $1.b.lowerBound) }
         var result: [AlignedSpanPair] = []
+        // result[..<live] ends more than maxGap words in A before the region at hand starts: it fuses with none
+        // of it nor of the regions after it, which start no earlier (and a region's end only grows by fusing).
+        var live = 0
         for region in sorted {
-            if let index = result.lastIndex(where: { Self.fusible($0, region, gap: configuration.maxGap) }) {
+            while live < result.count && result[live].a.upperBound + configuration.maxGap < region.a.lowerBound {
+                live += 1
+            }
+            if let index = result[live...].lastIndex(where: { Self.fusible($0, region, gap: configuration.maxGap) }) {
                 let current = result[index]
                 let ra = min(current.a.lowerBound, region.a.lowerBound)..<max(current.a.upperBound, region.a.upperBound)
                 let rb = min(current.b.lowerBound, region.b.lowerBound)..<max(current.b.upperBound, region.b.upperBound)
