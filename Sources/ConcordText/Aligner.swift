@@ -156,8 +156,8 @@ public struct Aligner: Sendable {
         /// (hash, position), ascending.
         public let hashes: [UInt64]
         let positions: [Int32]
-        /// A bit per slot, set where some hash's top bits point (`mayHold`): about 8 bits per hash, so a hash the
-        /// table does not hold is told apart, without a search, 7 times in 8.
+        /// A bit per slot, set where some hash's top bits point (`mayHold`): 8 to 16 bits per hash, so a hash the
+        /// table does not hold is told apart, without a search, at least 7 times in 8.
         private let filter: [UInt64]
         /// 64 − log2 of the filter's bits.
         private let filterShift: UInt64
