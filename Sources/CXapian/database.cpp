@@ -1,6 +1,9 @@
 // Databases: opening (disk, memory, remote, shards), transactions, statistics, metadata, spelling, documents.
 #include "shim.hpp"
 
+#include <malloc.h>
+#include <unistd.h>
+
 using cx::guarded;
 using cx::str;
 
@@ -261,3 +264,11 @@ bool cx_database_delete_document_at(cx_database *db, uint32_t docid, cx_error *e
 }
 
 }  // extern "C"
+
+void cx_malloc_reuse_freed_memory(void) CX_NOEXCEPT {
+    mallopt(M_MMAP_THRESHOLD, 256 << 20);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+    // An arena per core, not eight: memory one thread freed is then found by the others.
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    mallopt(M_ARENA_MAX, static_cast<int>(cores < 2 ? 2 : cores > 64 ? 64 : cores));
+}

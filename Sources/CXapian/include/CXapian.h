@@ -317,6 +317,11 @@ enum { CX_SNIPPET_BACKGROUND_MODEL = 1, CX_SNIPPET_EXHAUSTIVE = 2, CX_SNIPPET_EM
 cx_bytes cx_mset_snippet(const cx_mset *mset, cx_bytes text, size_t length, const char *language, unsigned flags,
                          cx_bytes highlight_start, cx_bytes highlight_end, cx_bytes omit, cx_error *error) CX_NOEXCEPT;
 
+/** Tells glibc's malloc to serve large blocks from memory already freed instead of fresh pages (a higher mmap
+ *  threshold, no trimming of the heap's top, an arena per core): for processes that allocate and free large
+ *  buffers by the thousand on several threads, as an ingest does. */
+void cx_malloc_reuse_freed_memory(void) CX_NOEXCEPT;
+
 #pragma clang assume_nonnull end
 
 #ifdef __cplusplus

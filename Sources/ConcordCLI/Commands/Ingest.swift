@@ -42,6 +42,7 @@ struct Ingest: AsyncParsableCommand {
     }
 
     func run() async throws {
+        Ingester.reuseFreedMemory()
         let progress = ProgressBar(enabled: isatty(2) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb")
         let style = TerminalStyle.detect(fileDescriptor: 2)
         let options = IngestOptions(

@@ -99,6 +99,15 @@ public final class Ingester {
         self.options = options
     }
 
+    /// For a process that ingests (`concord ingest`): large buffers (documents' text and words, seed tables,
+    /// Xapian's blocks), allocated and freed by the thousand, are served from memory already freed instead of
+    /// fresh pages the kernel must zero each time, and from one arena per core. Measured at 150 MB: system time
+    /// and peak RSS lower (about 760 MiB against 820 to 880). Process-wide, so left to the command rather than
+    /// done by every `Ingester`.
+    public static func reuseFreedMemory() {
+        WritableDatabase.reuseFreedMemory()
+    }
+
     /// Runs the ingest, reporting progress to `report`.
     ///
     /// - Throws: `ConcordError` when the index cannot be opened for writing (another ingest holds it, or the
