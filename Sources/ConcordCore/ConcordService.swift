@@ -121,7 +121,7 @@ public final class ConcordService: Sendable {
             let term = document.map { Prefix.member + $0 } ?? RecordKind.group.term
             var groups: [DuplicateGroup] = []
             for docid in try database.postings(for: term) {
-                let group = try StoredJSON.decode(DuplicateGroup.self, from: try database.document(docid).data())
+                let group = try StoredJSON.decode(DuplicateGroup.self, from: try database.document(docid).value(ValueSlot.group.rawValue))
                 if group.words >= (minWords ?? 0) { groups.append(group) }
             }
             return groups.sorted { ($0.members.first?.document ?? "", $0.members.first?.span.start ?? 0, $0.id)
@@ -167,7 +167,7 @@ public final class ConcordService: Sendable {
 
     static func links(of id: String, in database: Database) throws -> [DuplicateLink] {
         guard let docid = try database.postings(for: Prefix.linksID + id).first else { return [] }
-        return try LinkRecord(decoding: try database.document(docid).data()).links
+        return try LinkRecord(decoding: try database.document(docid).value(ValueSlot.links.rawValue)).links
     }
 
     static func record(_ id: String, in database: Database) throws -> DocumentRecord {
@@ -184,7 +184,7 @@ public final class ConcordService: Sendable {
 
     static func group(_ id: String, in database: Database) throws -> DuplicateGroup? {
         guard let docid = try database.postings(for: Prefix.groupID + id).first else { return nil }
-        return try StoredJSON.decode(DuplicateGroup.self, from: try database.document(docid).data())
+        return try StoredJSON.decode(DuplicateGroup.self, from: try database.document(docid).value(ValueSlot.group.rawValue))
     }
 
     static func size(ofFolder path: String) -> Int {

@@ -70,6 +70,13 @@ package enum ValueSlot: UInt32 {
     case summary = 8
     /// The members of a duplicate group as references, without their texts (group records, `GroupReferences`).
     case groupMembers = 9
+    /// The duplicate group as JSON, its members' texts included (group records). A value rather than the
+    /// document's data, as for passages: duplicate detection writes thousands of groups one after the other,
+    /// and compressing each with zlib cost more than all else that writing it does.
+    case group = 10
+    /// The duplicate links of a document (link records, `LinkRecord.encoded()`); a value for the same reason:
+    /// detection reads and rewrites them over and over.
+    case links = 11
 }
 
 /// The first term position of each indexed passage of a document record, ascending: the passages' words are
@@ -113,7 +120,7 @@ package enum MetadataKey {
 
 package enum IndexSchema {
     /// Bumped whenever the stored layout changes; an index of another version is refused with a clear error.
-    package static let version = "9"
+    package static let version = "10"
 
     /// Document records take the Xapian ids below this, one per document (its ingest sequence + 1), so they lie
     /// together: Xapian keeps document lengths by id, and a search over records scattered among their passages

@@ -141,25 +141,42 @@ struct DuplicateIndex {
         var position: [String: Int] = [:]
         for (index, id) in order.enumerated() { position[id] = index }
         let chunkSize = 512
-        for start in stride(from: 0, to: order.count, by: chunkSize) {
-            let chunk = Array(order[start..<min(order.count, start + chunkSize)])
-            // Old links go first, on both sides, except those to documents processed before this chunk; a pair
-            // of this chunk is aligned once, by the first of the two in the order.
-            var work: [(id: String, candidates: [String])] = []
-            for id in chunk {
-                try dropOldLinks(of: id, touched: &touched)
+        let chunks = stride(from: 0, to: order.count, by: chunkSize).map { Array(order[$0..<min(order.count, $0 + chunkSize)]) }
+        // What each chunk aligns, known before any is done: a pair is aligned once, by the first of the two in the
+        // order, and not with documents processed before the chunk (whose links are current).
+        var works: [[(id: String, candidates: [String])]] = []
+        var before = processed
+        for (number, chunk) in chunks.enumerated() {
+            let start = number * chunkSize
+            works.append(chunk.map { id in
                 let mine = position[id] ?? 0
                 let candidates = (known[id] ?? []).filter { candidate in
-                    guard !processed.contains(candidate) else { return false }
+                    guard !before.contains(candidate) else { return false }
                     guard let theirs = position[candidate], theirs >= start, theirs < start + chunkSize else { return true }
                     return theirs > mine
                 }.sorted()
-                work.append((id, candidates))
+                return (id, candidates)
+            })
+            before.formUnion(chunk)
+        }
+        // A chunk is aligned on other threads while this one does the bookkeeping of the chunks around it.
+        let (aligner, tokenizer, common, cache) = (aligner, tokenizer, commonHashes, cache)
+        func aligning(_ number: Int) -> Background<[[(String, [DuplicateLink])]]>? {
+            guard number < works.count else { return nil }
+            let work = works[number]
+            return Background {
+                try Self.align(work, path: path, threads: threads, aligner: aligner, tokenizer: tokenizer, common: common, cache: cache)
             }
-            let found = try Self.align(
-                work, path: path, threads: threads, aligner: aligner, tokenizer: tokenizer, common: commonHashes,
-                cache: cache)
-            for (index, item) in work.enumerated() {
+        }
+        var aligned = aligning(0)
+        // A chunk still being aligned when an error leaves early: its threads read `cache`.
+        defer { _ = try? aligned?.value() }
+        for (number, chunk) in chunks.enumerated() {
+            // Old links go first, on both sides, except those to documents processed before this chunk.
+            for id in chunk { try dropOldLinks(of: id, touched: &touched) }
+            let found = try aligned?.value() ?? []
+            aligned = aligning(number + 1)
+            for (index, item) in works[number].enumerated() {
                 for (candidate, links) in found[index] where !links.isEmpty {
                     try add(links, of: item.id, with: candidate)
                     touched.insert(candidate)
@@ -364,7 +381,7 @@ struct DuplicateIndex {
         if let cached = links[id] { return cached }
         var record = LinkRecord()
         if let docid = try database.postings(for: Prefix.linksID + id).first {
-            record = try LinkRecord(decoding: try database.document(docid).data())
+            record = try LinkRecord(decoding: try database.document(docid).value(ValueSlot.links.rawValue))
         }
         record.groups = try PassageGroups.load(document: id, from: database)
         links[id] = record
@@ -387,7 +404,7 @@ struct DuplicateIndex {
         try document.addBooleanTerm(idTerm)
         try document.addBooleanTerm(RecordKind.links.term)
         for partner in record.partners { try document.addBooleanTerm(Prefix.link + partner) }
-        try document.setData(record.encoded())
+        try document.setValue(record.encoded(), slot: ValueSlot.links.rawValue)
         _ = try database.replaceDocument(idTerm: idTerm, with: document)
     }
 
@@ -403,7 +420,7 @@ struct DuplicateIndex {
             if let ordinal = StoredPassage.ordinal(ofPassage: passage) { summary.groups[ordinal] = assignment }
         }
         try document.setValue(summary.encoded(), slot: ValueSlot.summary.rawValue)
-        _ = try database.replaceDocument(idTerm: idTerm, with: document)
+        try database.replaceDocument(docid, with: document)
     }
 
     // MARK: - Documents
@@ -674,7 +691,7 @@ struct DuplicateIndex {
     /// A group and what its Xapian document stores, encoded where groups are built (on all threads).
     private struct EncodedGroup: Sendable {
         var group: DuplicateGroup
-        /// The group as JSON (the document's data) and its members for search (`GroupReferences`).
+        /// The group as JSON (`ValueSlot.group`) and its members for search (`GroupReferences`).
         var data: [UInt8]
         var references: [UInt8]
 
@@ -897,7 +914,7 @@ struct DuplicateIndex {
         try document.addBooleanTerm(Prefix.groupID + group.id)
         try document.addBooleanTerm(RecordKind.group.term)
         for member in Set(group.members.map(\.document)) { try document.addBooleanTerm(Prefix.member + member) }
-        try document.setData(encoded.data)
+        try document.setValue(encoded.data, slot: ValueSlot.group.rawValue)
         try document.setValue(encoded.references, slot: ValueSlot.groupMembers.rawValue)
         return try database.replaceDocument(idTerm: Prefix.groupID + group.id, with: document)
     }

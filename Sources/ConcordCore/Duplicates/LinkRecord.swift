@@ -12,14 +12,14 @@ struct LinkRecord: Hashable, Sendable {
 }
 
 /// How a link record is stored (its groups go into the document's record summary, `RecordSummary.groups`): the
-/// links as the data, in compact binary, since some documents share thousands of spans and duplicate detection
-/// reads and writes these records over and over. The data: `CL4` and a zero byte, then unsigned LEB128 numbers and length-prefixed
-/// UTF-8 strings: the partner documents (count, ids), the links (count; per link its span, words, partner
-/// index, the partner's span and words, matched words).
+/// links in `ValueSlot.links`, in compact binary, since some documents share thousands of spans and duplicate
+/// detection reads and writes these records over and over. The value: `CL4` and a zero byte, then unsigned LEB128
+/// numbers and length-prefixed UTF-8 strings: the partner documents (count, ids), the links (count; per link its
+/// span, words, partner index, the partner's span and words, matched words).
 extension LinkRecord {
     static let magic: [UInt8] = Array("CL4".utf8) + [0]
 
-    /// The data (the links).
+    /// The stored value (the links).
     func encoded() -> [UInt8] {
         var output = ByteWriter()
         output.bytes.append(contentsOf: Self.magic)
