@@ -38,6 +38,10 @@ struct DuplicateIndex {
     private var links: [String: LinkRecord] = [:]
     private var loadedLinks: [String: LinkRecord] = [:]
     private var dirtyLinks = Set<String>()
+    /// The record summaries (and their Xapian ids) the groups of link records in `links` were read from
+    /// (`passageGroups(of:)`): read only where groups are rebuilt, not for every link record looked at, and kept
+    /// for rewriting the groups there.
+    private var summaries: [String: (docid: UInt32, summary: RecordSummary)?] = [:]
     /// Documents whose links were found in this run: links to them are current.
     private var processed = Set<String>()
     /// While groups are rebuilt: documents read, shared by the threads that build groups, and the groups
@@ -368,6 +372,7 @@ struct DuplicateIndex {
         dirtyLinks = []
         links = [:]
         loadedLinks = [:]
+        summaries = [:]
     }
 
     /// Changes the link record of `id` in place (a copy would copy its links, thousands for some documents).
@@ -383,15 +388,34 @@ struct DuplicateIndex {
         if let docid = try database.postings(for: Prefix.linksID + id).first {
             record = try LinkRecord(decoding: try database.document(docid).value(ValueSlot.links.rawValue))
         }
-        record.groups = try PassageGroups.load(document: id, from: database)
         links[id] = record
         loadedLinks[id] = record
         return record
     }
 
+    /// The groups of document `id`'s passages, as its link record holds them (read on first use).
+    private mutating func passageGroups(of id: String) throws -> [String: PassageGroups.Assignment] {
+        _ = try linkRecord(id)
+        if summaries[id] == nil {
+            let found = try database.postings(for: Prefix.documentID + id).first.map { docid in
+                (docid: docid, summary: try RecordSummary.load(record: docid, from: database))
+            }
+            summaries[id] = .some(found)
+            var groups: [String: PassageGroups.Assignment] = [:]
+            for (ordinal, assignment) in found?.summary.groups ?? [:] {
+                groups[Passage.id(document: id, ordinal: ordinal)] = assignment
+            }
+            links[id]?.groups = groups
+            loadedLinks[id]?.groups = groups
+        }
+        return links[id]?.groups ?? [:]
+    }
+
     private func write(_ record: LinkRecord, of id: String) throws {
         if record.links != loadedLinks[id]?.links { try writeLinks(record, of: id) }
-        if record.groups != loadedLinks[id]?.groups { try writeGroups(record.groups, of: id) }
+        if case .some(.some(let found)) = summaries[id], record.groups != loadedLinks[id]?.groups {
+            try writeGroups(record.groups, in: found.summary, record: found.docid)
+        }
     }
 
     private func writeLinks(_ record: LinkRecord, of id: String) throws {
@@ -408,13 +432,11 @@ struct DuplicateIndex {
         _ = try database.replaceDocument(idTerm: idTerm, with: document)
     }
 
-    /// Rewrites the groups in the record summary of document `id`: a value alone, so Xapian leaves the record's
-    /// terms and data as they are.
-    private func writeGroups(_ groups: [String: PassageGroups.Assignment], of id: String) throws {
-        let idTerm = Prefix.documentID + id
-        guard let docid = try database.postings(for: idTerm).first else { return }
+    /// Rewrites the groups in `summary`, the summary of record `docid`: a value alone, so Xapian leaves the
+    /// record's terms and data as they are.
+    private func writeGroups(_ groups: [String: PassageGroups.Assignment], in summary: RecordSummary, record docid: UInt32) throws {
         let document = try database.document(docid)
-        var summary = try RecordSummary(decoding: try document.value(ValueSlot.summary.rawValue))
+        var summary = summary
         summary.groups = [:]
         for (passage, assignment) in groups {
             if let ordinal = StoredPassage.ordinal(ofPassage: passage) { summary.groups[ordinal] = assignment }
@@ -794,7 +816,7 @@ struct DuplicateIndex {
         // Passages point at the group that covers most of them: the groups replaced here let go of theirs, then
         // each takes the best of what it held and what was built, whatever order components come in.
         for document in built.passages.keys.sorted() {
-            let old = try linkRecord(document).groups
+            let old = try passageGroups(of: document)
             var assigned = old.filter { !deleted.contains($0.value.group) }
             for (passage, candidate) in best[document] ?? [:] {
                 if let held = assigned[passage], !Self.better(candidate, than: held) { continue }
