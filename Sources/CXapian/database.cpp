@@ -263,8 +263,6 @@ bool cx_database_delete_document_at(cx_database *db, uint32_t docid, cx_error *e
     return guarded(error, false, [&] { writable(db).delete_document(docid); return true; });
 }
 
-}  // extern "C"
-
 void cx_malloc_reuse_freed_memory(void) CX_NOEXCEPT {
     mallopt(M_MMAP_THRESHOLD, 256 << 20);
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
@@ -272,3 +270,5 @@ void cx_malloc_reuse_freed_memory(void) CX_NOEXCEPT {
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     mallopt(M_ARENA_MAX, static_cast<int>(cores < 2 ? 2 : cores > 64 ? 64 : cores));
 }
+
+}  // extern "C"

@@ -121,7 +121,7 @@ public final class ConcordService: Sendable {
             let term = document.map { Prefix.member + $0 } ?? RecordKind.group.term
             var groups: [DuplicateGroup] = []
             for docid in try database.postings(for: term) {
-                let group = try StoredJSON.decode(DuplicateGroup.self, from: try database.document(docid).value(ValueSlot.group.rawValue))
+                let group = try Self.group(at: docid, in: database)
                 if group.words >= (minWords ?? 0) { groups.append(group) }
             }
             return groups.sorted { ($0.members.first?.document ?? "", $0.members.first?.span.start ?? 0, $0.id)
@@ -184,7 +184,12 @@ public final class ConcordService: Sendable {
 
     static func group(_ id: String, in database: Database) throws -> DuplicateGroup? {
         guard let docid = try database.postings(for: Prefix.groupID + id).first else { return nil }
-        return try StoredJSON.decode(DuplicateGroup.self, from: try database.document(docid).value(ValueSlot.group.rawValue))
+        return try group(at: docid, in: database)
+    }
+
+    /// The group stored in Xapian document `docid`.
+    static func group(at docid: UInt32, in database: Database) throws -> DuplicateGroup {
+        try StoredJSON.decode(DuplicateGroup.self, from: try database.document(docid).value(ValueSlot.group.rawValue))
     }
 
     static func size(ofFolder path: String) -> Int {

@@ -145,7 +145,9 @@ struct DuplicateIndex {
         var position: [String: Int] = [:]
         for (index, id) in order.enumerated() { position[id] = index }
         let chunkSize = 512
-        let chunks = stride(from: 0, to: order.count, by: chunkSize).map { Array(order[$0..<min(order.count, $0 + chunkSize)]) }
+        let chunks = stride(from: 0, to: order.count, by: chunkSize).map {
+            Array(order[$0..<min(order.count, $0 + chunkSize)])
+        }
         // What each chunk aligns, known before any is done: a pair is aligned once, by the first of the two in the
         // order, and not with documents processed before the chunk (whose links are current).
         var works: [[(id: String, candidates: [String])]] = []
@@ -169,7 +171,8 @@ struct DuplicateIndex {
             guard number < works.count else { return nil }
             let work = works[number]
             return Background {
-                try Self.align(work, path: path, threads: threads, aligner: aligner, tokenizer: tokenizer, common: common, cache: cache)
+                try Self.align(
+                    work, path: path, threads: threads, aligner: aligner, tokenizer: tokenizer, common: common, cache: cache)
             }
         }
         var aligned = aligning(0)
@@ -434,7 +437,9 @@ struct DuplicateIndex {
 
     /// Rewrites the groups in `summary`, the summary of record `docid`: a value alone, so Xapian leaves the
     /// record's terms and data as they are.
-    private func writeGroups(_ groups: [String: PassageGroups.Assignment], in summary: RecordSummary, record docid: UInt32) throws {
+    private func writeGroups(
+        _ groups: [String: PassageGroups.Assignment], in summary: RecordSummary, record docid: UInt32
+    ) throws {
         let document = try database.document(docid)
         var summary = summary
         summary.groups = [:]

@@ -101,9 +101,9 @@ public final class Ingester {
 
     /// For a process that ingests (`concord ingest`): large buffers (documents' text and words, seed tables,
     /// Xapian's blocks), allocated and freed by the thousand, are served from memory already freed instead of
-    /// fresh pages the kernel must zero each time, and from one arena per core. Measured at 150 MB: system time
-    /// and peak RSS lower (about 760 MiB against 820 to 880). Process-wide, so left to the command rather than
-    /// done by every `Ingester`.
+    /// fresh pages the kernel must zero each time, and from one arena per core. Measured at 150 MB, two runs
+    /// each: system time and peak RSS lower (748 and 814 MiB against 878 and 824 with glibc's defaults).
+    /// Process-wide, so left to the command rather than done by every `Ingester`.
     public static func reuseFreedMemory() {
         WritableDatabase.reuseFreedMemory()
     }
