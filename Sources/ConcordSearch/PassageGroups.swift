@@ -24,7 +24,11 @@ package enum PassageGroups {
     /// Passage id → its group for document `document` (empty when it is in no group or not indexed).
     package static func load(document: String, from database: Database) throws -> [String: Assignment] {
         guard let docid = try database.postings(for: Prefix.documentID + document).first else { return [:] }
-        let summary = try RecordSummary.load(record: docid, from: database)
+        return byPassage(try RecordSummary.load(record: docid, from: database), document: document)
+    }
+
+    /// Passage id → its group, from `summary`, the summary of document `document`'s record.
+    package static func byPassage(_ summary: RecordSummary, document: String) -> [String: Assignment] {
         var result: [String: Assignment] = [:]
         for (ordinal, assignment) in summary.groups { result[Passage.id(document: document, ordinal: ordinal)] = assignment }
         return result

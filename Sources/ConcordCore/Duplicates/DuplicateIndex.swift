@@ -41,7 +41,7 @@ struct DuplicateIndex {
     /// The record summaries (and their Xapian ids) the groups of link records in `links` were read from
     /// (`passageGroups(of:)`): read only where groups are rebuilt, not for every link record looked at, and kept
     /// for rewriting the groups there.
-    private var summaries: [String: (docid: UInt32, summary: RecordSummary)?] = [:]
+    private var summaries: [String: (docid: UInt32, summary: RecordSummary)] = [:]
     /// Documents whose links were found in this run: links to them are current.
     private var processed = Set<String>()
     /// While groups are rebuilt: documents read, shared by the threads that build groups, and the groups
@@ -399,15 +399,11 @@ struct DuplicateIndex {
     /// The groups of document `id`'s passages, as its link record holds them (read on first use).
     private mutating func passageGroups(of id: String) throws -> [String: PassageGroups.Assignment] {
         _ = try linkRecord(id)
-        if summaries[id] == nil {
-            let found = try database.postings(for: Prefix.documentID + id).first.map { docid in
-                (docid: docid, summary: try RecordSummary.load(record: docid, from: database))
-            }
-            summaries[id] = .some(found)
-            var groups: [String: PassageGroups.Assignment] = [:]
-            for (ordinal, assignment) in found?.summary.groups ?? [:] {
-                groups[Passage.id(document: id, ordinal: ordinal)] = assignment
-            }
+        // A document without a record (removed) has no groups to read or rewrite.
+        if summaries[id] == nil, let docid = try database.postings(for: Prefix.documentID + id).first {
+            let summary = try RecordSummary.load(record: docid, from: database)
+            summaries[id] = (docid, summary)
+            let groups = PassageGroups.byPassage(summary, document: id)
             links[id]?.groups = groups
             loadedLinks[id]?.groups = groups
         }
@@ -416,7 +412,7 @@ struct DuplicateIndex {
 
     private func write(_ record: LinkRecord, of id: String) throws {
         if record.links != loadedLinks[id]?.links { try writeLinks(record, of: id) }
-        if case .some(.some(let found)) = summaries[id], record.groups != loadedLinks[id]?.groups {
+        if let found = summaries[id], record.groups != loadedLinks[id]?.groups {
             try writeGroups(record.groups, in: found.summary, record: found.docid)
         }
     }
