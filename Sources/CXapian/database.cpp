@@ -1,6 +1,8 @@
 // Databases: opening (disk, memory, remote, shards), transactions, statistics, metadata, spelling, documents.
 #include "shim.hpp"
 
+#include <algorithm>
+
 #include <malloc.h>
 #include <unistd.h>
 
@@ -201,6 +203,77 @@ cx_docids *cx_database_postings_by_frequency(const cx_database *db, cx_bytes pre
             for (auto post = d.postlist_begin(term); post != d.postlist_end(term); ++post) list->items.push_back(*post);
             list->items.push_back(0);
         });
+        return list.release();
+    });
+}
+
+cx_docids *cx_database_postings_by_frequency_among(const cx_database *db, cx_bytes prefix, uint32_t min_frequency,
+                                                   uint32_t max_frequency, const uint32_t *docids, size_t count,
+                                                   cx_error *error) noexcept {
+    return guarded(error, static_cast<cx_docids *>(nullptr), [&] {
+        auto list = std::make_unique<cx_docids>();
+        const Xapian::Database &d = db->get();
+        const std::string p = str(prefix);
+        // (term body, document) for every term of the prefix in the documents' term lists; bodies of up to 8
+        // bytes without a NUL are packed big-endian into an integer, which sorts as the bytes do, and far faster.
+        std::vector<std::pair<uint64_t, Xapian::docid>> packed;
+        std::vector<std::pair<std::string, Xapian::docid>> unpacked;
+        bool packable = true;
+        for (size_t i = 0; i < count; ++i) {
+            const Xapian::docid docid = docids[i];
+            auto term = d.termlist_begin(docid);
+            for (term.skip_to(p); term != d.termlist_end(docid); ++term) {
+                const std::string t = *term;
+                if (t.compare(0, p.size(), p) != 0) break;
+                const size_t length = t.size() - p.size();
+                if (packable && (length > 8 || t.find('\0', p.size()) != std::string::npos)) {
+                    packable = false;
+                    for (const auto &[body, holder] : packed) {
+                        std::string bytes;
+                        for (int shift = 56; shift >= 0 && (body >> shift & 0xff); shift -= 8) bytes += char(body >> shift & 0xff);
+                        unpacked.emplace_back(std::move(bytes), holder);
+                    }
+                    packed.clear();
+                }
+                if (packable) {
+                    uint64_t body = 0;
+                    for (size_t k = 0; k < 8; ++k) body = body << 8 | (k < length ? uint8_t(t[p.size() + k]) : 0);
+                    packed.emplace_back(body, docid);
+                } else {
+                    unpacked.emplace_back(t.substr(p.size()), docid);
+                }
+            }
+        }
+        auto emit = [&](auto &entries) {
+            std::sort(entries.begin(), entries.end());
+            for (size_t start = 0; start < entries.size();) {
+                size_t end = start;
+                size_t holders = 0;
+                for (; end < entries.size() && entries[end].first == entries[start].first; ++end) {
+                    if (end == start || entries[end].second != entries[end - 1].second) ++holders;
+                }
+                if (holders >= min_frequency && holders <= max_frequency) {
+                    for (size_t k = start; k < end; ++k) {
+                        if (k == start || entries[k].second != entries[k - 1].second) list->items.push_back(entries[k].second);
+                    }
+                    list->items.push_back(0);
+                }
+                start = end;
+            }
+        };
+        emit(packed);
+        emit(unpacked);
+        return list.release();
+    });
+}
+
+cx_slot_values *cx_database_slot_values(const cx_database *db, uint32_t slot, cx_error *error) noexcept {
+    return guarded(error, static_cast<cx_slot_values *>(nullptr), [&] {
+        auto list = std::make_unique<cx_slot_values>();
+        const Xapian::Database &d = db->get();
+        for (auto it = d.valuestream_begin(slot); it != d.valuestream_end(slot); ++it) {
+            list->items.emplace_back(it.get_docid(), *it);
+        }
         return list.release();
     });
 }

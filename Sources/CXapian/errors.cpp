@@ -112,6 +112,7 @@ cx_bytes cx_strings_at(const cx_strings *list, size_t index) noexcept {
 void cx_strings_free(cx_strings *list) noexcept { delete list; }
 
 size_t cx_docids_count(const cx_docids *list) noexcept { return list->items.size(); }
+const uint32_t *cx_docids_data(const cx_docids *list) noexcept { return list->items.data(); }
 uint32_t cx_docids_at(const cx_docids *list, size_t index) noexcept {
     return index < list->items.size() ? list->items[index] : 0;
 }
@@ -126,6 +127,16 @@ cx_bytes cx_values_at(const cx_values *list, size_t index) noexcept {
     return cx::borrowed(list->items[index].second);
 }
 void cx_values_free(cx_values *list) noexcept { delete list; }
+
+size_t cx_slot_values_count(const cx_slot_values *list) noexcept { return list->items.size(); }
+uint32_t cx_slot_values_docid_at(const cx_slot_values *list, size_t index) noexcept {
+    return index < list->items.size() ? list->items[index].first : 0;
+}
+cx_bytes cx_slot_values_at(const cx_slot_values *list, size_t index) noexcept {
+    if (index >= list->items.size()) return cx_bytes{nullptr, 0};
+    return cx::borrowed(list->items[index].second);
+}
+void cx_slot_values_free(cx_slot_values *list) noexcept { delete list; }
 
 cx_bytes cx_sortable_serialise(double value) noexcept {
     return cx::guarded(nullptr, cx_bytes{nullptr, 0}, [&] { return cx::owned(Xapian::sortable_serialise(value)); });

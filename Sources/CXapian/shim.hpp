@@ -23,6 +23,7 @@ struct cx_query { Xapian::Query handle; };
 struct cx_strings { std::vector<std::string> items; };
 struct cx_docids { std::vector<Xapian::docid> items; };
 struct cx_values { std::vector<std::pair<Xapian::valueno, std::string>> items; };
+struct cx_slot_values { std::vector<std::pair<Xapian::docid, std::string>> items; };
 struct cx_termgen {
     Xapian::TermGenerator handle;
     Xapian::Stem stemmer;

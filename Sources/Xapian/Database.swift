@@ -88,7 +88,7 @@ public class Database {
             try handle(try checked { cx_database_postings(pointer, bytes, $0) })
         }
         defer { cx_docids_free(list) }
-        return (0..<cx_docids_count(list)).map { cx_docids_at(list, $0) }
+        return ids(of: list)
     }
 
     /// The positions of `term` in document `id`, ascending; empty when the document has none of it.
@@ -97,7 +97,7 @@ public class Database {
             try handle(try checked { cx_database_positions(pointer, id, bytes, $0) })
         }
         defer { cx_docids_free(list) }
-        return (0..<cx_docids_count(list)).map { cx_docids_at(list, $0) }
+        return ids(of: list)
     }
 
     /// The terms starting with `prefix`, ascending; at most `limit` when given.
@@ -122,17 +122,32 @@ public class Database {
     }
 
     /// The postings of every term starting with `prefix` held by a number of documents in `frequencies`, in term
-    /// order: one pass over the term list, with no Swift string made per term. Each element is one term's
-    /// document ids, ascending (slices of one buffer).
-    public func postings(prefix: String, frequencies: ClosedRange<Int>) throws(XapianError) -> [ArraySlice<UInt32>] {
+    /// order, with no Swift string made per term. Each element is one term's document ids, ascending (slices of
+    /// one buffer).
+    ///
+    /// - Parameter documents: when given, only these documents' term lists are read, and frequencies count only
+    ///   them: the same result when no other document holds such terms, and much faster when there are many
+    ///   terms, each held by few documents (one read per document instead of one posting list per term).
+    ///   Otherwise one pass over the index's term list.
+    public func postings(prefix: String, frequencies: ClosedRange<Int>, among documents: [UInt32]? = nil)
+        throws(XapianError) -> [ArraySlice<UInt32>]
+    {
         let low = UInt32(clamping: max(0, frequencies.lowerBound))
         let high = UInt32(clamping: max(0, frequencies.upperBound))
         let list = try withBytes(prefix) { bytes throws(XapianError) in
-            try handle(try checked { cx_database_postings_by_frequency(pointer, bytes, low, high, $0) })
+            if let documents {
+                try documents.withUnsafeBufferPointer { ids throws(XapianError) in
+                    try handle(try checked {
+                        cx_database_postings_by_frequency_among(pointer, bytes, low, high, ids.baseAddress, ids.count, $0)
+                    })
+                }
+            } else {
+                try handle(try checked { cx_database_postings_by_frequency(pointer, bytes, low, high, $0) })
+            }
         }
         defer { cx_docids_free(list) }
         // The terms' lists, each ended by a 0 (no document has id 0).
-        let all = (0..<cx_docids_count(list)).map { cx_docids_at(list, $0) }
+        let all = ids(of: list)
         var result: [ArraySlice<UInt32>] = []
         var start = 0
         for (index, docid) in all.enumerated() where docid == 0 {
@@ -140,6 +155,16 @@ public class Database {
             start = index + 1
         }
         return result
+    }
+
+    /// Every document holding a value in `slot`, with that value as a string, by ascending document id: one
+    /// pass over the slot's value stream, far cheaper than reading the documents one by one.
+    public func stringValues(in slot: UInt32) throws(XapianError) -> [(document: UInt32, value: String)] {
+        let list = try handle(try checked { cx_database_slot_values(pointer, slot, $0) })
+        defer { cx_slot_values_free(list) }
+        return (0..<cx_slot_values_count(list)).map {
+            (cx_slot_values_docid_at(list, $0), borrowedString(cx_slot_values_at(list, $0)))
+        }
     }
 
     /// The document with id `id`.
@@ -318,4 +343,11 @@ extension WritableDatabase {
     public static func reuseFreedMemory() {
         cx_malloc_reuse_freed_memory()
     }
+}
+
+/// The ids `list` holds, copied in one go.
+private func ids(of list: OpaquePointer) -> [UInt32] {
+    let count = cx_docids_count(list)
+    guard count > 0, let data = cx_docids_data(list) else { return [] }
+    return Array(UnsafeBufferPointer(start: data, count: count))
 }

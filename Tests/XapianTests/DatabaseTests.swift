@@ -98,6 +98,45 @@ import Xapian
         #expect(try database.postings(prefix: "Z", frequencies: 1...9).isEmpty)
     }
 
+    @Test func postingsAmongDocumentsReadTheirTermListsAndCountOnlyThem() throws {
+        let database = try WritableDatabase.inMemory()
+        // Short bodies (packed into integers), then one longer than 8 bytes and one with a NUL (compared as bytes).
+        let documents = [
+            ["XFa", "XFc", "Ya"], ["XFa", "XFb"], ["XFa", "XFc"], ["XFlongerthan8", "XFa\u{0}b", "XFc"],
+            ["XFlongerthan8", "XFa\u{0}b", "Za"],
+        ]
+        for terms in documents {
+            let document = try Document()
+            for term in terms { try document.addBooleanTerm(term) }
+            _ = try database.addDocument(document)
+        }
+        for frequencies in [1...5, 2...2, 2...3, 4...9] {
+            #expect(try database.postings(prefix: "XF", frequencies: frequencies, among: [1, 2, 3, 4, 5]).map(Array.init)
+                == database.postings(prefix: "XF", frequencies: frequencies).map(Array.init))
+        }
+        #expect(try database.postings(prefix: "XF", frequencies: 2...9, among: [1, 2, 3, 4, 5]).map(Array.init)
+            == [[1, 2, 3], [4, 5], [1, 3, 4], [4, 5]])
+        // Only the given documents count, in any order, each once.
+        #expect(try database.postings(prefix: "XF", frequencies: 2...9, among: [3, 1, 1]).map(Array.init) == [[1, 3], [1, 3]])
+        #expect(try database.postings(prefix: "XF", frequencies: 1...9, among: []).isEmpty)
+        #expect(try database.postings(prefix: "Q", frequencies: 1...9, among: [1, 2]).isEmpty)
+        #expect(throws: XapianError.self) { try database.postings(prefix: "XF", frequencies: 1...9, among: [99]) }
+    }
+
+    @Test func valuesOfASlotComeByDocumentFromOnePass() throws {
+        let database = try WritableDatabase.inMemory()
+        for value in ["one", "", "three"] {
+            let document = try Document()
+            if !value.isEmpty { try document.setValue(value, slot: 4) }
+            try document.setValue("other", slot: 2)
+            _ = try database.addDocument(document)
+        }
+        let values = try database.stringValues(in: 4)
+        #expect(values.map(\.document) == [1, 3])
+        #expect(values.map(\.value) == ["one", "three"])
+        #expect(try database.stringValues(in: 9).isEmpty)
+    }
+
     @Test func documentAssumedValidReadsLikeTheCheckedOneAndAMissingOneReadsEmpty() throws {
         let folder = try TemporaryDirectory("xapian-assume-valid")
         let writer = try WritableDatabase(path: folder.path("db"))

@@ -37,6 +37,7 @@ typedef struct cx_stemmer cx_stemmer;           /* Xapian::Stem */
 typedef struct cx_strings cx_strings;           /* a list of byte strings */
 typedef struct cx_docids cx_docids;             /* a list of document ids */
 typedef struct cx_values cx_values;             /* a document's (slot, value) pairs */
+typedef struct cx_slot_values cx_slot_values;   /* one value slot's (document id, value) pairs */
 
 /** Bytes with their length: terms, values and document data may contain NUL. */
 typedef struct cx_bytes {
@@ -89,6 +90,8 @@ cx_bytes cx_strings_at(const cx_strings *list, size_t index) CX_NOEXCEPT;
 void cx_strings_free(cx_strings *_Nullable list) CX_NOEXCEPT;
 
 size_t cx_docids_count(const cx_docids *list) CX_NOEXCEPT;
+/** The list's ids, contiguous (NULL or dangling when it is empty); valid as long as the list. */
+const uint32_t *_Nullable cx_docids_data(const cx_docids *list) CX_NOEXCEPT;
 uint32_t cx_docids_at(const cx_docids *list, size_t index) CX_NOEXCEPT;
 void cx_docids_free(cx_docids *_Nullable list) CX_NOEXCEPT;
 
@@ -96,6 +99,11 @@ size_t cx_values_count(const cx_values *list) CX_NOEXCEPT;
 uint32_t cx_values_slot_at(const cx_values *list, size_t index) CX_NOEXCEPT;
 cx_bytes cx_values_at(const cx_values *list, size_t index) CX_NOEXCEPT;
 void cx_values_free(cx_values *_Nullable list) CX_NOEXCEPT;
+
+size_t cx_slot_values_count(const cx_slot_values *list) CX_NOEXCEPT;
+uint32_t cx_slot_values_docid_at(const cx_slot_values *list, size_t index) CX_NOEXCEPT;
+cx_bytes cx_slot_values_at(const cx_slot_values *list, size_t index) CX_NOEXCEPT;
+void cx_slot_values_free(cx_slot_values *_Nullable list) CX_NOEXCEPT;
 
 /* ---- databases ---- */
 typedef enum cx_open_action {
@@ -149,6 +157,16 @@ cx_strings *_Nullable cx_database_terms_by_frequency(const cx_database *db, cx_b
  *  term order, each term's document ids (ascending) followed by a 0 (no document has id 0). */
 cx_docids *_Nullable cx_database_postings_by_frequency(const cx_database *db, cx_bytes prefix, uint32_t min_frequency,
                                                        uint32_t max_frequency, cx_error *error) CX_NOEXCEPT;
+/** As cx_database_postings_by_frequency, but over the term lists of the `count` documents `docids` only:
+ *  frequencies count those documents (the index's own when no other document holds such terms), and one read of
+ *  each document's term list replaces a posting list per term, far faster for many terms held by few documents. */
+cx_docids *_Nullable cx_database_postings_by_frequency_among(const cx_database *db, cx_bytes prefix,
+                                                             uint32_t min_frequency, uint32_t max_frequency,
+                                                             const uint32_t *_Nullable docids, size_t count,
+                                                             cx_error *error) CX_NOEXCEPT;
+/** New: every document holding a value in `slot`, with that value, by ascending document id (a value stream:
+ *  one pass over the slot, not a read of each document). */
+cx_slot_values *_Nullable cx_database_slot_values(const cx_database *db, uint32_t slot, cx_error *error) CX_NOEXCEPT;
 /** New: the document `docid`. */
 cx_document *_Nullable cx_database_document(const cx_database *db, uint32_t docid, cx_error *error) CX_NOEXCEPT;
 /** New: the document `docid`, not checked to exist (Xapian::DOC_ASSUME_VALID): nothing is read until its data

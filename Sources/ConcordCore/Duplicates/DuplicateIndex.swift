@@ -325,11 +325,16 @@ struct DuplicateIndex {
         commonHashes = Set(commonTerms.compactMap { Fingerprint.hash(fromTerm: $0.dropFirst(Prefix.fingerprint.count)) })
         let total = try database.termFrequency(RecordKind.document.term)
         guard documents.count > 64 && documents.count * 20 >= total else { return }
+        // Every record's document id, from one pass over the slot (records alone hold it, and fingerprints).
+        let records = try database.stringValues(in: ValueSlot.documentID.rawValue)
+        for (record, id) in records { documentOfRecord[record] = id }
         // Pairs of record document ids, the one to process in the high half: most fingerprints are shared by few
         // documents, and ids are compared far faster than the documents' names.
-        let wanted = Set(try documents.compactMap { id in try database.postings(for: Prefix.documentID + id).first })
+        let wanted = Set(records.lazy.filter { documents.contains($0.value) }.map(\.document))
         var pairs = Set<UInt64>()
-        for holders in try database.postings(prefix: Prefix.fingerprint, frequencies: 2...boilerplateCap) {
+        let shared = try database.postings(
+            prefix: Prefix.fingerprint, frequencies: 2...boilerplateCap, among: records.map(\.document))
+        for holders in shared {
             for holder in holders where wanted.contains(holder) {
                 for other in holders where other != holder { pairs.insert(UInt64(holder) << 32 | UInt64(other)) }
             }
