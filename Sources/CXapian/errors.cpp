@@ -29,6 +29,18 @@ void fill_xapian(cx_error *error, cx_error_kind kind, const Xapian::Error &e) no
     }
 }
 
+// The two halves of item `index` of a list of (number, bytes) pairs; 0 and empty bytes past its end.
+template <typename List>
+uint32_t number_at(const List *list, size_t index) {
+    return index < list->items.size() ? list->items[index].first : 0;
+}
+
+template <typename List>
+cx_bytes bytes_at(const List *list, size_t index) {
+    if (index >= list->items.size()) return cx_bytes{nullptr, 0};
+    return cx::borrowed(list->items[index].second);
+}
+
 }  // namespace
 
 namespace cx {
@@ -119,23 +131,13 @@ uint32_t cx_docids_at(const cx_docids *list, size_t index) noexcept {
 void cx_docids_free(cx_docids *list) noexcept { delete list; }
 
 size_t cx_values_count(const cx_values *list) noexcept { return list->items.size(); }
-uint32_t cx_values_slot_at(const cx_values *list, size_t index) noexcept {
-    return index < list->items.size() ? list->items[index].first : 0;
-}
-cx_bytes cx_values_at(const cx_values *list, size_t index) noexcept {
-    if (index >= list->items.size()) return cx_bytes{nullptr, 0};
-    return cx::borrowed(list->items[index].second);
-}
+uint32_t cx_values_slot_at(const cx_values *list, size_t index) noexcept { return number_at(list, index); }
+cx_bytes cx_values_at(const cx_values *list, size_t index) noexcept { return bytes_at(list, index); }
 void cx_values_free(cx_values *list) noexcept { delete list; }
 
 size_t cx_slot_values_count(const cx_slot_values *list) noexcept { return list->items.size(); }
-uint32_t cx_slot_values_docid_at(const cx_slot_values *list, size_t index) noexcept {
-    return index < list->items.size() ? list->items[index].first : 0;
-}
-cx_bytes cx_slot_values_at(const cx_slot_values *list, size_t index) noexcept {
-    if (index >= list->items.size()) return cx_bytes{nullptr, 0};
-    return cx::borrowed(list->items[index].second);
-}
+uint32_t cx_slot_values_docid_at(const cx_slot_values *list, size_t index) noexcept { return number_at(list, index); }
+cx_bytes cx_slot_values_at(const cx_slot_values *list, size_t index) noexcept { return bytes_at(list, index); }
 void cx_slot_values_free(cx_slot_values *list) noexcept { delete list; }
 
 cx_bytes cx_sortable_serialise(double value) noexcept {
