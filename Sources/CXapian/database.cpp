@@ -37,6 +37,45 @@ void for_each_term_by_frequency(const Xapian::Database &d, cx_bytes prefix, uint
     }
 }
 
+// Term bodies of up to 8 bytes without a NUL, packed big-endian into an integer (zero-padded), sort as their
+// bytes do, and far faster than strings.
+bool packable(const std::string &term, size_t from) {
+    return term.size() - from <= 8 && term.find('\0', from) == std::string::npos;
+}
+
+uint64_t pack(const std::string &term, size_t from) {
+    uint64_t body = 0;
+    for (size_t k = from; k < from + 8; ++k) body = body << 8 | (k < term.size() ? uint8_t(term[k]) : 0);
+    return body;
+}
+
+std::string unpack(uint64_t body) {
+    std::string bytes;
+    for (int shift = 56; shift >= 0 && (body >> shift & 0xff); shift -= 8) bytes += char(body >> shift & 0xff);
+    return bytes;
+}
+
+/// Sorts (term, document) pairs and appends, term by term, the documents of each term that `min_frequency` to
+/// `max_frequency` documents hold, each list followed by a 0; a document listed twice for a term counts once.
+template <typename Term>
+void append_postings_by_frequency(std::vector<std::pair<Term, Xapian::docid>> &entries, uint32_t min_frequency,
+                                  uint32_t max_frequency, std::vector<Xapian::docid> &out) {
+    std::sort(entries.begin(), entries.end());
+    std::vector<Xapian::docid> holders;
+    for (size_t start = 0; start < entries.size();) {
+        holders.clear();
+        size_t end = start;
+        for (; end < entries.size() && entries[end].first == entries[start].first; ++end) {
+            if (holders.empty() || holders.back() != entries[end].second) holders.push_back(entries[end].second);
+        }
+        if (holders.size() >= min_frequency && holders.size() <= max_frequency) {
+            out.insert(out.end(), holders.begin(), holders.end());
+            out.push_back(0);
+        }
+        start = end;
+    }
+}
+
 }  // namespace
 
 extern "C" {
@@ -214,55 +253,27 @@ cx_docids *cx_database_postings_by_frequency_among(const cx_database *db, cx_byt
         auto list = std::make_unique<cx_docids>();
         const Xapian::Database &d = db->get();
         const std::string p = str(prefix);
-        // (term body, document) for every term of the prefix in the documents' term lists; bodies of up to 8
-        // bytes without a NUL are packed big-endian into an integer, which sorts as the bytes do, and far faster.
+        // (term body, document) for every term of the prefix in the documents' term lists: packed into integers
+        // while every body allows it, as strings from the first that does not.
         std::vector<std::pair<uint64_t, Xapian::docid>> packed;
         std::vector<std::pair<std::string, Xapian::docid>> unpacked;
-        bool packable = true;
         for (size_t i = 0; i < count; ++i) {
             const Xapian::docid docid = docids[i];
             auto term = d.termlist_begin(docid);
             for (term.skip_to(p); term != d.termlist_end(docid); ++term) {
                 const std::string t = *term;
                 if (t.compare(0, p.size(), p) != 0) break;
-                const size_t length = t.size() - p.size();
-                if (packable && (length > 8 || t.find('\0', p.size()) != std::string::npos)) {
-                    packable = false;
-                    for (const auto &[body, holder] : packed) {
-                        std::string bytes;
-                        for (int shift = 56; shift >= 0 && (body >> shift & 0xff); shift -= 8) bytes += char(body >> shift & 0xff);
-                        unpacked.emplace_back(std::move(bytes), holder);
-                    }
-                    packed.clear();
+                if (unpacked.empty() && packable(t, p.size())) {
+                    packed.emplace_back(pack(t, p.size()), docid);
+                    continue;
                 }
-                if (packable) {
-                    uint64_t body = 0;
-                    for (size_t k = 0; k < 8; ++k) body = body << 8 | (k < length ? uint8_t(t[p.size() + k]) : 0);
-                    packed.emplace_back(body, docid);
-                } else {
-                    unpacked.emplace_back(t.substr(p.size()), docid);
-                }
+                for (const auto &[body, holder] : packed) unpacked.emplace_back(unpack(body), holder);
+                packed.clear();
+                unpacked.emplace_back(t.substr(p.size()), docid);
             }
         }
-        auto emit = [&](auto &entries) {
-            std::sort(entries.begin(), entries.end());
-            for (size_t start = 0; start < entries.size();) {
-                size_t end = start;
-                size_t holders = 0;
-                for (; end < entries.size() && entries[end].first == entries[start].first; ++end) {
-                    if (end == start || entries[end].second != entries[end - 1].second) ++holders;
-                }
-                if (holders >= min_frequency && holders <= max_frequency) {
-                    for (size_t k = start; k < end; ++k) {
-                        if (k == start || entries[k].second != entries[k - 1].second) list->items.push_back(entries[k].second);
-                    }
-                    list->items.push_back(0);
-                }
-                start = end;
-            }
-        };
-        emit(packed);
-        emit(unpacked);
+        append_postings_by_frequency(packed, min_frequency, max_frequency, list->items);
+        append_postings_by_frequency(unpacked, min_frequency, max_frequency, list->items);
         return list.release();
     });
 }
