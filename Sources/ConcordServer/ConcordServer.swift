@@ -40,9 +40,10 @@ public func buildApplication(_ arguments: some ServerArguments) async throws -> 
     )
 }
 
-/// Runs Swift Concurrency's jobs on NIO's event loops from now on, as Hummingbird's benchmarks do: a request
-/// then stays on the thread that read it, where handing it to Swift's own pool and back cost a thread switch
-/// each way, and on two cores the pool's threads and the loops' competed for them.
+/// Runs Swift Concurrency's jobs on NIO's event loops from now on, as Hummingbird's benchmarks do: a request's
+/// jobs then stay on the thread that read it, where handing them to Swift's own pool and back cost a thread
+/// switch each way, and on two cores the pool's threads and the loops' competed for them. Only the index work
+/// leaves the loops, for the blocking pool (`blocking`).
 ///
 /// NIO allows this once per process, from the main thread, before Swift Concurrency runs anything: `concord
 /// serve` calls it first thing. Returns whether the event loops took over (false when called again or too late).

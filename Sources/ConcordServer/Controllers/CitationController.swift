@@ -8,11 +8,11 @@ struct CitationController {
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/cite") { request, context in
-            try cite(request, context: context) { try CiteRequest(quote: try $0.text("q"), style: $1) }
+            try await cite(request, context: context) { try CiteRequest(quote: try $0.text("q"), style: $1) }
         }
         router.get("/passages/:id/cite") { request, context in
             let id = try context.pathParameter("id")
-            return try cite(request, context: context) { try CiteRequest(passage: id, style: $1) }
+            return try await cite(request, context: context) { try CiteRequest(passage: id, style: $1) }
         }
     }
 
@@ -20,7 +20,7 @@ struct CitationController {
     func cite(
         _ request: Request, context: BasicRequestContext,
         target: (QueryParameters, CitationStyle) throws -> CiteRequest
-    ) throws -> Response {
+    ) async throws -> Response {
         let parameters = try request.parameters()
         // Validate the target before negotiating, so a bad quote is a 400 whatever the Accept header says.
         _ = try target(parameters, .apa)
@@ -28,7 +28,8 @@ struct CitationController {
         let representation = try ContentNegotiation.representation(
             accept: accept.isEmpty ? nil : accept.joined(separator: ", "),
             format: try parameters.optionalText("format"))
-        let citations = try service.cite(try target(parameters, representation.style))
+        let (service, citeRequest) = (self.service, try target(parameters, representation.style))
+        let citations = try await blocking { try service.cite(citeRequest) }
         // The body depends on Accept: caches must key on it.
         let vary: HTTPFields = [.vary: "Accept"]
         switch representation {

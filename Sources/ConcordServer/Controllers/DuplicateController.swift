@@ -6,13 +6,15 @@ struct DuplicateController {
     let service: ConcordService
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/duplicates") { request, _ in try duplicates(request) }
+        router.get("/duplicates") { request, _ in try await duplicates(request) }
     }
 
-    func duplicates(_ request: Request) throws -> JSONResponse<DuplicateList> {
+    func duplicates(_ request: Request) async throws -> JSONResponse<DuplicateList> {
         let parameters = try request.parameters()
-        let groups = try service.duplicates(
-            document: try parameters.optionalText("document"), minWords: try parameters.integer("min_words"))
+        let (service, document, minWords) = (
+            self.service, try parameters.optionalText("document"), try parameters.integer("min_words")
+        )
+        let groups = try await blocking { try service.duplicates(document: document, minWords: minWords) }
         return JSONResponse(DuplicateList(groups: groups))
     }
 }

@@ -6,11 +6,12 @@ struct HealthController {
     let service: ConcordService
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/health") { _, _ in try health() }
+        router.get("/health") { _, _ in try await health() }
     }
 
-    func health() throws -> JSONResponse<Health> {
-        let stats = try service.stats()
+    func health() async throws -> JSONResponse<Health> {
+        let service = self.service
+        let stats = try await blocking { try service.stats() }
         return JSONResponse(Health(status: "ok", documents: stats.documents, passages: stats.passages))
     }
 }
