@@ -17,8 +17,11 @@ package struct Highlighter {
     /// The ideographs of the query's CJK terms.
     let ideographs: Set<Unicode.Scalar>
     /// The first one to three bytes of each stem, packed (`packed`): a word that starts otherwise is not stemmed
-    /// (a stem keeps the start of its word), which spares most words a call to the stemmer.
-    let stemStarts: Set<UInt32>
+    /// (a stem keeps the start of its word), which spares most words a call to the stemmer. A query has a few
+    /// terms: a short list, scanned.
+    let stemStarts: [UInt32]
+    /// Whether a stem starts with the byte: most words of a passage start otherwise and are settled by this alone.
+    let stemFirstBytes: [Bool]
     let stemmer: Stem?
 
     /// A highlighter for the text terms `terms` (as the query parser made them) and the wildcard `prefixes`.
@@ -26,16 +29,19 @@ package struct Highlighter {
         var stems = Set<String>()
         var ideographs = Set<Unicode.Scalar>()
         var starts = Set<UInt32>()
+        var firstBytes = [Bool](repeating: false, count: 256)
         for term in terms {
             stems.insert(term)
             for scalar in term.unicodeScalars where Self.isIdeograph(scalar) { ideographs.insert(scalar) }
             let bytes = Array(term.utf8)
             for length in 1...max(1, min(3, bytes.count)) { starts.insert(Self.packed(bytes.prefix(length))) }
+            firstBytes[Int(bytes.first ?? 0)] = true
         }
         self.stems = stems
         self.prefixes = prefixes.map { $0.lowercased() }
         self.ideographs = ideographs
-        stemStarts = starts
+        stemStarts = starts.sorted()
+        stemFirstBytes = firstBytes
         stemmer = try? Stem(language: language)
     }
 
@@ -49,14 +55,19 @@ package struct Highlighter {
         var window = 0..<bytes.count
         // A text of at most `length` bytes has at most `length` characters: shown whole.
         if bytes.count > length {
-            // Scalar offsets of byte offsets, for measuring the window in characters.
-            var scalarsBefore = [Int](repeating: 0, count: bytes.count + 1)
-            var count = 0
-            for (index, byte) in bytes.enumerated() {
-                scalarsBefore[index] = count
-                if byte & 0xC0 != 0x80 { count += 1 }
+            // Scalar offsets of byte offsets, for measuring the window in characters; none for ASCII, where the two
+            // are the same.
+            var scalarsBefore: [Int]? = nil
+            if !bytes.allSatisfy({ $0 < 0x80 }) {
+                var offsets = [Int](repeating: 0, count: bytes.count + 1)
+                var count = 0
+                for (index, byte) in bytes.enumerated() {
+                    offsets[index] = count
+                    if byte & 0xC0 != 0x80 { count += 1 }
+                }
+                offsets[bytes.count] = count
+                scalarsBefore = offsets
             }
-            scalarsBefore[bytes.count] = count
             window = Self.window(bytes, scalarsBefore: scalarsBefore, words: words, matched: matched, length: length)
         }
         var output: [UInt8] = []
@@ -87,15 +98,18 @@ package struct Highlighter {
         {
             return ideographs.contains(scalar.value)
         }
-        // ASCII words (most) are keyed and checked without building a string: a hash of their lowercase bytes.
+        // ASCII words (most) are settled without building a string: by how they start when no wildcard could
+        // match them, else by a hash of their lowercase bytes.
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         if ascii {
+            if prefixes.isEmpty {
+                let first = word[word.startIndex]
+                guard stemFirstBytes[Int(first >= 0x41 && first <= 0x5A ? first + 32 : first)],
+                    stemStarts.contains(Self.packed(word.prefix(3), lowercase: true))
+                else { return false }
+            }
             for byte in word { hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)) &* 0x100_0000_01B3 }
             if let known = cache[hash] { return known }
-            if prefixes.isEmpty && !stemStarts.contains(Self.packed(word.prefix(3), lowercase: true)) {
-                cache[hash] = false
-                return false
-            }
         }
         let key = Self.lowercased(word)
         if !ascii {
@@ -137,42 +151,56 @@ package struct Highlighter {
         return Array(String(scalars).utf8)
     }
 
-    /// The UTF-8 of `text` with every run of white space turned into one space, ends trimmed.
+    /// The UTF-8 of `text` with every run of white space (Unicode's White_Space) turned into one space, ends
+    /// trimmed: one pass over the bytes, in place.
     static func folded(_ text: String) -> [UInt8] {
-        let input = Array(text.utf8)
-        // Most passages hold single spaces only, no line break or other white space: nothing to fold.
-        if input.first != 0x20, input.last != 0x20,
-            !input.indices.contains(where: { index in
-                let byte = input[index]
-                return (byte >= 0x09 && byte <= 0x0D) || byte >= 0x80 || (byte == 0x20 && index > 0 && input[index - 1] == 0x20)
-            })
-        {
-            return input
-        }
-        var result: [UInt8] = []
-        result.reserveCapacity(input.count)
-        var pendingSpace = false
-        var index = 0
-        while index < input.count {
-            let byte = input[index]
-            var length = 1
-            var space = false
-            if byte < 0x80 {
-                space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-            } else if let scalar = scalar(at: index, in: input[...]) {
-                length = scalar.length
-                space = scalar.value.properties.isWhitespace
+        var bytes = Array(text.utf8)
+        let count = bytes.count
+        let kept = bytes.withUnsafeMutableBufferPointer { buffer in
+            var write = 0
+            var read = 0
+            var pendingSpace = false
+            while read < count {
+                let space = whiteSpaceLength(at: read, in: UnsafeBufferPointer(buffer))
+                if space > 0 {
+                    pendingSpace = write > 0
+                    read += space
+                    continue
+                }
+                if pendingSpace {
+                    buffer[write] = 0x20
+                    write += 1
+                    pendingSpace = false
+                }
+                buffer[write] = buffer[read]
+                write += 1
+                read += 1
             }
-            if space {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(0x20) }
-                pendingSpace = false
-                result.append(contentsOf: input[index..<min(input.count, index + length)])
-            }
-            index += length
+            return write
         }
-        return result
+        if kept < count { bytes.removeLast(count - kept) }
+        return bytes
+    }
+
+    /// The length in bytes of the white-space scalar whose UTF-8 starts at `index`, or 0. White_Space outside
+    /// ASCII is U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000; their bytes
+    /// are matched here rather than decoded (a continuation byte never starts one).
+    @inline(__always)
+    static func whiteSpaceLength(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        guard byte >= 0xC2, byte <= 0xE3, index + 1 < bytes.count else { return 0 }
+        let second = bytes[index + 1]
+        if byte == 0xC2 { return second == 0x85 || second == 0xA0 ? 2 : 0 }
+        guard index + 2 < bytes.count else { return 0 }
+        let third = bytes[index + 2]
+        switch (byte, second) {
+        case (0xE1, 0x9A): return third == 0x80 ? 3 : 0
+        case (0xE2, 0x80): return third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+        case (0xE2, 0x81): return third == 0x9F ? 3 : 0
+        case (0xE3, 0x80): return third == 0x80 ? 3 : 0
+        default: return 0
+        }
     }
 
     /// The byte ranges of the words of `bytes`: runs of letters, marks, digits and `_`, an apostrophe inside one
@@ -248,11 +276,14 @@ package struct Highlighter {
     /// The byte range to show: the whole text when it fits, else the stretch of about `length` characters holding
     /// the most matched words (the earliest such), starting and ending at word boundaries.
     static func window(
-        _ bytes: [UInt8], scalarsBefore: [Int], words: [Range<Int>], matched: [Bool], length: Int
+        _ bytes: [UInt8], scalarsBefore: [Int]?, words: [Range<Int>], matched: [Bool], length: Int
     ) -> Range<Int> {
         let count = bytes.count
-        func span(_ from: Int, _ to: Int) -> Int { scalarsBefore[to] - scalarsBefore[from] }
-        guard scalarsBefore[count] > length, !words.isEmpty else { return 0..<count }
+        func span(_ from: Int, _ to: Int) -> Int {
+            guard let scalarsBefore else { return to - from }
+            return scalarsBefore[to] - scalarsBefore[from]
+        }
+        guard span(0, count) > length, !words.isEmpty else { return 0..<count }
         var bestStart = 0
         var bestScore = -1
         var high = 0
@@ -289,16 +320,23 @@ package struct Highlighter {
         return start..<min(end, count)
     }
 
+    /// Appends `bytes` to `output`, HTML-escaped: the runs between the characters to escape go in whole.
     static func escape(_ bytes: ArraySlice<UInt8>, into output: inout [UInt8]) {
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "&"): output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case UInt8(ascii: "<"): output.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case UInt8(ascii: ">"): output.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case UInt8(ascii: "\""): output.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            default: output.append(byte)
+        var run = bytes.startIndex
+        for index in bytes.indices {
+            let entity: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            default: continue
             }
+            output.append(contentsOf: bytes[run..<index])
+            entity.withUTF8Buffer { output.append(contentsOf: $0) }
+            run = index + 1
         }
+        output.append(contentsOf: bytes[run...])
     }
 
     /// The scalar whose UTF-8 starts at `index`, and its length; nil for a byte that starts none.

@@ -39,4 +39,26 @@ import Testing
         let highlighter = Highlighter(terms: ["台", "台湾", "湾"], prefixes: [])
         #expect(highlighter.snippet(of: "我们在台湾") == "我们在<mark>台</mark><mark>湾</mark>")
     }
+
+    /// `folded` matches white space by its bytes; it must agree with Unicode's White_Space for every scalar.
+    @Test func foldingKnowsEveryWhiteSpaceScalar() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), value != 0 else { continue }
+            let text = "a" + String(Character(scalar)) + "b"
+            let expected = scalar.properties.isWhitespace ? Array("a b".utf8) : Array(text.utf8)
+            #expect(Highlighter.folded(text) == expected, "U+\(String(value, radix: 16, uppercase: true))")
+        }
+        #expect(Highlighter.folded("\u{3000} a\u{A0}\u{2003}\n b \u{85}") == Array("a b".utf8))
+        #expect(Highlighter.folded(" \t\n ").isEmpty)
+    }
+
+    @Test func longNonASCIIPassagesAreCutByCharacters() {
+        let filler = Array(repeating: "Größe über Straße", count: 30).joined(separator: " ")
+        let text = filler + " die Taiwan-Straße hier. " + filler
+        let snippet = Highlighter(terms: ["taiwan"], prefixes: []).snippet(of: text, length: 100)
+        #expect(snippet.hasPrefix("…") && snippet.hasSuffix("…"))
+        #expect(snippet.contains("<mark>Taiwan</mark>"))
+        let visible = snippet.replacingOccurrences(of: "<mark>", with: "").replacingOccurrences(of: "</mark>", with: "")
+        #expect(visible.count <= 106 && visible.count >= 80)
+    }
 }
