@@ -28,7 +28,7 @@ struct CitationController {
         let representation = try ContentNegotiation.representation(
             accept: accept.isEmpty ? nil : accept.joined(separator: ", "),
             format: try parameters.optionalText("format"))
-        let (service, citeRequest) = (self.service, try target(parameters, representation.style))
+        let citeRequest = try target(parameters, representation.style)
         let citations = try await blocking { try service.cite(citeRequest) }
         // The body depends on Accept: caches must key on it.
         let vary: HTTPFields = [.vary: "Accept"]

@@ -11,12 +11,12 @@ struct DocumentController {
     }
 
     func document(_ context: BasicRequestContext) async throws -> JSONResponse<DocumentInfo> {
-        let (service, id) = (self.service, try context.pathParameter("id"))
+        let id = try context.pathParameter("id")
         return JSONResponse(try await blocking { try service.document(id) })
     }
 
     func text(_ context: BasicRequestContext) async throws -> TextResponse {
-        let (service, id) = (self.service, try context.pathParameter("id"))
+        let id = try context.pathParameter("id")
         return TextResponse(text: try await blocking { try service.documentText(id) }, contentType: "text/plain; charset=utf-8")
     }
 }

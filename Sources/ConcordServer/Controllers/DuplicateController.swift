@@ -11,9 +11,8 @@ struct DuplicateController {
 
     func duplicates(_ request: Request) async throws -> JSONResponse<DuplicateList> {
         let parameters = try request.parameters()
-        let (service, document, minWords) = (
-            self.service, try parameters.optionalText("document"), try parameters.integer("min_words")
-        )
+        let document = try parameters.optionalText("document")
+        let minWords = try parameters.integer("min_words")
         let groups = try await blocking { try service.duplicates(document: document, minWords: minWords) }
         return JSONResponse(DuplicateList(groups: groups))
     }

@@ -10,7 +10,6 @@ struct HealthController {
     }
 
     func health() async throws -> JSONResponse<Health> {
-        let service = self.service
         let stats = try await blocking { try service.stats() }
         return JSONResponse(Health(status: "ok", documents: stats.documents, passages: stats.passages))
     }

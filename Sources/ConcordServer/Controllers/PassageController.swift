@@ -11,7 +11,7 @@ struct PassageController {
     }
 
     func passage(_ context: BasicRequestContext) async throws -> JSONResponse<Passage> {
-        let (service, id) = (self.service, try context.pathParameter("id"))
+        let id = try context.pathParameter("id")
         return JSONResponse(try await blocking { try service.passage(id) })
     }
 }

@@ -19,7 +19,6 @@ struct SearchController {
             limit: try parameters.integer("limit") ?? Self.defaultLimit,
             offset: try parameters.integer("offset") ?? 0,
             foldDuplicates: !(try parameters.boolean("all") ?? false))
-        let service = self.service
         return RawJSONResponse(json: try await blocking { try service.search(search).json })
     }
 }
