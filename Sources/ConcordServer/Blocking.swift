@@ -1,8 +1,20 @@
+import Hummingbird
 import NIOCore
 import NIOPosix
 
-/// Runs `body`, which reads the index, on NIO's blocking pool (a thread per core, one queue in order of arrival)
-/// and resumes on the event loop that called it.
+extension Router {
+    /// Adds a `GET` route (and `HEAD`) whose handler reads the index: it runs on NIO's blocking pool
+    /// (``blocking(_:)``), not on the event loop that read the request.
+    @discardableResult
+    func getBlocking<Output: ResponseGenerator & Sendable>(
+        _ path: RouterPath, use handler: @escaping @Sendable (Request, Context) throws -> Output
+    ) -> Self {
+        get(path) { request, context in try await blocking { try handler(request, context) } }
+    }
+}
+
+/// Runs `body` on NIO's blocking pool (a thread per core, one queue in order of arrival) and resumes on the
+/// event loop that called it.
 ///
 /// Xapian's calls block on disk reads and take a millisecond or more. Run on the event loops, each loop served
 /// the requests it happened to hold in its own order, and under load some connections waited seconds while

@@ -7,12 +7,12 @@ struct CitationController {
     let service: ConcordService
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/cite") { request, context in
-            try await cite(request, context: context) { try CiteRequest(quote: try $0.text("q"), style: $1) }
+        router.getBlocking("/cite") { request, context in
+            try cite(request, context: context) { try CiteRequest(quote: try $0.text("q"), style: $1) }
         }
-        router.get("/passages/:id/cite") { request, context in
+        router.getBlocking("/passages/:id/cite") { request, context in
             let id = try context.pathParameter("id")
-            return try await cite(request, context: context) { try CiteRequest(passage: id, style: $1) }
+            return try cite(request, context: context) { try CiteRequest(passage: id, style: $1) }
         }
     }
 
@@ -20,7 +20,7 @@ struct CitationController {
     func cite(
         _ request: Request, context: BasicRequestContext,
         target: (QueryParameters, CitationStyle) throws -> CiteRequest
-    ) async throws -> Response {
+    ) throws -> Response {
         let parameters = try request.parameters()
         // Validate the target before negotiating, so a bad quote is a 400 whatever the Accept header says.
         _ = try target(parameters, .apa)
@@ -28,8 +28,7 @@ struct CitationController {
         let representation = try ContentNegotiation.representation(
             accept: accept.isEmpty ? nil : accept.joined(separator: ", "),
             format: try parameters.optionalText("format"))
-        let citeRequest = try target(parameters, representation.style)
-        let citations = try await blocking { try service.cite(citeRequest) }
+        let citations = try service.cite(try target(parameters, representation.style))
         // The body depends on Accept: caches must key on it.
         let vary: HTTPFields = [.vary: "Accept"]
         switch representation {

@@ -6,17 +6,16 @@ struct DocumentController {
     let service: ConcordService
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/documents/:id") { _, context in try await document(context) }
-        router.get("/documents/:id/text") { _, context in try await text(context) }
+        router.getBlocking("/documents/:id") { _, context in try document(context) }
+        router.getBlocking("/documents/:id/text") { _, context in try text(context) }
     }
 
-    func document(_ context: BasicRequestContext) async throws -> JSONResponse<DocumentInfo> {
-        let id = try context.pathParameter("id")
-        return JSONResponse(try await blocking { try service.document(id) })
+    func document(_ context: BasicRequestContext) throws -> JSONResponse<DocumentInfo> {
+        JSONResponse(try service.document(try context.pathParameter("id")))
     }
 
-    func text(_ context: BasicRequestContext) async throws -> TextResponse {
-        let id = try context.pathParameter("id")
-        return TextResponse(text: try await blocking { try service.documentText(id) }, contentType: "text/plain; charset=utf-8")
+    func text(_ context: BasicRequestContext) throws -> TextResponse {
+        TextResponse(
+            text: try service.documentText(try context.pathParameter("id")), contentType: "text/plain; charset=utf-8")
     }
 }

@@ -6,14 +6,13 @@ struct DuplicateController {
     let service: ConcordService
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/duplicates") { request, _ in try await duplicates(request) }
+        router.getBlocking("/duplicates") { request, _ in try duplicates(request) }
     }
 
-    func duplicates(_ request: Request) async throws -> JSONResponse<DuplicateList> {
+    func duplicates(_ request: Request) throws -> JSONResponse<DuplicateList> {
         let parameters = try request.parameters()
-        let document = try parameters.optionalText("document")
-        let minWords = try parameters.integer("min_words")
-        let groups = try await blocking { try service.duplicates(document: document, minWords: minWords) }
+        let groups = try service.duplicates(
+            document: try parameters.optionalText("document"), minWords: try parameters.integer("min_words"))
         return JSONResponse(DuplicateList(groups: groups))
     }
 }

@@ -6,11 +6,11 @@ struct HealthController {
     let service: ConcordService
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/health") { _, _ in try await health() }
+        router.getBlocking("/health") { _, _ in try health() }
     }
 
-    func health() async throws -> JSONResponse<Health> {
-        let stats = try await blocking { try service.stats() }
+    func health() throws -> JSONResponse<Health> {
+        let stats = try service.stats()
         return JSONResponse(Health(status: "ok", documents: stats.documents, passages: stats.passages))
     }
 }

@@ -7,11 +7,10 @@ struct PassageController {
     let service: ConcordService
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/passages/:id") { _, context in try await passage(context) }
+        router.getBlocking("/passages/:id") { _, context in try passage(context) }
     }
 
-    func passage(_ context: BasicRequestContext) async throws -> JSONResponse<Passage> {
-        let id = try context.pathParameter("id")
-        return JSONResponse(try await blocking { try service.passage(id) })
+    func passage(_ context: BasicRequestContext) throws -> JSONResponse<Passage> {
+        JSONResponse(try service.passage(try context.pathParameter("id")))
     }
 }

@@ -9,16 +9,16 @@ struct SearchController {
     let service: ConcordService
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/search") { request, _ in try await search(request) }
+        router.getBlocking("/search") { request, _ in try search(request) }
     }
 
-    func search(_ request: Request) async throws -> RawJSONResponse {
+    func search(_ request: Request) throws -> RawJSONResponse {
         let parameters = try request.parameters()
         let search = try SearchRequest(
             query: try parameters.text("q"),
             limit: try parameters.integer("limit") ?? Self.defaultLimit,
             offset: try parameters.integer("offset") ?? 0,
             foldDuplicates: !(try parameters.boolean("all") ?? false))
-        return RawJSONResponse(json: try await blocking { try service.search(search).json })
+        return RawJSONResponse(json: try service.search(search).json)
     }
 }
