@@ -11,7 +11,7 @@ package enum Prefix {
     package static let author = "A"
     /// Publisher, container title or site (free text, `source:`).
     package static let source = "XS"
-    /// Boolean: the document a passage belongs to (`doc:` and deletion of a document's passages).
+    /// Boolean, on document records: the document's id as `doc:` filters it.
     package static let document = "XDOC"
     /// Boolean: the kind of Xapian document (`RecordKind`).
     package static let kind = "XK"
@@ -24,8 +24,9 @@ package enum Prefix {
     package static let link = "XR"
     /// Boolean, on group records: a member document (DuplicateIndex).
     package static let member = "XM"
-    /// Unique id terms: passage, document record, group record and link record.
-    package static let passageID = "QP"
+    /// Unique id terms: document record, group record and link record. A passage has none: it is found by its
+    /// place after its record's first passage (`RecordSummary.passageBase`), which costs a search nothing and
+    /// spares the index a posting list per passage.
     package static let documentID = "QD"
     package static let groupID = "QG"
     package static let linksID = "QL"
@@ -33,8 +34,8 @@ package enum Prefix {
 
 /// The kinds of Xapian documents in a concord index; every one carries `Prefix.kind + rawValue`.
 package enum RecordKind: String {
-    /// One per passage: the passage as a value (`StoredPassage`), found by its id term or by its place after
-    /// its record's first passage (`RecordSummary.passageBase`); it carries no text terms.
+    /// One per passage: the passage as a value (`StoredPassage`), found by its place after its record's first
+    /// passage (`RecordSummary.passageBase`); its kind is its only term.
     case passage
     /// One per source document: its text, metadata and passage list; its whole text is indexed, so searches
     /// rank documents before passages.
@@ -77,6 +78,8 @@ package enum ValueSlot: UInt32 {
     /// The duplicate links of a document (link records, `LinkRecord.encoded()`); a value for the same reason:
     /// detection reads and rewrites them over and over.
     case links = 11
+    /// The text as extracted, UTF-8 (document records, `DocumentRecord.Stored.text`).
+    case text = 12
 }
 
 /// The first term position of each indexed passage of a document record, ascending: the passages' words are
@@ -120,7 +123,7 @@ package enum MetadataKey {
 
 package enum IndexSchema {
     /// Bumped whenever the stored layout changes; an index of another version is refused with a clear error.
-    package static let version = "10"
+    package static let version = "11"
 
     /// Document records take the Xapian ids below this, one per document (its ingest sequence + 1), so they lie
     /// together: Xapian keeps document lengths by id, and a search over records scattered among their passages

@@ -362,28 +362,32 @@ package enum QueryLanguage {
 }
 
 extension StoredPassage {
-    /// Passage `id` (ordinal `ordinal`) of document `document`, read at Xapian document `docid` when that holds
-    /// it, else found by its id term; its group is not read (`RecordSummary.groups`).
+    /// Passage `id` (ordinal `ordinal`) of document `document`, read at Xapian document `docid`
+    /// (`RecordSummary.passageDocumentID`); its group is not read (`RecordSummary.groups`).
+    ///
+    /// - Throws: `ConcordError.indexUnreadable` when that document holds another passage or none.
     package static func load(
         _ docid: UInt32?, id: String, document: String, ordinal: Int, from database: Database
     ) throws -> Passage {
-        if let docid, let value = try? database.document(assumingValid: docid).value(ValueSlot.passage.rawValue), !value.isEmpty,
-            let passage = try decode(value, id: id, document: document, ordinal: ordinal)
-        {
-            return passage
-        }
-        guard let found = try database.postings(for: Prefix.passageID + id).first,
-            let passage = try decode(try database.document(assumingValid: found).value(ValueSlot.passage.rawValue), id: id, document: document)
+        guard let docid, let value = try? database.document(assumingValid: docid).value(ValueSlot.passage.rawValue),
+            !value.isEmpty, let passage = try decode(value, id: id, document: document, ordinal: ordinal)
         else { throw ConcordError(.indexUnreadable, "the passage \(id) is missing from the index") }
         return passage
     }
 
-    /// The passage `id` with its duplicate group, or nil when the index has none.
+    /// The passage `id` with its duplicate group, or nil when the index has none: found through its document's
+    /// record, whose summary says where the document's passages start and which groups they are in.
     package static func load(_ id: String, from database: Database) throws -> Passage? {
-        guard let document = document(ofPassage: id), let docid = try database.postings(for: Prefix.passageID + id).first,
-            var passage = try decode(try database.document(assumingValid: docid).value(ValueSlot.passage.rawValue), id: id, document: document)
+        guard let document = document(ofPassage: id), let ordinal = ordinal(ofPassage: id),
+            Passage.id(document: document, ordinal: ordinal) == id,
+            let record = try database.postings(for: Prefix.documentID + document).first
         else { return nil }
-        passage.group = try PassageGroups.load(document: document, from: database)[id]?.group
+        let summary = try RecordSummary.load(record: record, from: database)
+        guard let docid = summary.passageDocumentID(ordinal, record: record, shards: try database.shardCount()) else {
+            return nil
+        }
+        var passage = try load(docid, id: id, document: document, ordinal: ordinal, from: database)
+        passage.group = summary.groups[ordinal]?.group
         return passage
     }
 }

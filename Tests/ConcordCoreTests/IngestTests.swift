@@ -309,6 +309,12 @@ enum ExampleIDs {
         #expect(document.passages.map(\.text) == ["Zebras graze on the open plain."])
         #expect(try fixture.service().stats().passages == before - 2)
         #expect(summary.passages == before - 2)
+        // Passages are found by their place after their record's first: the new one, and not the old ones.
+        #expect(try fixture.service().passage("a-txt.p0").text == "Zebras graze on the open plain.")
+        #expect(try fixture.service().passage("b-txt.p0").text == "Unrelated notes on otters.")
+        for missing in ["a-txt.p1", "a-txt.p2", "a-txt.p01", "a-txt.p+0", "a-txt.p-1", "nothing-txt.p0", "a-txt"] {
+            #expect(throws: ConcordError.self, "\(missing)") { try fixture.service().passage(missing) }
+        }
     }
 
     @Test func editedSidecarUpdatesTheDocument() async throws {

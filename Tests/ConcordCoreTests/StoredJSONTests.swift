@@ -69,7 +69,7 @@ import Testing
         let fast = try StoredJSON.encode(record)
         let foundation = Array(try JSONEncoder().encode(record))
         #expect(try Self.canonical(DocumentRecord.self, fast) == Self.canonical(DocumentRecord.self, foundation))
-        #expect(throws: ConcordError.self) { try DocumentRecord.decode(Array("{}".utf8)) }
+        #expect(throws: ConcordError.self) { try DocumentRecord.decode(.init(data: Array("{}".utf8), text: [])) }
         // What alignment reads of it: the text and the boilerplate, with one span, several or none.
         for boilerplate in [[TextSpan(start: 1, end: 2)], [TextSpan(start: 0, end: 5), TextSpan(start: 9, end: 30)], []] {
             var variant = record
@@ -77,7 +77,7 @@ import Testing
             let read = try DocumentRecord.alignment(decoding: try variant.stored(), id: "d")
             #expect(read.text.scalars == ScalarText(text).scalars && read.boilerplate == boilerplate)
         }
-        #expect(throws: ConcordError.self) { try DocumentRecord.alignment(decoding: Array("{}".utf8), id: "d") }
+        #expect(throws: ConcordError.self) { try DocumentRecord.alignment(decoding: .init(data: Array("{}".utf8), text: []), id: "d") }
     }
 
     @Test func recordSummaryRoundTrips() throws {

@@ -109,15 +109,14 @@ struct DocumentPreparer: Sendable {
 
         let fields = IndexedFields(metadata: metadata)
         let summary = HitDocument(id: file.documentID, metadata: metadata)
-        // A passage's document: found by its id term, its document's deletion by the XDOC term; the passage
-        // and its source are a value (`ValueSlot.passage`). Passages carry no text terms: the record indexes the whole text once, and a
-        // search finds a document's passages through the positions of its terms (`PassagePositions`).
+        // A passage's document: the passage as a value (`ValueSlot.passage`), found by its place after its
+        // record's first passage (`RecordSummary.passageBase`), and only its kind as a term. Passages carry no
+        // text terms: the record indexes the whole text once, and a search finds a document's passages through
+        // the positions of its terms (`PassagePositions`).
         var built: [Document] = []
         built.reserveCapacity(passages.count)
         for (ordinal, passage) in passages.enumerated() {
             let document = try Document()
-            try document.addBooleanTerm(Prefix.passageID + passage.id)
-            try document.addBooleanTerm(Prefix.document + file.documentID)
             try document.addBooleanTerm(RecordKind.passage.term)
             try document.setValue(StoredPassage.encode(passage, ordinal: ordinal), slot: ValueSlot.passage.rawValue)
             built.append(document)
@@ -159,7 +158,9 @@ struct DocumentPreparer: Sendable {
             slot: ValueSlot.summary.rawValue)
         if let issued = fields.issuedValue { try recordDocument.setValue(issued, slot: ValueSlot.issued.rawValue) }
         // Encoded here, in parallel, not by the writer; the sequence comes from the writer (a value slot).
-        try recordDocument.setData(try record.stored())
+        let stored = try record.stored()
+        try recordDocument.setData(stored.data)
+        try recordDocument.setValue(stored.text, slot: ValueSlot.text.rawValue)
 
         return PreparedDocument(
             file: file, hash: hash, path: file.url.path, textBytes: extracted.text.utf8.count, passages: built,

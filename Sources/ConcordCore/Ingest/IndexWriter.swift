@@ -98,9 +98,8 @@ final class IndexWriter {
             nextSequence += 1
             try database.setMetadata(MetadataKey.nextSequence, String(nextSequence))
         }
-        // Every Xapian document of this document (passages and record) carries its XDOC term: deleting by it
-        // leaves no old passage behind, and the new ones can be added without looking their ids up.
-        if known[id] != nil { try database.deleteDocuments(idTerm: Prefix.document + id) }
+        // The old passages go; the record is replaced in place below.
+        if let existing = known[id] { try deletePassages(ofRecord: Self.recordID(sequence: existing.sequence)) }
         var base: UInt32 = 0
         for (index, document) in prepared.passages.enumerated() {
             let docid = try database.addDocument(document)
@@ -108,7 +107,7 @@ final class IndexWriter {
         }
         // The record's data and summary were made while preparing; the writer adds its sequence (a value,
         // `DocumentRecord.load`) and where its passages start, and stores it at its own id.
-        let recordID = UInt32(clamping: sequence + 1)
+        let recordID = Self.recordID(sequence: sequence)
         guard recordID < IndexSchema.recordIDLimit else {
             throw ConcordError(.ingestFailed, "the index holds as many documents as it can; ingest into a new folder")
         }
@@ -130,10 +129,31 @@ final class IndexWriter {
     /// Removes document `id` and its passages.
     func remove(_ id: String, from batch: inout Batch) throws {
         try begin(&batch)
-        try database.deleteDocuments(idTerm: Prefix.document + id)
+        if let existing = known[id] { try deletePassages(ofRecord: Self.recordID(sequence: existing.sequence)) }
         try database.deleteDocuments(idTerm: Prefix.documentID + id)
         known[id] = nil
         changedDocuments.insert(id)
+    }
+
+    /// The Xapian id of the record of the document ingested `sequence`th (they lie below
+    /// `IndexSchema.recordIDLimit`, in ingest order).
+    static func recordID(sequence: Int) -> UInt32 { UInt32(clamping: sequence + 1) }
+
+    /// Deletes the passages of the record at `recordID`: the Xapian documents from its summary's `passageBase`
+    /// on, one per passage (the writer adds them one after the other, in the record's transaction).
+    private func deletePassages(ofRecord recordID: UInt32) throws {
+        let value = try database.document(assumingValid: recordID).value(ValueSlot.summary.rawValue)
+        guard !value.isEmpty else { return }
+        let summary = try RecordSummary(decoding: value)
+        guard summary.passageBase > 0 else { return }
+        let base = Int(summary.passageBase)
+        for docid in base..<min(base + summary.passageCount, Int(UInt32.max) + 1) {
+            do {
+                try database.deleteDocument(UInt32(docid))
+            } catch {
+                guard error.kind == .documentNotFound else { throw error }
+            }
+        }
     }
 
     /// Commits `batch`'s transaction, if one is open.

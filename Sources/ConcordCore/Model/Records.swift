@@ -28,7 +28,7 @@ struct DocumentRecord: Codable, Sendable {
     var language: String
     var sequence: Int
     var bytes: Int
-    /// The text as extracted; stored after the JSON of the rest (`stored()`).
+    /// The text as extracted; stored in a value of its own (`stored()`).
     var text: String
     /// The passages, their groups left out (duplicate detection keeps those on the passages' own documents).
     var passages: [Passage]
@@ -72,23 +72,29 @@ extension DocumentRecord {
         boilerplate = try container.decode([TextSpan].self, forKey: .boilerplate)
     }
 
-    /// The data of the record's Xapian document: the header as JSON, a NUL byte (which JSON never holds raw),
-    /// the passages (`PassageTable`), a NUL byte, then the text as UTF-8. Loading a record parses no escaped
-    /// text, and what needs no passages skips them.
-    func stored() throws -> [UInt8] {
-        var bytes = try StoredJSON.encode(self)
-        bytes.append(0)
-        bytes.append(contentsOf: PassageTable.encode(passages).utf8)
-        bytes.append(0)
-        bytes.append(contentsOf: text.utf8)
-        return bytes
+    /// What the record's Xapian document stores of it.
+    struct Stored {
+        /// Its data: the header as JSON, a NUL byte (which JSON never holds raw), then the passages
+        /// (`PassageTable`). Loading a record parses no escaped text, and what needs no passages skips them.
+        var data: [UInt8]
+        /// The text as UTF-8, in `ValueSlot.text`: Xapian compresses a document's data with zlib, on the one
+        /// writer's thread, and the text is most of a record; values it stores as they are, and duplicate
+        /// detection, which reads every text back, then inflates nothing either.
+        var text: [UInt8]
     }
 
-    /// A record from its stored data (`stored()`), with its passages (and their texts) unless `passages` is false.
-    static func decode(_ data: [UInt8], passages: Bool = true) throws -> DocumentRecord {
-        let parts = try Parts(data)
+    func stored() throws -> Stored {
+        var data = try StoredJSON.encode(self)
+        data.append(0)
+        data.append(contentsOf: PassageTable.encode(passages).utf8)
+        return Stored(data: data, text: Array(text.utf8))
+    }
+
+    /// A record from what `stored()` gave, with its passages (and their texts) unless `passages` is false.
+    static func decode(_ stored: Stored, passages: Bool = true) throws -> DocumentRecord {
+        let parts = try Parts(stored.data)
         var record = try StoredJSON.decode(DocumentRecord.self, from: Array(parts.header))
-        record.text = String(decoding: parts.text, as: UTF8.self)
+        record.text = String(decoding: stored.text, as: UTF8.self)
         if passages {
             let scalars = ScalarText(record.text)
             record.passages = try PassageTable.decode(Array(parts.passages), document: record.id) { scalars[$0] }
@@ -96,17 +102,16 @@ extension DocumentRecord {
         return record
     }
 
-    /// The three parts of a record's stored data (`stored()`): the header's JSON, the passages, the text.
+    /// The two parts of a record's data (`Stored.data`): the header's JSON and the passages.
     struct Parts {
         var header: ArraySlice<UInt8>
         var passages: ArraySlice<UInt8>
-        var text: ArraySlice<UInt8>
 
         init(_ data: [UInt8]) throws {
-            guard let first = data.firstIndex(of: 0), let second = data[(first + 1)...].firstIndex(of: 0) else {
+            guard let separator = data.firstIndex(of: 0) else {
                 throw ConcordError(.indexUnreadable, "a document record of the index is damaged")
             }
-            (header, passages, text) = (data[..<first], data[(first + 1)..<second], data[(second + 1)...])
+            (header, passages) = (data[..<separator], data[(separator + 1)...])
         }
     }
 }
@@ -205,7 +210,7 @@ extension DocumentRecord {
     /// The record of document `id` in `database`, or nil when it is not indexed.
     static func load(_ id: String, from database: Database, passages: Bool = true) throws -> DocumentRecord? {
         guard let document = try recordDocument(id, in: database) else { return nil }
-        var record = try DocumentRecord.decode(try document.data(), passages: passages)
+        var record = try DocumentRecord.decode(try stored(document), passages: passages)
         // The writer gives the sequence when it adds the record, as a value.
         let sequence = try document.value(ValueSlot.sequence.rawValue)
         if !sequence.isEmpty { record.sequence = Int(Sortable.unserialise(sequence)) }
@@ -222,12 +227,17 @@ extension DocumentRecord {
     /// the record (the header starts with the boilerplate, `StoredJSON.encode(_:)`).
     static func alignment(_ id: String, from database: Database) throws -> (text: ScalarText, boilerplate: [TextSpan])? {
         guard let document = try recordDocument(id, in: database) else { return nil }
-        return try alignment(decoding: try document.data(), id: id)
+        return try alignment(decoding: try stored(document), id: id)
     }
 
-    /// The text and boilerplate spans of the record stored as `data` (`stored()`).
-    static func alignment(decoding data: [UInt8], id: String) throws -> (text: ScalarText, boilerplate: [TextSpan]) {
-        let parts = try Parts(data)
+    /// What the record's Xapian document `document` stores (`stored()`).
+    private static func stored(_ document: Document) throws -> Stored {
+        Stored(data: try document.data(), text: try document.value(ValueSlot.text.rawValue))
+    }
+
+    /// The text and boilerplate spans of the record stored as `stored` (`stored()`).
+    static func alignment(decoding stored: Stored, id: String) throws -> (text: ScalarText, boilerplate: [TextSpan]) {
+        let parts = try Parts(stored.data)
         let opening = Array("{\"boilerplate\":[".utf8)
         var header = Array(parts.header)
         if header.starts(with: opening), let close = header.firstIndex(of: UInt8(ascii: "]")) {
@@ -242,7 +252,7 @@ extension DocumentRecord {
             else { return nil }
             return TextSpan(start: low, end: high)
         }
-        return (ScalarText(utf8: parts.text), boilerplate)
+        return (ScalarText(utf8: stored.text[...]), boilerplate)
     }
 
     /// What duplicate groups need of document `id`: its text, passages (without texts), original rank (as
@@ -251,7 +261,8 @@ extension DocumentRecord {
         -> (text: ScalarText, passages: [Passage], rank: (issued: Int, sequence: Int))?
     {
         guard let document = try recordDocument(id, in: database) else { return nil }
-        let parts = try Parts(try document.data())
+        let stored = try stored(document)
+        let parts = try Parts(stored.data)
         let header = try JSONParser.parse(Array(parts.header), skipping: ["path", "relativePath", "hash", "boilerplate"])
         var issued = Int.max
         if case .array(let rows)? = header["metadata"]?["issued"]?["date-parts"], case .array(let parts)? = rows.first {
@@ -268,7 +279,7 @@ extension DocumentRecord {
         let sequenceValue = try document.value(ValueSlot.sequence.rawValue)
         let sequence = sequenceValue.isEmpty ? 0 : Int(Sortable.unserialise(sequenceValue))
         let passages = try PassageTable.decode(Array(parts.passages), document: id) { _ in "" }
-        return (ScalarText(utf8: parts.text), passages, (issued, sequence))
+        return (ScalarText(utf8: stored.text[...]), passages, (issued, sequence))
     }
 
     /// The passages of document `id`, without their texts (nor the rest of the record).
