@@ -28,10 +28,13 @@ final class IndexWriter {
     /// Documents whose duplicate groups are to be rebuilt (their links changed), recorded like
     /// `changedDocuments`.
     private var regroupDocuments: Set<String> = []
-    /// How many documents of this run held each word not yet in the spelling table: a word goes in once two
-    /// documents hold it (most words found in one document only are names, code and typing errors, and
-    /// Xapian's spelling table costs much more per word than per use).
+    /// How many documents of this run held each word, up to the last commit: a word goes in the spelling table
+    /// once two documents hold it (most words found in one document only are names, code and typing errors,
+    /// and Xapian's spelling table costs much more per word than per use).
     private var spellingCounts: [String: Int] = [:]
+    /// The same for the documents of the open batch, added to the spelling table when it commits: once per
+    /// word and batch, not once per word and document.
+    private var batchSpellingCounts: [String: Int] = [:]
 
     /// Opens (creating when missing) the index at `path` for writing.
     ///
@@ -116,11 +119,7 @@ final class IndexWriter {
         summary.passageBase = base
         try prepared.recordDocument.setValue(summary.encoded(), slot: ValueSlot.summary.rawValue)
         try database.replaceDocument(recordID, with: prepared.recordDocument)
-        for word in prepared.spellingWords {
-            let count = spellingCounts[word, default: 0] + 1
-            spellingCounts[word] = count
-            if count >= 2 { try database.addSpelling(word, frequency: count == 2 ? 2 : 1) }
-        }
+        for word in prepared.spellingWords { batchSpellingCounts[word, default: 0] += 1 }
         known[id] = Known(hash: prepared.hash, sequence: sequence, path: prepared.path)
         changedDocuments.insert(id)
         batch.bytes += max(prepared.file.bytes, prepared.textBytes)
@@ -159,11 +158,25 @@ final class IndexWriter {
     /// Commits `batch`'s transaction, if one is open.
     func commit(_ batch: inout Batch) throws {
         guard batch.open else { return }
+        try addSpellings()
         // Recorded with the documents, so a run killed before duplicate detection ends resumes it.
         try database.setMetadata(MetadataKey.duplicatesPending, changedDocuments.sorted().joined(separator: "\n"))
         try database.setMetadata(MetadataKey.groupsPending, regroupDocuments.sorted().joined(separator: "\n"))
         try database.commitTransaction()
         batch = Batch()
+    }
+
+    /// Adds the open batch's words to the spelling table: each word two documents of this run hold, with the
+    /// number of documents that hold it.
+    private func addSpellings() throws {
+        for (word, count) in batchSpellingCounts {
+            let before = spellingCounts[word, default: 0]
+            let after = before + count
+            spellingCounts[word] = after
+            let added = (after >= 2 ? after : 0) - (before >= 2 ? before : 0)
+            if added > 0 { try database.addSpelling(word, frequency: added) }
+        }
+        batchSpellingCounts = [:]
     }
 
     /// Documents whose file lay under one of `roots` and is gone, and which this run did not see.
