@@ -48,10 +48,10 @@ struct DuplicateIndex {
     /// documents had before (groups built since are all visited, so they need not be listed).
     private let members = SharedCache<Member>(limit: 160 << 20)
     private var groupsOf: [String: [(id: String, members: [(String, TextSpan)])]] = [:]
-    /// The words of documents read recently, shared by the threads that align. Large enough for the documents
-    /// with candidates in the 150 MB benchmark corpus (about 6,700), so few are read twice; emptied before
-    /// groups are built, so it is not held beside the group builder's caches.
-    private let cache = SharedCache<AlignedDocument>(limit: 448 << 20)
+    /// The words of documents read recently, shared by the threads that align: those the ingest prepared, then
+    /// those read back from the index (`alignedDocumentCache`). Emptied before groups are built, so it is not
+    /// held beside the group builder's caches.
+    private let cache: SharedCache<AlignedDocument>
     /// Document ids of record documents.
     private var documentOfRecord: [UInt32: String] = [:]
     /// Numbers for documents, while groups are rebuilt (`number(of:)`), and the documents by number.
@@ -65,13 +65,24 @@ struct DuplicateIndex {
     /// The same as hashes (`Fingerprint.hash(fromTerm:)`), for marking common text in a document's words.
     private var commonHashes: Set<UInt64> = []
 
-    init(database: WritableDatabase, minWords: Int) {
+    /// `cache`: documents' words as the ingest prepared them, if any (`alignedDocumentCache()`).
+    init(database: WritableDatabase, minWords: Int, cache: SharedCache<AlignedDocument> = alignedDocumentCache()) {
         self.database = database
         self.minWords = max(2, minWords)
-        var configuration = Aligner.Configuration()
-        configuration.minWords = self.minWords
-        aligner = Aligner(configuration: configuration)
+        aligner = Self.aligner(minWords: self.minWords)
+        self.cache = cache
     }
+
+    /// The aligner of duplicate detection with spans of at least `minWords` words.
+    static func aligner(minWords: Int) -> Aligner {
+        var configuration = Aligner.Configuration()
+        configuration.minWords = max(2, minWords)
+        return Aligner(configuration: configuration)
+    }
+
+    /// A cache for the words of documents to align: large enough for the documents with candidates in the
+    /// 150 MB benchmark corpus (about 6,700), so few are read twice.
+    static func alignedDocumentCache() -> SharedCache<AlignedDocument> { SharedCache(limit: 448 << 20) }
 
     /// Link records changed and not yet written.
     var pendingWrites: Int { dirtyLinks.count }
@@ -225,9 +236,7 @@ struct DuplicateIndex {
     ) throws -> [[(String, [DuplicateLink])]] {
         try inParallel(work.count, threads: threads, path: path) { database, index in
             func entry(_ id: String) throws -> AlignedDocument? {
-                try cache.value(id) {
-                    try AlignedDocument.load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
-                }
+                try AlignedDocument.cached(id, in: cache, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
             }
             let item = work[index]
             guard !item.candidates.isEmpty, let mine = try entry(item.id) else { return [] }
@@ -455,10 +464,7 @@ struct DuplicateIndex {
 
     /// The duplicate-detection words of document `id` (and their seeds).
     private mutating func document(_ id: String) throws -> AlignedDocument? {
-        let (database, aligner, tokenizer, common) = (database, aligner, tokenizer, commonHashes)
-        return try cache.value(id) {
-            try AlignedDocument.load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
-        }
+        try AlignedDocument.cached(id, in: cache, from: database, aligner: aligner, tokenizer: tokenizer, common: commonHashes)
     }
 
     // MARK: - Groups
@@ -963,13 +969,33 @@ extension DuplicateLink: Comparable {
 
 /// What alignment needs of a document.
 struct AlignedDocument: Weighed {
-    /// Its words, those of text held by common fingerprints marked boilerplate (`markCommon`).
+    /// Its words, those of text held by common fingerprints marked boilerplate (`markCommon`) unless
+    /// `prepared`.
     var words: [Word]
-    /// The aligner's sampled seeds of `words`.
+    /// The aligner's sampled seeds of `words` (none while `prepared`).
     var seeds: Aligner.SeedTable
+    /// The fingerprints of `words`, while the entry is as the ingest prepared it: its common text not yet
+    /// marked (which fingerprints are common is known only once every document is in the index), its seeds
+    /// not yet made (`cached`).
+    var prepared: [Fingerprint]?
+
+    /// The words of a document as the ingest prepared them (`DocumentPreparer`), and their fingerprints.
+    init(prepared words: [Word], fingerprints: [Fingerprint]) {
+        self.words = words
+        seeds = Aligner.SeedTable([], seedLength: 2, sampling: 1)
+        prepared = fingerprints
+    }
+
+    init(words: [Word], seeds: Aligner.SeedTable) {
+        self.words = words
+        self.seeds = seeds
+    }
 
     /// About what the entry holds in memory.
-    var bytes: Int { words.count * MemoryLayout<Word>.stride + seeds.bytes + 256 }
+    var bytes: Int {
+        words.count * MemoryLayout<Word>.stride + seeds.bytes + (prepared?.count ?? 0) * MemoryLayout<Fingerprint>.stride
+            + 256
+    }
 
     /// The entry of document `id` as `database` has it, or nil when it has none.
     static func load(
@@ -981,14 +1007,35 @@ struct AlignedDocument: Weighed {
         return AlignedDocument(words: words, seeds: aligner.seedTable(of: words))
     }
 
+    /// The entry of document `id` from `cache`, else as `database` has it (then kept in `cache`); nil when it
+    /// has none. An entry the ingest prepared (its words read and tokenized once, while preparing) is finished
+    /// here: its common text marked, its seeds made.
+    static func cached(
+        _ id: String, in cache: SharedCache<AlignedDocument>, from database: Database, aligner: Aligner,
+        tokenizer: WordTokenizer, common: Set<UInt64>
+    ) throws -> AlignedDocument? {
+        guard var entry = try cache.value(id, load: {
+            try load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
+        }) else { return nil }
+        if let fingerprints = entry.prepared {
+            if !common.isEmpty { markCommon(&entry.words, common: common, fingerprints: fingerprints) }
+            entry.seeds = aligner.seedTable(of: entry.words)
+            entry.prepared = nil
+            // Another thread may have finished it too, the same way.
+            cache.insert(id, entry)
+        }
+        return entry
+    }
+
     /// Marks as boilerplate the words under fingerprints in `common` (by hash, `Fingerprint.hash(fromTerm:)`),
     /// and those between two such fingerprints close enough to stand in one stretch of common text
     /// (winnowing keeps a fingerprint in every window, so common text longer than a window is covered from
-    /// end to end).
-    static func markCommon(_ words: inout [Word], common: Set<UInt64>) {
+    /// end to end). `fingerprints`: those of `words`, when known.
+    static func markCommon(_ words: inout [Word], common: Set<UInt64>, fingerprints: [Fingerprint]? = nil) {
         let fingerprinter = Fingerprinter()
         var marked: [Range<Int>] = []
-        for fingerprint in fingerprinter.fingerprints(of: words) where common.contains(fingerprint.hash & ~0xFF_FFFF) {
+        for fingerprint in fingerprints ?? fingerprinter.fingerprints(of: words)
+        where common.contains(fingerprint.hash & ~0xFF_FFFF) {
             let range = fingerprint.wordIndex..<min(words.count, fingerprint.wordIndex + fingerprinter.n)
             if let last = marked.last, range.lowerBound - last.upperBound <= fingerprinter.window {
                 marked[marked.count - 1] = last.lowerBound..<range.upperBound
@@ -1033,11 +1080,17 @@ final class SharedCache<Value: Weighed>: Sendable {
         }
         if let held { return held }
         guard let loaded = try load() else { return nil }
+        insert(id, loaded)
+        return loaded
+    }
+
+    /// Holds `value` for `id`, in place of what was held.
+    func insert(_ id: String, _ value: Value) {
         state.withLock { state in
             if let old = state.entries.removeValue(forKey: id) { state.bytes -= old.value.bytes }
             state.clock += 1
-            state.entries[id] = (loaded, state.clock)
-            state.bytes += loaded.bytes
+            state.entries[id] = (value, state.clock)
+            state.bytes += value.bytes
             guard state.bytes > limit else { return }
             // Drop the older half (not one at a time: that would sort on every insert).
             let byAge = state.entries.sorted { $0.value.used < $1.value.used }
@@ -1046,7 +1099,6 @@ final class SharedCache<Value: Weighed>: Sendable {
                 state.bytes -= value.value.bytes
             }
         }
-        return loaded
     }
 
     func remove(_ id: String) {

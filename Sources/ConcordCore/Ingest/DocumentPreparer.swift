@@ -20,6 +20,8 @@ struct PreparedDocument: @unchecked Sendable {
     var recordDocument: Document
     /// The distinct words of the body text, lowercased, for the spelling table.
     var spellingWords: Set<String>
+    /// Its words as duplicate detection aligns them, read here once rather than again from the index.
+    var aligned: AlignedDocument
 }
 
 /// What preparing one file gave.
@@ -141,9 +143,11 @@ struct DocumentPreparer: Sendable {
             Self.collectSpellingWords(normalized, into: &spellingWords)
         }
         try fields.index(with: generator)
-        // Fingerprints of the document's words (boilerplate left out), for duplicate candidates.
+        // Fingerprints of the document's words (boilerplate left out), for duplicate candidates; the words are
+        // kept for aligning the document with them.
         let words = tokenizer.words(in: text, skipping: boilerplate)
-        for term in Set(fingerprinter.fingerprints(of: words).map(\.term)) {
+        let fingerprints = fingerprinter.fingerprints(of: words)
+        for term in Set(fingerprints.map(\.term)) {
             try recordDocument.addBooleanTerm(Prefix.fingerprint + term)
         }
         try recordDocument.addBooleanTerm(Prefix.documentID + file.documentID)
@@ -164,7 +168,8 @@ struct DocumentPreparer: Sendable {
 
         return PreparedDocument(
             file: file, hash: hash, path: file.url.path, textBytes: extracted.text.utf8.count, passages: built,
-            recordDocument: recordDocument, spellingWords: spellingWords)
+            recordDocument: recordDocument, spellingWords: spellingWords,
+            aligned: AlignedDocument(prepared: words, fingerprints: fingerprints))
     }
 
     /// The distinct words of `text` worth suggesting as spellings: letters only, 2 to 24 of them, lowercased.

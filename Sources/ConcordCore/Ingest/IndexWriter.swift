@@ -25,6 +25,8 @@ final class IndexWriter {
     private let minWords: Int
     /// Documents added, updated or removed in this run: duplicate detection revisits them.
     private(set) var changedDocuments: Set<String> = []
+    /// The words of the documents written in this run, for duplicate detection to align (as many as it holds).
+    private let alignedDocuments = DuplicateIndex.alignedDocumentCache()
     /// Documents whose duplicate groups are to be rebuilt (their links changed), recorded like
     /// `changedDocuments`.
     private var regroupDocuments: Set<String> = []
@@ -121,6 +123,7 @@ final class IndexWriter {
         try database.replaceDocument(recordID, with: prepared.recordDocument)
         for word in prepared.spellingWords { batchSpellingCounts[word, default: 0] += 1 }
         known[id] = Known(hash: prepared.hash, sequence: sequence, path: prepared.path)
+        alignedDocuments.insert(id, prepared.aligned)
         changedDocuments.insert(id)
         batch.bytes += max(prepared.file.bytes, prepared.textBytes)
     }
@@ -130,6 +133,7 @@ final class IndexWriter {
         try begin(&batch)
         if let existing = known[id] { try deletePassages(ofRecord: Self.recordID(sequence: existing.sequence)) }
         try database.deleteDocuments(idTerm: Prefix.documentID + id)
+        alignedDocuments.remove(id)
         known[id] = nil
         changedDocuments.insert(id)
     }
@@ -192,7 +196,7 @@ final class IndexWriter {
     /// Finds the copies of the changed documents and rewrites the duplicate groups they touch, committing as it
     /// goes: each commit records what is left to do, so a run stopped here resumes where it was.
     func updateDuplicates(threads: Int, progress: (Int) -> Void = { _ in }) throws {
-        var detector = DuplicateIndex(database: database, minWords: minWords)
+        var detector = DuplicateIndex(database: database, minWords: minWords, cache: alignedDocuments)
         let removed = changedDocuments.filter { known[$0] == nil }
         var batch = Batch()
         var done = 0
