@@ -369,9 +369,13 @@ extension StoredPassage {
     package static func load(
         _ docid: UInt32?, id: String, document: String, ordinal: Int, from database: Database
     ) throws -> Passage {
-        guard let docid, let value = try? database.document(assumingValid: docid).value(ValueSlot.passage.rawValue),
-            !value.isEmpty, let passage = try decode(value, id: id, document: document, ordinal: ordinal)
-        else { throw ConcordError(.indexUnreadable, "the passage \(id) is missing from the index") }
+        let missing = ConcordError(.indexUnreadable, "the passage \(id) is missing from the index")
+        guard let docid else { throw missing }
+        // Errors go up as they are: a reader that an ingest's commit left behind is reopened and asked again.
+        let value = try database.document(assumingValid: docid).value(ValueSlot.passage.rawValue)
+        guard !value.isEmpty, let passage = try decode(value, id: id, document: document, ordinal: ordinal) else {
+            throw missing
+        }
         return passage
     }
 
