@@ -69,15 +69,10 @@ struct DuplicateIndex {
     init(database: WritableDatabase, minWords: Int, cache: SharedCache<AlignedDocument> = alignedDocumentCache()) {
         self.database = database
         self.minWords = max(2, minWords)
-        aligner = Self.aligner(minWords: self.minWords)
-        self.cache = cache
-    }
-
-    /// The aligner of duplicate detection with spans of at least `minWords` words.
-    static func aligner(minWords: Int) -> Aligner {
         var configuration = Aligner.Configuration()
-        configuration.minWords = max(2, minWords)
-        return Aligner(configuration: configuration)
+        configuration.minWords = self.minWords
+        aligner = Aligner(configuration: configuration)
+        self.cache = cache
     }
 
     /// A cache for the words of documents to align: large enough for the documents with candidates in the
