@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "XapianTests", dependencies: ["Xapian", "ConcordTestSupport"]),
         .testTarget(name: "ConcordTextTests", dependencies: ["ConcordText", "ConcordTestSupport"]),
         .testTarget(name: "ConcordSearchTests", dependencies: ["ConcordSearch", "Xapian", "ConcordTestSupport"]),
-        .testTarget(name: "ConcordCoreTests", dependencies: ["ConcordCore", "ConcordTestSupport"]),
+        .testTarget(name: "ConcordCoreTests", dependencies: ["ConcordCore", "Xapian", "ConcordTestSupport"]),
         .testTarget(
             name: "ConcordServerTests",
             dependencies: [

@@ -65,8 +65,9 @@ struct DuplicateIndex {
     /// The same as hashes (`Fingerprint.hash(fromTerm:)`), for marking common text in a document's words.
     private var commonHashes: Set<UInt64> = []
 
-    /// `cache`: documents' words as the ingest prepared them, if any (`alignedDocumentCache()`).
-    init(database: WritableDatabase, minWords: Int, cache: SharedCache<AlignedDocument> = alignedDocumentCache()) {
+    /// `cache`: for the words of the documents to align, holding those the ingest prepared
+    /// (`alignedDocumentCache()`).
+    init(database: WritableDatabase, minWords: Int, cache: SharedCache<AlignedDocument>) {
         self.database = database
         self.minWords = max(2, minWords)
         var configuration = Aligner.Configuration()
