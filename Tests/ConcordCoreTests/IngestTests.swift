@@ -375,6 +375,24 @@ enum ExampleIDs {
         #expect(try fixture.service().stats().documents == 0)
     }
 
+    @Test func misspelledQueriesGetTheWordsOfAtLeastTwoDocuments() async throws {
+        try fixture.write("a.txt", "Notes on the aardvark and its burrows, dug at night.\n")
+        try fixture.write("b.txt", "The aardvark eats termites.\n")
+        try fixture.write("c.txt", "A recipe from the brewing trade, on zymurgy alone.\n")
+        // A batch per document: the spelling table learns a word from documents committed apart.
+        let options = IngestOptions(roots: [fixture.sources.path], concurrency: 2, batchBytes: 1)
+        _ = try await Ingester(indexPath: fixture.index, options: options).run { _ in }
+        let service = try fixture.service()
+        #expect(try service.search(SearchRequest(query: "aardvak")).suggestion == "aardvark")
+        // A word one document holds is more often a name or a typing error than a word to suggest.
+        #expect(try service.search(SearchRequest(query: "zymurgu")).suggestion == nil)
+
+        // A later run adds to what the table holds: the word a second document brings is suggested then.
+        try fixture.write("d.txt", "Zymurgy is the study of fermentation.\n")
+        _ = try await Ingester(indexPath: fixture.index, options: options).run { _ in }
+        #expect(try fixture.service().search(SearchRequest(query: "zymurgu")).suggestion == "zymurgy")
+    }
+
     @Test func sameFileGivenTwiceIsOneDocument() async throws {
         try fixture.write("a.txt", "Notes on the nesting of puffins.\n")
         let options = IngestOptions(roots: [fixture.sources.path, fixture.sources.path + "/a.txt"], concurrency: 2)

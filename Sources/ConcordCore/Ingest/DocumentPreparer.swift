@@ -20,6 +20,8 @@ struct PreparedDocument: @unchecked Sendable {
     var recordDocument: Document
     /// The distinct words of the body text, lowercased, for the spelling table.
     var spellingWords: Set<String>
+    /// The stemmer its words were indexed with (`IndexSchema.stemmer(forLanguage:)`).
+    var stemmer: String
     /// Its words as duplicate detection aligns them, read here once rather than again from the index.
     var aligned: AlignedDocument
 }
@@ -127,7 +129,8 @@ struct DocumentPreparer: Sendable {
         // The record holds the whole text (paragraphs; boilerplate neither matches nor ranks), so searches rank
         // documents by BM25 over all of it, then find passages by where the matched terms stand.
         let recordDocument = try Document()
-        let generator = try TermGenerator(language: IndexSchema.stemmer(forLanguage: language))
+        let stemmer = IndexSchema.stemmer(forLanguage: language)
+        let generator = try TermGenerator(language: stemmer)
         try generator.setStemmingStrategy(IndexSchema.stemming)
         try generator.setCJKNGrams(true)
         if language == "en" { try generator.setStopWords(IndexSchema.englishStopWords) }
@@ -168,7 +171,7 @@ struct DocumentPreparer: Sendable {
 
         return PreparedDocument(
             file: file, hash: hash, path: file.url.path, textBytes: extracted.text.utf8.count, passages: built,
-            recordDocument: recordDocument, spellingWords: spellingWords,
+            recordDocument: recordDocument, spellingWords: spellingWords, stemmer: stemmer,
             aligned: AlignedDocument(prepared: words, fingerprints: fingerprints))
     }
 

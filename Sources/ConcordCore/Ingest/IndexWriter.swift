@@ -35,8 +35,13 @@ final class IndexWriter {
     /// and Xapian's spelling table costs much more per word than per use).
     private var spellingCounts: [String: Int] = [:]
     /// The same for the documents of the open batch, added to the spelling table when it commits: once per
-    /// word and batch, not once per word and document.
-    private var batchSpellingCounts: [String: Int] = [:]
+    /// word and batch, not once per word and document; with the stemmer of a document that holds it.
+    private var batchSpellingCounts: [String: (count: Int, stemmer: String)] = [:]
+    /// Whether the index held documents before this run: then a word one document of this run holds may be
+    /// held by one from before, which this run's counts do not see.
+    private let indexedBefore: Bool
+    /// Stemmers by name, for looking a word up among the indexed terms.
+    private var stems: [String: Stem] = [:]
 
     /// Opens (creating when missing) the index at `path` for writing.
     ///
@@ -85,6 +90,7 @@ final class IndexWriter {
                 sequence: Int(Sortable.unserialise(try document.value(ValueSlot.sequence.rawValue))),
                 path: try document.stringValue(ValueSlot.path.rawValue))
         }
+        indexedBefore = !known.isEmpty
     }
 
     /// The content hash of every indexed document, by document id.
@@ -121,7 +127,7 @@ final class IndexWriter {
         summary.passageBase = base
         try prepared.recordDocument.setValue(summary.encoded(), slot: ValueSlot.summary.rawValue)
         try database.replaceDocument(recordID, with: prepared.recordDocument)
-        for word in prepared.spellingWords { batchSpellingCounts[word, default: 0] += 1 }
+        for word in prepared.spellingWords { batchSpellingCounts[word, default: (0, prepared.stemmer)].count += 1 }
         known[id] = Known(hash: prepared.hash, sequence: sequence, path: prepared.path)
         alignedDocuments.insert(id, prepared.aligned)
         changedDocuments.insert(id)
@@ -170,17 +176,32 @@ final class IndexWriter {
         batch = Batch()
     }
 
-    /// Adds the open batch's words to the spelling table: each word two documents of this run hold, with the
-    /// number of documents that hold it.
+    /// Adds the open batch's words to the spelling table: each word two documents hold, with the number of
+    /// documents that hold it. Those of this run are counted; a word only one of them holds is looked up among
+    /// the indexed terms when the index held documents before (an ingest of one file at a time would otherwise
+    /// never add a word).
     private func addSpellings() throws {
-        for (word, count) in batchSpellingCounts {
+        for (word, found) in batchSpellingCounts {
             let before = spellingCounts[word, default: 0]
-            let after = before + count
+            var after = before + found.count
+            var added = (after >= 2 ? after : 0) - (before >= 2 ? before : 0)
+            if after == 1, indexedBefore {
+                let holders = try database.termFrequency(try stem(word, with: found.stemmer))
+                // Counted from here as a word of two documents; the table held it already when more did.
+                if holders >= 2 { (after, added) = (2, holders == 2 ? 2 : 1) }
+            }
             spellingCounts[word] = after
-            let added = (after >= 2 ? after : 0) - (before >= 2 ? before : 0)
             if added > 0 { try database.addSpelling(word, frequency: added) }
         }
         batchSpellingCounts = [:]
+    }
+
+    /// `word` as the stemmer `name` indexes it.
+    private func stem(_ word: String, with name: String) throws -> String {
+        if let known = stems[name] { return try known(word) }
+        let stem = try Stem(language: name)
+        stems[name] = stem
+        return try stem(word)
     }
 
     /// Documents whose file lay under one of `roots` and is gone, and which this run did not see.
