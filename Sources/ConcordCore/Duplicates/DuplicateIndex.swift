@@ -485,49 +485,56 @@ struct DuplicateIndex {
         let ordered = seeds.sorted()
         var next = 0
         // Components are found one after another (each takes the links and old groups it reaches), a chunk at a
-        // time; a chunk's groups are built on all threads (reading documents only) while this thread finds the
-        // next chunk's components and writes the previous chunk's groups, chunks written in the order found.
-        // Finding a chunk before the one ahead is written finds the same components: a group written there was
-        // either in that chunk's components already or is new, and neither is taken again.
-        var building: Building?
-        // A chunk still being built when an error leaves early: its threads read `members`.
-        defer { _ = try? building?.groups.value() }
-        while next < ordered.count || building != nil {
-            var chunk = Building.Chunk()
-            while next < ordered.count, chunk.weight < Self.chunkWeight, chunk.components.count < Self.chunkComponents {
-                let seed = ordered[next]
-                next += 1
-                chunk.seeds.append(seed)
-                let component = try self.component(from: seed, visitedLinks: &visitedLinks, visitedGroups: &visitedGroups)
-                guard !component.links.isEmpty || !component.groups.isEmpty else { continue }
-                chunk.components.append(component)
-                chunk.weight += component.links.count + component.groups.count
-            }
-            let previous = building
-            let built = try previous?.groups.value()
-            building = nil
-            if !chunk.seeds.isEmpty {
+        // time; up to `lookahead` chunks' groups are built at once on other threads (reading documents only)
+        // while this thread finds the chunks after them and writes the chunks built, in the order found. So
+        // one chunk that takes long to build (a component of most of a corpus's copies) does not hold up finding
+        // and building those after it. Finding a chunk before the ones ahead are written finds the same
+        // components: a group written there was either in that chunk's components already or is new, and
+        // neither is taken again.
+        var building: [Building] = []
+        // Chunks still being built when an error leaves early: their threads read `members`.
+        defer { for chunk in building { _ = try? chunk.groups.value() } }
+        // Commits made here: a chunk's readers stay valid through one commit, not two (Xapian may reuse the
+        // blocks they read), so a commit waits until every chunk in flight started after the one before.
+        var commits = 0
+        while true {
+            while next < ordered.count, building.count < Self.lookahead {
+                var chunk = Building.Chunk()
+                while next < ordered.count, chunk.weight < Self.chunkWeight, chunk.components.count < Self.chunkComponents {
+                    let seed = ordered[next]
+                    next += 1
+                    chunk.seeds.append(seed)
+                    let component = try self.component(from: seed, visitedLinks: &visitedLinks, visitedGroups: &visitedGroups)
+                    guard !component.links.isEmpty || !component.groups.isEmpty else { continue }
+                    chunk.components.append(component)
+                    chunk.weight += component.links.count + component.groups.count
+                }
                 let (components, members, minWords, boilerplateCap) = (chunk.components, members, minWords, boilerplateCap)
-                building = Building(chunk: chunk, groups: Background {
+                building.append(Building(chunk: chunk, commits: commits, groups: Background {
                     try Self.buildGroups(
                         of: components, members: members, minWords: minWords, boilerplateCap: boilerplateCap, path: path,
                         threads: threads)
-                })
+                }))
             }
-            guard let previous, let built else { continue }
+            guard !building.isEmpty else { break }
+            let built = try building[0].groups.value()
+            let finished = building.removeFirst()
             var rebuilt = Set<String>()
-            for (component, groups) in zip(previous.chunk.components, built) {
+            for (component, groups) in zip(finished.chunk.components, built) {
                 // The groups written here are current: no later component replaces them.
                 rebuilt.formUnion(try write(component, groups, keeping: rebuilt))
             }
             visitedGroups.formUnion(rebuilt)
-            sinceCommit += previous.chunk.weight
-            done.formUnion(previous.chunk.seeds)
-            if sinceCommit >= 50_000 || pendingWrites >= IndexWriter.detectionBatch {
+            sinceCommit += finished.chunk.weight
+            done.formUnion(finished.chunk.seeds)
+            if sinceCommit >= 50_000 || pendingWrites >= IndexWriter.detectionBatch,
+                building.allSatisfy({ $0.commits == commits })
+            {
                 regrouped(done)
                 done = []
                 try saveLinks()
                 try between()
+                commits += 1
                 sinceCommit = 0
             }
         }
@@ -538,6 +545,8 @@ struct DuplicateIndex {
     /// How many links and old groups, or components, are built together.
     private static let chunkWeight = 2_000
     private static let chunkComponents = 256
+    /// How many chunks are built at once.
+    private static let lookahead = 4
 
     /// A chunk of components (the seeds they were found from, their links and old groups counted), its groups
     /// being built on other threads.
@@ -549,6 +558,8 @@ struct DuplicateIndex {
         }
 
         let chunk: Chunk
+        /// The commits made before it started (`rebuildGroups`).
+        let commits: Int
         let groups: Background<[BuiltGroups]>
     }
 
