@@ -132,17 +132,17 @@ struct GroupBuilder {
         for _ in 0..<maxRounds {
             var changed = false
             for (linkIndex, link) in links.enumerated() {
-                for (direction, (from, to)) in [(link.a, link.b), (link.b, link.a)].enumerated() {
+                for direction in 0..<2 {
+                    let (from, to) = direction == 0 ? (link.a, link.b) : (link.b, link.a)
                     guard carried[linkIndex * 2 + direction] != version[from.document] else { continue }
                     carried[linkIndex * 2 + direction] = version[from.document]
+                    // The cuts inside the span carried from (a copy of that document's cuts only when cuts are
+                    // added to the same document, which a link between two documents never does).
                     let list = cuts[from.document]
-                    var index = Self.insertionPoint(from.range.lowerBound + 1, in: list)
-                    var inside: [Int] = []
-                    while index < list.count, list[index] < from.range.upperBound {
-                        inside.append(list[index])
-                        index += 1
-                    }
-                    for cut in inside {
+                    let first = Self.insertionPoint(from.range.lowerBound + 1, in: list)
+                    var end = first
+                    while end < list.count, list[end] < from.range.upperBound { end += 1 }
+                    for cut in list[first..<end] {
                         var target = Self.project(cut, from: from.range, to: to.range)
                         guard target > to.range.lowerBound, target < to.range.upperBound else { continue }
                         if let near = Self.nearest(target, in: cuts[to.document]), abs(near - target) <= tolerance {
