@@ -17,10 +17,10 @@ import Xapian
             + "know where the material comes from and how they may pass it on to others without asking first."
         let shared = "The committee met on a wet Tuesday in the old library and agreed after a long argument that the "
             + "bridge over the river would be closed to heavy lorries until the spring inspection was complete."
-        var generator = SystemRandomNumberGenerator()
+        var words = IngestTests.MadeUpWords(seed: 5)
         for index in 0..<70 {
-            let own = (0..<40).map { _ in "w\(UInt32.random(in: 0..<50_000, using: &generator))" }.joined(separator: " ")
-            var body = "Bulletin \(index)\n\n\(own).\n\n\(common)\n\nClosing words of issue \(index), with nothing more to add.\n"
+            let own = words.sentence(of: 40)
+            var body = "Bulletin \(index)\n\n\(own)\n\n\(common)\n\nClosing words of issue \(index), with nothing more to add.\n"
             if index < 2 { body += "\n\(shared)\n" }
             try fixture.write("b\(index).txt", body)
         }
