@@ -151,9 +151,7 @@ final class IndexWriter {
     /// Deletes the passages of the record at `recordID`: the Xapian documents from its summary's `passageBase`
     /// on, one per passage (the writer adds them one after the other, in the record's transaction).
     private func deletePassages(ofRecord recordID: UInt32) throws {
-        let value = try database.document(assumingValid: recordID).value(ValueSlot.summary.rawValue)
-        guard !value.isEmpty else { return }
-        let summary = try RecordSummary(decoding: value)
+        let summary = try RecordSummary.load(record: recordID, from: database)
         guard summary.passageBase > 0 else { return }
         let base = Int(summary.passageBase)
         for docid in base..<min(base + summary.passageCount, Int(UInt32.max) + 1) {
