@@ -182,14 +182,16 @@ struct DuplicateIndex {
                     work, path: path, threads: threads, aligner: aligner, tokenizer: tokenizer, common: common, cache: cache)
             }
         }
-        var aligned = aligning(0)
-        // A chunk still being aligned when an error leaves early: its threads read `cache`.
-        defer { _ = try? aligned?.value() }
+        // Two chunks are aligned at once, so the threads that finish a chunk's last documents first go on with
+        // the next chunk's rather than wait for the slowest.
+        var aligned = (0..<2).compactMap(aligning)
+        // Chunks still being aligned when an error leaves early: their threads read `cache`.
+        defer { for chunk in aligned { _ = try? chunk.value() } }
         for (number, chunk) in chunks.enumerated() {
             // Old links go first, on both sides, except those to documents processed before this chunk.
             for id in chunk { try dropOldLinks(of: id, touched: &touched) }
-            let found = try aligned?.value() ?? []
-            aligned = aligning(number + 1)
+            let found = try aligned.removeFirst().value()
+            if let next = aligning(number + 2) { aligned.append(next) }
             for (index, item) in works[number].enumerated() {
                 for (candidate, links) in found[index] where !links.isEmpty {
                     try add(links, of: item.id, with: candidate)
