@@ -81,11 +81,16 @@ public struct Aligner: Sendable {
     }
 
     /// The configuration in use.
-    public var configuration: Configuration
+    public var configuration: Configuration {
+        didSet { jumps = Self.jumps(maxGap: configuration.maxGap) }
+    }
+    /// The jumps `landing` tries, in its order (`jumps(maxGap:)`).
+    private var jumps: [Landing]
 
     /// An aligner with the given rules (by default: seeds of 4 words, gaps of up to 4, density 0.7, 8 words).
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
+        jumps = Self.jumps(maxGap: configuration.maxGap)
     }
 
     /// The regions `a` and `b` share, ordered by their position in `a`, each snapped to sentences.
@@ -347,7 +352,7 @@ public struct Aligner: Sendable {
     // MARK: - Extension
 
     /// Where a jump over a small gap lands.
-    private struct Landing {
+    private struct Landing: Sendable {
         var skipA: Int
         var skipB: Int
     }
@@ -403,23 +408,30 @@ public struct Aligner: Sendable {
 
     /// The cheapest jump (fewest words skipped; on ties the most even) of at most `maxGap` words on each side
     /// after which two words in a row match.
+    @inline(__always)
     private func landing(_ matches: (Int, Int) -> Bool, allowed: (Int, Int) -> Bool = { _, _ in true }) -> Landing? {
-        let gap = configuration.maxGap
-        guard gap > 0 else { return nil }
+        for jump in jumps where matches(jump.skipA, jump.skipB) && matches(jump.skipA + 1, jump.skipB + 1) {
+            if allowed(jump.skipA, jump.skipB) { return jump }
+        }
+        return nil
+    }
+
+    /// Every jump of at most `maxGap` words on each side, cheapest first (fewest words skipped), and of those
+    /// the most even first (`skipA` from half the cost outwards, the lesser first): the order `landing` tries
+    /// them in, worked out once rather than at every mismatch, where extension spends much of its time.
+    private static func jumps(maxGap gap: Int) -> [Landing] {
+        guard gap > 0 else { return [] }
+        var jumps: [Landing] = []
         for cost in 1...(2 * gap) {
-            // Most even first: skipA = cost/2 outwards.
             let middle = cost / 2
             for offset in 0...(2 * cost) {
                 let delta = (offset + 1) / 2 * (offset % 2 == 0 ? 1 : -1)
                 let skipA = middle + delta
                 let skipB = cost - skipA
-                guard skipA >= 0, skipB >= 0, skipA <= gap, skipB <= gap else { continue }
-                if matches(skipA, skipB) && matches(skipA + 1, skipB + 1) && allowed(skipA, skipB) {
-                    return Landing(skipA: skipA, skipB: skipB)
-                }
+                if skipA >= 0, skipB >= 0, skipA <= gap, skipB <= gap { jumps.append(Landing(skipA: skipA, skipB: skipB)) }
             }
         }
-        return nil
+        return jumps
     }
 
     /// Matched words of `ra` and `rb` walked from their starts with the extension's rules.
