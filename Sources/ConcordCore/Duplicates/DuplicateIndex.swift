@@ -48,6 +48,9 @@ struct DuplicateIndex {
     /// documents had before (groups built since are all visited, so they need not be listed).
     private let members = SharedCache<Member>(limit: 160 << 20)
     private var groupsOf: [String: [(id: String, members: [(String, TextSpan)])]] = [:]
+    /// Whether the index held groups when the rebuild began: when it held none, no document has old groups to
+    /// look up.
+    private var hadGroups = true
     /// The words of documents read recently, shared by the threads that align: those the ingest prepared, then
     /// those read back from the index (`alignedDocumentCache`). Emptied before groups are built, so it is not
     /// held beside the group builder's caches.
@@ -480,6 +483,7 @@ struct DuplicateIndex {
     ) throws {
         // Alignment is over: its words make room for the members read here.
         cache.removeAll()
+        hadGroups = try database.termFrequency(RecordKind.group.term) > 0
         var visitedLinks = Set<LinkKey>()
         var visitedGroups = Set<String>()
         groupsOf = [:]
@@ -668,7 +672,7 @@ struct DuplicateIndex {
     private mutating func reach(_ document: Int32) throws -> Reached {
         let name = documentNames[Int(document)]
         let links = LinksByStart(try linkRecord(name).links) { number(of: $0) }
-        if groupsOf[name] == nil { groupsOf[name] = try groups(involving: name) }
+        if groupsOf[name] == nil { groupsOf[name] = hadGroups ? try groups(involving: name) : [] }
         return Reached(name: name, links: links, groups: groupsOf[name] ?? [])
     }
 
