@@ -289,6 +289,42 @@ enum ExampleIDs {
         #expect(try ConcordService(indexPath: one).duplicates() == groups)
     }
 
+    @Test func linkRecordsReadBackFromTheIndexGiveWhatThoseKeptAtHandGive() async throws {
+        // Detection keeps the link records it writes at hand for building groups, up to a limit; past it, it
+        // reads them back. Both ways give the same groups and passage groups, over a first run and a second
+        // that changes a copy, drops one and adds another.
+        var words = MadeUpWords(seed: 13)
+        let sentences = (0..<42).map { _ in words.sentence(of: 24) }
+        try fixture.write("a-digest.txt", "The digest.\n\n" + sentences.joined(separator: "\n\n") + "\n")
+        for copy in 0..<20 {
+            let taken = sentences[(copy * 2)..<(copy * 2 + 3)].joined(separator: "\n\n")
+            try fixture.write("c\(copy).txt", "Copy number \(copy), from the digest.\n\n\(taken)\n")
+        }
+        let readBack = fixture.folder.path("read-back")
+        func ingestBoth() async throws {
+            var options = IngestOptions(roots: [fixture.sources.path], prune: true, concurrency: 2)
+            _ = try await Ingester(indexPath: fixture.index, options: options).run { _ in }
+            options.keptLinks = 0
+            _ = try await Ingester(indexPath: readBack, options: options).run { _ in }
+        }
+        func expectTheSame() throws {
+            let (kept, read) = (try fixture.service(), try ConcordService(indexPath: readBack))
+            let groups = try kept.duplicates()
+            #expect(!groups.isEmpty)
+            #expect(try read.duplicates() == groups)
+            for document in ["a-digest-txt", "c3-txt", "c4-txt", "c19-txt"] {
+                #expect(try read.document(document).passages.map(\.group) == kept.document(document).passages.map(\.group))
+            }
+        }
+        try await ingestBoth()
+        try expectTheSame()
+        try fixture.write("c3.txt", "Copy number 3, rewritten.\n\n\(sentences[30])\n\n\(words.sentence(of: 30))\n")
+        try fixture.remove("c5.txt")
+        try fixture.write("c20.txt", "Copy number 20.\n\n\(sentences[1])\n\n\(sentences[39])\n")
+        try await ingestBoth()
+        try expectTheSame()
+    }
+
     @Test func changedFileReplacesItsPassages() async throws {
         try fixture.write(
             "a.txt",

@@ -29,6 +29,10 @@ struct DuplicateIndex {
     let minWords: Int
     /// Fingerprints (and groups) in more documents than this are boilerplate.
     var boilerplateCap = 64
+    /// The most links kept at hand once written (`saveLinks()`), about 80 bytes each: all of them for the
+    /// 150 MB benchmark corpus.
+    var keptLinks = Self.defaultKeptLinks
+    static let defaultKeptLinks = 600_000
     private let tokenizer = WordTokenizer()
     private let fingerprinter = Fingerprinter()
     private let aligner: Aligner
@@ -378,19 +382,28 @@ struct DuplicateIndex {
         return id
     }
 
-    /// Writes every link record changed since the last call, and forgets the records read (the index has them;
-    /// holding all would grow with the corpus).
+    /// Writes every link record changed since the last call. The records stay at hand, as the index now has
+    /// them, while they hold at most `keptLinks` links (groups are built from the links just found, and reading
+    /// them back costs a lookup and a decoding each); past that they are forgotten, so what is held does not
+    /// grow with the corpus. Their passages' groups are read afresh (`passageGroups(of:)`).
     mutating func saveLinks() throws {
+        var held = 0
+        for record in links.values { held += record.links.count }
         for id in dirtyLinks.sorted() {
             // Taken out, so sorting its links does not copy them.
             guard var record = links.removeValue(forKey: id) else { continue }
             record.links.sort()
             if record != loadedLinks[id] { try write(record, of: id) }
+            if held <= keptLinks { links[id] = record }
         }
         dirtyLinks = []
-        links = [:]
-        loadedLinks = [:]
         summaries = [:]
+        if held <= keptLinks {
+            loadedLinks = links
+        } else {
+            links = [:]
+            loadedLinks = [:]
+        }
     }
 
     /// Changes the link record of `id` in place (a copy would copy its links, thousands for some documents).

@@ -16,6 +16,9 @@ public struct IngestOptions: Sendable {
     public var batchBytes: Int
     /// Duplicate spans shorter than this many words are ignored.
     public var minWords: Int
+    /// Links duplicate detection keeps at hand once written (`DuplicateIndex.keptLinks`); tests lower it so
+    /// that they are read back from the index.
+    var keptLinks = DuplicateIndex.defaultKeptLinks
 
     public init(
         roots: [String], prune: Bool = false, sizeLimit: Int = 64 << 20,
@@ -195,7 +198,7 @@ public final class Ingester {
         if writer.hasDuplicateWork {
             report(.detectingDuplicates(documents: writer.changedDocuments.count))
             let detection = ContinuousClock.now
-            try writer.updateDuplicates(threads: options.concurrency)
+            try writer.updateDuplicates(threads: options.concurrency, keptLinks: options.keptLinks)
             summary.detectionSeconds = Self.seconds(ContinuousClock.now - detection)
         }
         let counts = try writer.counts()
