@@ -325,6 +325,33 @@ enum ExampleIDs {
         try expectTheSame()
     }
 
+    @Test func groupsCommittedWhileOthersAreStillBeingBuiltAreTheSame() async throws {
+        // A component of 121 documents (built on all threads by itself) and 150 small ones: committed after
+        // every chunk written, the commits come while other chunks are still being built, reading the index
+        // through readers opened before them. The groups are those of a run that commits far less often.
+        var words = MadeUpWords(seed: 17)
+        var digest = "The digest.\n\n"
+        for copy in 0..<120 {
+            let sentence = words.sentence(of: 24)
+            digest += sentence + "\n\n"
+            try fixture.write("c\(copy).txt", "Copy number \(copy), from the digest.\n\n\(sentence)\n")
+        }
+        try fixture.write("a-digest.txt", digest)
+        for pair in 0..<150 {
+            let shared = words.sentence(of: 24)
+            try fixture.write("p\(pair)a.txt", "Field notes, first hand, number \(pair).\n\n\(shared)\n")
+            try fixture.write("p\(pair)b.txt", "A later summary, second hand, item \(pair).\n\n\(shared)\n")
+        }
+        var options = IngestOptions(roots: [fixture.sources.path], concurrency: 2)
+        _ = try await Ingester(indexPath: fixture.index, options: options).run { _ in }
+        options.groupCommitWeight = 1
+        let often = fixture.folder.path("committed-often")
+        _ = try await Ingester(indexPath: often, options: options).run { _ in }
+        let groups = try fixture.service().duplicates()
+        #expect(groups.count == 270)
+        #expect(try ConcordService(indexPath: often).duplicates() == groups)
+    }
+
     @Test func changedFileReplacesItsPassages() async throws {
         try fixture.write(
             "a.txt",

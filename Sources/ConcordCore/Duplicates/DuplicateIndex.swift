@@ -33,6 +33,9 @@ struct DuplicateIndex {
     /// 150 MB benchmark corpus.
     var keptLinks = Self.defaultKeptLinks
     static let defaultKeptLinks = 600_000
+    /// Links and old groups rebuilt between two commits of the group rebuild (`rebuildGroups`).
+    var commitWeight = Self.defaultCommitWeight
+    static let defaultCommitWeight = 50_000
     private let tokenizer = WordTokenizer()
     private let fingerprinter = Fingerprinter()
     private let aligner: Aligner
@@ -294,15 +297,20 @@ struct DuplicateIndex {
         private let outcome = Mutex<Result<Value, any Error>?>(nil)
         private let finished = DispatchSemaphore(value: 0)
 
-        init(_ work: @escaping @Sendable () throws -> Value) {
+        /// Starts `work`; `done`, when given, is signalled once it ends (one semaphore may watch several).
+        init(signalling done: DispatchSemaphore? = nil, _ work: @escaping @Sendable () throws -> Value) {
             // A thread of its own, not one of Dispatch's pool: the pool's threads may all be busy.
             let thread = Thread { [self] in
                 let result = Result(catching: work)
                 outcome.withLock { $0 = result }
                 finished.signal()
+                done?.signal()
             }
             thread.start()
         }
+
+        /// Whether the work has ended (`value()` then returns at once).
+        var isFinished: Bool { outcome.withLock { $0 != nil } }
 
         /// The work's result (waiting for it), or the error it threw; the same on every call.
         func value() throws -> Value {
@@ -506,17 +514,19 @@ struct DuplicateIndex {
         var next = 0
         // Components are found one after another (each takes the links and old groups it reaches), a chunk at a
         // time; up to `lookahead` chunks' groups are built at once on other threads (reading documents only)
-        // while this thread finds the chunks after them and writes the chunks built, in the order found. So
-        // one chunk that takes long to build (a component of most of a corpus's copies) does not hold up finding
-        // and building those after it. Finding a chunk before the ones ahead are written finds the same
-        // components: a group written there was either in that chunk's components already or is new, and
-        // neither is taken again.
+        // while this thread finds the chunks after them and writes each chunk once built, whichever was found
+        // first. So one chunk that takes long to build (a component of most of a corpus's copies) holds up
+        // neither finding nor writing those after it. Neither order changes what is written:
+        // - Finding a chunk before those ahead are written finds the same components: a group written there was
+        //   either in that chunk's components already or is new, and neither is taken again.
+        // - Components share no link and no old group, and the groups of one lie outside the regions the others
+        //   reached (a walk takes every link over a region it reaches), so none replaces another's groups.
+        // - A passage takes the best of the groups it is offered, whatever the order they come in (`write`).
         var building: [Building] = []
         // Chunks still being built when an error leaves early: their threads read `members`.
         defer { for chunk in building { _ = try? chunk.groups.value() } }
-        // Commits made here: a chunk's readers stay valid through one commit, not two (Xapian may reuse the
-        // blocks they read), so a commit waits until every chunk in flight started after the one before.
-        var commits = 0
+        // Signalled once for each chunk built, so this thread waits for whichever is done first.
+        let built = DispatchSemaphore(value: 0)
         while true {
             while next < ordered.count, building.count < Self.lookahead {
                 var chunk = Building.Chunk()
@@ -530,31 +540,32 @@ struct DuplicateIndex {
                     chunk.weight += component.links.count + component.groups.count
                 }
                 let (components, members, minWords, boilerplateCap) = (chunk.components, members, minWords, boilerplateCap)
-                building.append(Building(chunk: chunk, commits: commits, groups: Background {
+                building.append(Building(chunk: chunk, groups: Background(signalling: built) {
                     try Self.buildGroups(
                         of: components, members: members, minWords: minWords, boilerplateCap: boilerplateCap, path: path,
                         threads: threads)
                 }))
             }
             guard !building.isEmpty else { break }
-            let built = try building[0].groups.value()
-            let finished = building.removeFirst()
+            var ready = building.firstIndex { $0.groups.isFinished }
+            while ready == nil {
+                built.wait()
+                ready = building.firstIndex { $0.groups.isFinished }
+            }
+            let finished = building.remove(at: ready ?? 0)
             var rebuilt = Set<String>()
-            for (component, groups) in zip(finished.chunk.components, built) {
+            for (component, groups) in zip(finished.chunk.components, try finished.groups.value()) {
                 // The groups written here are current: no later component replaces them.
                 rebuilt.formUnion(try write(component, groups, keeping: rebuilt))
             }
             visitedGroups.formUnion(rebuilt)
             sinceCommit += finished.chunk.weight
             done.formUnion(finished.chunk.seeds)
-            if sinceCommit >= 50_000 || pendingWrites >= IndexWriter.detectionBatch,
-                building.allSatisfy({ $0.commits == commits })
-            {
+            if sinceCommit >= commitWeight || pendingWrites >= IndexWriter.detectionBatch {
                 regrouped(done)
                 done = []
                 try saveLinks()
                 try between()
-                commits += 1
                 sinceCommit = 0
             }
         }
@@ -578,8 +589,6 @@ struct DuplicateIndex {
         }
 
         let chunk: Chunk
-        /// The commits made before it started (`rebuildGroups`).
-        let commits: Int
         let groups: Background<[BuiltGroups]>
     }
 
@@ -882,8 +891,19 @@ struct DuplicateIndex {
 
         var bytes: Int { text.scalars.count * 12 + passages.all.count * 200 + 256 }
 
+        /// Document `id`'s record as `database` has it. The records do not change while groups are rebuilt (only
+        /// links and groups do), but the commits made meanwhile may reuse what a reader opened before them was
+        /// reading (Xapian's DatabaseModifiedError): the reader then moves on to the latest commit, and reads
+        /// the same record there.
         static func load(_ id: String, from database: Database) throws -> Member? {
-            guard let found = try DocumentRecord.grouping(id, from: database) else { return nil }
+            let record: (text: ScalarText, passages: [Passage], rank: (issued: Int, sequence: Int))?
+            do {
+                record = try DocumentRecord.grouping(id, from: database)
+            } catch let error as XapianError where error.kind == .databaseModified {
+                try database.reopen()
+                record = try DocumentRecord.grouping(id, from: database)
+            }
+            guard let found = record else { return nil }
             return Member(
                 text: found.text, passages: DocumentPassages(found.passages), rank: found.rank,
                 sentenceStarts: GroupBuilder.sentenceStarts(of: found.text.scalars), lineIndex: LineIndex(found.text))

@@ -19,6 +19,9 @@ public struct IngestOptions: Sendable {
     /// Links duplicate detection keeps at hand once written (`DuplicateIndex.keptLinks`); tests lower it so
     /// that they are read back from the index.
     var keptLinks = DuplicateIndex.defaultKeptLinks
+    /// Links and groups rebuilt between two commits (`DuplicateIndex.commitWeight`); tests lower it so that
+    /// commits come while groups are still being built.
+    var groupCommitWeight = DuplicateIndex.defaultCommitWeight
 
     public init(
         roots: [String], prune: Bool = false, sizeLimit: Int = 64 << 20,
@@ -198,7 +201,8 @@ public final class Ingester {
         if writer.hasDuplicateWork {
             report(.detectingDuplicates(documents: writer.changedDocuments.count))
             let detection = ContinuousClock.now
-            try writer.updateDuplicates(threads: options.concurrency, keptLinks: options.keptLinks)
+            try writer.updateDuplicates(
+                threads: options.concurrency, keptLinks: options.keptLinks, commitWeight: options.groupCommitWeight)
             summary.detectionSeconds = Self.seconds(ContinuousClock.now - detection)
         }
         let counts = try writer.counts()
