@@ -58,12 +58,7 @@ package final class ReaderPool: Sendable {
         defer { idle.withLock { $0.append(reader) } }
         // Each request sees the latest commit; an ingest may have committed since this reader's last use.
         _ = try? reader.database.reopen()
-        do {
-            return try body(reader.database)
-        } catch let error as XapianError where error.kind == .databaseModified {
-            try reader.database.reopen()
-            return try body(reader.database)
-        }
+        return try reader.database.reading(body)
     }
 
     /// Reopens every idle reader at the latest commit.

@@ -203,6 +203,17 @@ public class Database {
         return changed
     }
 
+    /// `read(self)`, run once more after reopening at the latest commit when a writer's commits since this
+    /// reader's revision reused what it was reading (a `.databaseModified` error).
+    public func reading<Result>(_ read: (Database) throws -> Result) throws -> Result {
+        do {
+            return try read(self)
+        } catch let error as XapianError where error.kind == .databaseModified {
+            try reopen()
+            return try read(self)
+        }
+    }
+
     /// Closes the database; later calls throw `.databaseClosed`. A writable database is not committed first.
     public func close() throws(XapianError) {
         _ = try checked { cx_database_close(pointer, $0) }

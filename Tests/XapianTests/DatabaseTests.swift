@@ -167,6 +167,32 @@ import Xapian
         #expect(closed?.kind == .databaseClosed)
     }
 
+    @Test func readingRetriesOnceAtTheLatestCommitWhenCommitsReusedWhatItWasReading() throws {
+        let folder = try TemporaryDirectory("xapian-modified")
+        let writer = try WritableDatabase(path: folder.path("db"))
+        func write(round: Int) throws {
+            for number in 1...2_000 {
+                let document = try Document()
+                try document.addBooleanTerm("Q\(number)")
+                try document.addBooleanTerm("XR\(round)")
+                try document.setData(Array("round \(round) document \(number) ".utf8) + [UInt8](repeating: 65, count: 200))
+                try writer.replaceDocument(idTerm: "Q\(number)", with: document)
+            }
+            try writer.commit()
+        }
+        try write(round: 0)
+        let reader = try Database(path: folder.path("db"))
+        #expect(try reader.document(1).data().starts(with: Array("round 0 ".utf8)))
+        // Three commits that rewrite every document: the blocks the reader's revision had are freed and reused.
+        for round in 1...3 { try write(round: round) }
+        let error = #expect(throws: XapianError.self) {
+            for number in 1...2_000 { _ = try reader.postings(for: "Q\(number)") }
+        }
+        #expect(error?.kind == .databaseModified)
+        let data = try reader.reading { try $0.document($0.postings(for: "Q1500")[0]).data() }
+        #expect(data.starts(with: Array("round 3 document 1500 ".utf8)))
+    }
+
     @Test func missingDatabaseThrowsNamingTheClass() throws {
         let folder = try TemporaryDirectory("xapian-missing")
         let error = #expect(throws: XapianError.self) { _ = try Database(path: folder.path("nothing-here")) }

@@ -896,14 +896,7 @@ struct DuplicateIndex {
         /// reading (Xapian's DatabaseModifiedError): the reader then moves on to the latest commit, and reads
         /// the same record there.
         static func load(_ id: String, from database: Database) throws -> Member? {
-            let record: (text: ScalarText, passages: [Passage], rank: (issued: Int, sequence: Int))?
-            do {
-                record = try DocumentRecord.grouping(id, from: database)
-            } catch let error as XapianError where error.kind == .databaseModified {
-                try database.reopen()
-                record = try DocumentRecord.grouping(id, from: database)
-            }
-            guard let found = record else { return nil }
+            guard let found = try database.reading({ try DocumentRecord.grouping(id, from: $0) }) else { return nil }
             return Member(
                 text: found.text, passages: DocumentPassages(found.passages), rank: found.rank,
                 sentenceStarts: GroupBuilder.sentenceStarts(of: found.text.scalars), lineIndex: LineIndex(found.text))
