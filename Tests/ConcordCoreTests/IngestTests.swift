@@ -304,7 +304,7 @@ enum ExampleIDs {
         func ingestBoth() async throws {
             var options = IngestOptions(roots: [fixture.sources.path], prune: true, concurrency: 2)
             _ = try await Ingester(indexPath: fixture.index, options: options).run { _ in }
-            options.keptLinks = 0
+            options.detectionLimits.keptLinks = 0
             _ = try await Ingester(indexPath: readBack, options: options).run { _ in }
         }
         func expectTheSame() throws {
@@ -344,7 +344,7 @@ enum ExampleIDs {
         }
         var options = IngestOptions(roots: [fixture.sources.path], concurrency: 2)
         _ = try await Ingester(indexPath: fixture.index, options: options).run { _ in }
-        options.groupCommitWeight = 1
+        options.detectionLimits.commitWeight = 1
         let often = fixture.folder.path("committed-often")
         _ = try await Ingester(indexPath: often, options: options).run { _ in }
         let groups = try fixture.service().duplicates()

@@ -29,13 +29,16 @@ struct DuplicateIndex {
     let minWords: Int
     /// Fingerprints (and groups) in more documents than this are boilerplate.
     var boilerplateCap = 64
-    /// The most links kept at hand once written (`saveLinks()`), about 80 bytes each: all of them for the
-    /// 150 MB benchmark corpus.
-    var keptLinks = Self.defaultKeptLinks
-    static let defaultKeptLinks = 600_000
-    /// Links and old groups rebuilt between two commits of the group rebuild (`rebuildGroups`).
-    var commitWeight = Self.defaultCommitWeight
-    static let defaultCommitWeight = 50_000
+    var limits = Limits()
+
+    /// How much detection holds before it lets go: tests lower these to reach the paths taken past them.
+    struct Limits: Sendable {
+        /// The most links kept at hand once written (`saveLinks()`), about 80 bytes each: all of them for the
+        /// 150 MB benchmark corpus.
+        var keptLinks = 600_000
+        /// Links and old groups rebuilt between two commits of the group rebuild (`rebuildGroups`).
+        var commitWeight = 50_000
+    }
     private let tokenizer = WordTokenizer()
     private let fingerprinter = Fingerprinter()
     private let aligner: Aligner
@@ -391,7 +394,7 @@ struct DuplicateIndex {
     }
 
     /// Writes every link record changed since the last call. The records stay at hand, as the index now has
-    /// them, while they hold at most `keptLinks` links (groups are built from the links just found, and reading
+    /// them, while they hold at most `limits.keptLinks` links (groups are built from the links just found, and reading
     /// them back costs a lookup and a decoding each); past that they are forgotten, so what is held does not
     /// grow with the corpus. Their passages' groups are read afresh (`passageGroups(of:)`).
     mutating func saveLinks() throws {
@@ -402,11 +405,11 @@ struct DuplicateIndex {
             guard var record = links.removeValue(forKey: id) else { continue }
             record.links.sort()
             if record != loadedLinks[id] { try write(record, of: id) }
-            if held <= keptLinks { links[id] = record }
+            if held <= limits.keptLinks { links[id] = record }
         }
         dirtyLinks = []
         summaries = [:]
-        if held <= keptLinks {
+        if held <= limits.keptLinks {
             loadedLinks = links
         } else {
             links = [:]
@@ -561,7 +564,7 @@ struct DuplicateIndex {
             visitedGroups.formUnion(rebuilt)
             sinceCommit += finished.chunk.weight
             done.formUnion(finished.chunk.seeds)
-            if sinceCommit >= commitWeight || pendingWrites >= IndexWriter.detectionBatch {
+            if sinceCommit >= limits.commitWeight || pendingWrites >= IndexWriter.detectionBatch {
                 regrouped(done)
                 done = []
                 try saveLinks()

@@ -215,12 +215,10 @@ final class IndexWriter {
     /// Finds the copies of the changed documents and rewrites the duplicate groups they touch, committing as it
     /// goes: each commit records what is left to do, so a run stopped here resumes where it was.
     func updateDuplicates(
-        threads: Int, keptLinks: Int = DuplicateIndex.defaultKeptLinks,
-        commitWeight: Int = DuplicateIndex.defaultCommitWeight, progress: (Int) -> Void = { _ in }
+        threads: Int, limits: DuplicateIndex.Limits = .init(), progress: (Int) -> Void = { _ in }
     ) throws {
         var detector = DuplicateIndex(database: database, minWords: minWords, cache: alignedDocuments)
-        detector.keptLinks = keptLinks
-        detector.commitWeight = commitWeight
+        detector.limits = limits
         let removed = changedDocuments.filter { known[$0] == nil }
         var batch = Batch()
         var done = 0

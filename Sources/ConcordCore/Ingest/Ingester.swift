@@ -16,12 +16,8 @@ public struct IngestOptions: Sendable {
     public var batchBytes: Int
     /// Duplicate spans shorter than this many words are ignored.
     public var minWords: Int
-    /// Links duplicate detection keeps at hand once written (`DuplicateIndex.keptLinks`); tests lower it so
-    /// that they are read back from the index.
-    var keptLinks = DuplicateIndex.defaultKeptLinks
-    /// Links and groups rebuilt between two commits (`DuplicateIndex.commitWeight`); tests lower it so that
-    /// commits come while groups are still being built.
-    var groupCommitWeight = DuplicateIndex.defaultCommitWeight
+    /// How much duplicate detection holds before it lets go; tests lower the limits.
+    var detectionLimits = DuplicateIndex.Limits()
 
     public init(
         roots: [String], prune: Bool = false, sizeLimit: Int = 64 << 20,
@@ -201,8 +197,7 @@ public final class Ingester {
         if writer.hasDuplicateWork {
             report(.detectingDuplicates(documents: writer.changedDocuments.count))
             let detection = ContinuousClock.now
-            try writer.updateDuplicates(
-                threads: options.concurrency, keptLinks: options.keptLinks, commitWeight: options.groupCommitWeight)
+            try writer.updateDuplicates(threads: options.concurrency, limits: options.detectionLimits)
             summary.detectionSeconds = Self.seconds(ContinuousClock.now - detection)
         }
         let counts = try writer.counts()
