@@ -234,16 +234,24 @@ enum ExampleIDs {
         }
     }
 
-    /// Ingests the fixture's sources into a second index on one thread and into the fixture's on two; returns
-    /// the path of the first.
+    /// Ingests the fixture's sources into its index with `options` (two threads, pruning unless told), and into a
+    /// second index, `name` in its folder, with `options` changed by `change`; returns the second's path.
+    func ingestAlso(
+        into name: String, options: IngestOptions? = nil, changing change: (inout IngestOptions) -> Void
+    ) async throws -> String {
+        let options = options ?? IngestOptions(roots: [fixture.sources.path], prune: true, concurrency: 2)
+        _ = try await Ingester(indexPath: fixture.index, options: options).run { _ in }
+        var other = options
+        change(&other)
+        let path = fixture.folder.path(name)
+        _ = try await Ingester(indexPath: path, options: other).run { _ in }
+        return path
+    }
+
+    /// Ingests the fixture's sources into its index on two threads and into a second index on one; returns the
+    /// path of the second.
     func ingestOnOneThreadAndOnTwo() async throws -> String {
-        let options = { (threads: Int) in
-            IngestOptions(roots: [self.fixture.sources.path], prune: false, sizeLimit: 64 << 20, concurrency: threads)
-        }
-        let one = fixture.folder.path("one-thread")
-        _ = try await Ingester(indexPath: one, options: options(1)).run { _ in }
-        _ = try await Ingester(indexPath: fixture.index, options: options(2)).run { _ in }
-        return one
+        try await ingestAlso(into: "one-thread") { $0.concurrency = 1 }
     }
 
     @Test func manyIndependentCopiesAreGroupedAlikeOnOneThreadAndOnTwo() async throws {
@@ -300,14 +308,10 @@ enum ExampleIDs {
             let taken = sentences[(copy * 2)..<(copy * 2 + 3)].joined(separator: "\n\n")
             try fixture.write("c\(copy).txt", "Copy number \(copy), from the digest.\n\n\(taken)\n")
         }
-        let readBack = fixture.folder.path("read-back")
-        func ingestBoth() async throws {
-            var options = IngestOptions(roots: [fixture.sources.path], prune: true, concurrency: 2)
-            _ = try await Ingester(indexPath: fixture.index, options: options).run { _ in }
-            options.detectionLimits.keptLinks = 0
-            _ = try await Ingester(indexPath: readBack, options: options).run { _ in }
+        func ingestBoth() async throws -> String {
+            try await ingestAlso(into: "read-back") { $0.detectionLimits.keptLinks = 0 }
         }
-        func expectTheSame() throws {
+        func expectTheSame(_ readBack: String) throws {
             let (kept, read) = (try fixture.service(), try ConcordService(indexPath: readBack))
             let groups = try kept.duplicates()
             #expect(!groups.isEmpty)
@@ -316,13 +320,11 @@ enum ExampleIDs {
                 #expect(try read.document(document).passages.map(\.group) == kept.document(document).passages.map(\.group))
             }
         }
-        try await ingestBoth()
-        try expectTheSame()
+        try expectTheSame(try await ingestBoth())
         try fixture.write("c3.txt", "Copy number 3, rewritten.\n\n\(sentences[30])\n\n\(words.sentence(of: 30))\n")
         try fixture.remove("c5.txt")
         try fixture.write("c20.txt", "Copy number 20.\n\n\(sentences[1])\n\n\(sentences[39])\n")
-        try await ingestBoth()
-        try expectTheSame()
+        try expectTheSame(try await ingestBoth())
     }
 
     @Test func groupsCommittedWhileOthersAreStillBeingBuiltAreTheSame() async throws {
@@ -342,11 +344,7 @@ enum ExampleIDs {
             try fixture.write("p\(pair)a.txt", "Field notes, first hand, number \(pair).\n\n\(shared)\n")
             try fixture.write("p\(pair)b.txt", "A later summary, second hand, item \(pair).\n\n\(shared)\n")
         }
-        var options = IngestOptions(roots: [fixture.sources.path], concurrency: 2)
-        _ = try await Ingester(indexPath: fixture.index, options: options).run { _ in }
-        options.detectionLimits.commitWeight = 1
-        let often = fixture.folder.path("committed-often")
-        _ = try await Ingester(indexPath: often, options: options).run { _ in }
+        let often = try await ingestAlso(into: "committed-often") { $0.detectionLimits.commitWeight = 1 }
         let groups = try fixture.service().duplicates()
         #expect(groups.count == 270)
         #expect(try ConcordService(indexPath: often).duplicates() == groups)
