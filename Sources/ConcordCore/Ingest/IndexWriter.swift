@@ -177,7 +177,8 @@ final class IndexWriter {
     /// Adds the open batch's words to the spelling table: each word two documents hold, with the number of
     /// documents that hold it. Those of this run are counted; a word only one of them holds is looked up among
     /// the indexed terms when the index held documents before (an ingest of one file at a time would otherwise
-    /// never add a word).
+    /// never add a word). That lookup is by stem, the only form the index keeps: a word whose other forms an
+    /// earlier document holds counts as held by two, which is evidence enough that it is no typing error.
     private func addSpellings() throws {
         for (word, found) in batchSpellingCounts {
             let before = spellingCounts[word, default: 0]
