@@ -472,7 +472,7 @@ struct DuplicateIndex {
     }
 
     /// Rewrites the groups in `summary`, the summary of record `docid`: a value alone, so Xapian leaves the
-    /// record's terms and data as they are.
+    /// record's terms and data as they are (and its text, kept beside it: `MetadataKey.text(ofRecord:)`).
     private func writeGroups(
         _ groups: [String: PassageGroups.Assignment], in summary: RecordSummary, record docid: UInt32
     ) throws {
@@ -508,7 +508,7 @@ struct DuplicateIndex {
         // Alignment is over: its words make room for the members read here.
         cache.removeAll()
         hadGroups = try database.termFrequency(RecordKind.group.term) > 0
-        var visitedLinks = Set<LinkKey>()
+        var visitedLinks = VisitedLinks()
         var visitedGroups = Set<String>()
         groupsOf = [:]
         var sinceCommit = 0
@@ -595,19 +595,22 @@ struct DuplicateIndex {
         let groups: Background<[BuiltGroups]>
     }
 
-    /// A link, by where it stands on both sides: the documents by their numbers (`number(of:)`), the lower first.
-    private struct LinkKey: Hashable {
-        var a: Int32
-        var spanA: TextSpan
-        var b: Int32
-        var spanB: TextSpan
+    /// The links a rebuild has taken, as each of their two documents holds them: by document number
+    /// (`number(of:)`), a flag per link in the order `LinksByStart` sorts them (the same at every walk, since
+    /// links do not change while groups are rebuilt). A set of the links themselves, hashed by both documents
+    /// and spans, cost more than the rest of the walk at 150 MB: a lookup or two for each of 400,000 links, in
+    /// a table too large for the caches.
+    private struct VisitedLinks {
+        private var flags: [[Bool]] = []
 
-        init(_ document: Int32, _ other: Int32, _ link: DuplicateLink) {
-            if document < other {
-                (a, spanA, b, spanB) = (document, link.span, other, link.otherSpan)
-            } else {
-                (a, spanA, b, spanB) = (other, link.otherSpan, document, link.span)
-            }
+        /// Whether link `index` of document `document` (`count` links) is taken; takes it.
+        mutating func take(_ document: Int32, _ index: Int, of count: Int) -> Bool {
+            let slot = Int(document)
+            if flags.count <= slot { flags.append(contentsOf: repeatElement([], count: slot + 1 - flags.count)) }
+            if flags[slot].isEmpty { flags[slot] = [Bool](repeating: false, count: count) }
+            guard !flags[slot][index] else { return false }
+            flags[slot][index] = true
+            return true
         }
     }
 
@@ -656,7 +659,7 @@ struct DuplicateIndex {
     /// reached leads to the links of its document that overlap it (and on to their other side), and to the old
     /// groups with a member overlapping it (and on to their other members).
     private mutating func component(
-        from seed: String, visitedLinks: inout Set<LinkKey>, visitedGroups: inout Set<String>
+        from seed: String, visitedLinks: inout VisitedLinks, visitedGroups: inout Set<String>
     ) throws -> Component {
         var component = Component()
         // Documents by number while walking: a walk looks a document up for every link it follows.
@@ -669,9 +672,14 @@ struct DuplicateIndex {
             if reached[document] == nil { reached[document] = try reach(document) }
             guard let known = reached[document] else { continue }
             for index in known.links.overlapping(region) {
+                guard visitedLinks.take(document, index, of: known.links.links.count) else { continue }
                 let link = known.links.links[index]
                 let other = known.links.others[index]
-                guard visitedLinks.insert(LinkKey(document, other, link)).inserted else { continue }
+                // The same link as the other document holds it: taken with this one, or before it.
+                if reached[other] == nil { reached[other] = try reach(other) }
+                if let mirror = reached[other]?.links, let at = mirror.index(of: link, from: document) {
+                    guard visitedLinks.take(other, at, of: mirror.links.count) else { continue }
+                }
                 component.links.append((known.name, link))
                 queue.append((document, link.span))
                 queue.append((other, link.otherSpan))
@@ -723,6 +731,23 @@ struct DuplicateIndex {
             }
             self.reach = reach
             self.others = others
+        }
+
+        /// The index of the link that is `link` of document `document` seen from this side: the same spans,
+        /// the other way round, with `document` (by number) on the other side.
+        func index(of link: DuplicateLink, from document: Int32) -> Int? {
+            let start = link.otherSpan.start
+            var low = 0
+            var high = links.count
+            while low < high {
+                let middle = (low + high) / 2
+                if links[middle].span.start < start { low = middle + 1 } else { high = middle }
+            }
+            while low < links.count, links[low].span.start == start {
+                if others[low] == document, links[low].span == link.otherSpan, links[low].otherSpan == link.span { return low }
+                low += 1
+            }
+            return nil
         }
 
         /// The indices of the links that overlap `span`, in order.
