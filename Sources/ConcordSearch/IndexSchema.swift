@@ -78,7 +78,11 @@ package enum ValueSlot: UInt32 {
     /// The duplicate links of a document (link records, `LinkRecord.encoded()`); a value for the same reason:
     /// detection reads and rewrites them over and over.
     case links = 11
-    /// The text as extracted, UTF-8 (document records, `DocumentRecord.Stored.text`).
+    /// The text as extracted, UTF-8 (`DocumentRecord.Stored.text`), on the document of the record's first
+    /// passage (the record's own when it has none). Not on the record: duplicate detection rewrites each grouped
+    /// record's summary, and Xapian reads back and writes again every value of a document it replaces, so the
+    /// text, the largest by far, was most of what a summary's rewrite cost. Passages are never rewritten. Nor a
+    /// document of its own, which would count among those BM25 weighs by (their number, their average length).
     case text = 12
 }
 
@@ -123,7 +127,7 @@ package enum MetadataKey {
 
 package enum IndexSchema {
     /// Bumped whenever the stored layout changes; an index of another version is refused with a clear error.
-    package static let version = "11"
+    package static let version = "12"
 
     /// Document records take the Xapian ids below this, one per document (its ingest sequence + 1), so they lie
     /// together: Xapian keeps document lengths by id, and a search over records scattered among their passages

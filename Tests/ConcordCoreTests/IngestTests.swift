@@ -2,6 +2,7 @@ import ConcordTestSupport
 import Foundation
 import Synchronization
 import Testing
+import Xapian
 
 @testable import ConcordCore
 
@@ -376,6 +377,39 @@ enum ExampleIDs {
         for missing in ["a-txt.p1", "a-txt.p2", "a-txt.p01", "a-txt.p+0", "a-txt.p-1", "nothing-txt.p0", "a-txt"] {
             #expect(throws: ConcordError.self, "\(missing)") { try fixture.service().passage(missing) }
         }
+    }
+
+    /// A document's text rides on its first passage's Xapian document, not on the record that duplicate
+    /// detection rewrites: it goes and comes back with the passages when the file changes, and goes with them
+    /// when the file is pruned.
+    @Test func theTextRidesOnTheFirstPassageAndGoesWithThePassages() async throws {
+        try fixture.write("a.txt", "Notes on aardvarks, which dig their burrows at night.\n\nAnd sleep all day.\n")
+        try fixture.write("b.txt", "Notes on otters, which swim in cold rivers.\n")
+        try fixture.write("c.txt", "Notes on lemurs, which live on one island only.\n")
+        _ = try await fixture.ingest()
+        func texts() throws -> [String: String] {
+            let database = try Database(path: fixture.index)
+            var texts: [String: String] = [:]
+            for id in ["a-txt", "b-txt", "c-txt"] {
+                guard let record = try database.postings(for: Prefix.documentID + id).first else { continue }
+                let summary = try RecordSummary.load(record: record, from: database)
+                #expect(summary.passageBase > 0)
+                #expect(try database.document(record).value(ValueSlot.text.rawValue).isEmpty, "the text on the record")
+                let text = try database.document(summary.passageBase).value(ValueSlot.text.rawValue)
+                #expect(try DocumentRecord.load(id, from: database, passages: false)?.text == String(decoding: text, as: UTF8.self))
+                texts[id] = String(decoding: text, as: UTF8.self)
+            }
+            return texts
+        }
+        #expect(try texts().count == 3)
+
+        try fixture.write("a.txt", "Zebras graze on the open plain.\n")
+        try fixture.remove("c.txt")
+        let summary = try await fixture.ingest(prune: true)
+        #expect(summary.updated == 1 && summary.removed == 1)
+        #expect(try texts() == [
+            "a-txt": "Zebras graze on the open plain.\n", "b-txt": "Notes on otters, which swim in cold rivers.\n",
+        ])
     }
 
     @Test func editedSidecarUpdatesTheDocument() async throws {

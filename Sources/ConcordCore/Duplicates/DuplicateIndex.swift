@@ -472,7 +472,7 @@ struct DuplicateIndex {
     }
 
     /// Rewrites the groups in `summary`, the summary of record `docid`: a value alone, so Xapian leaves the
-    /// record's terms and data as they are (and its text, kept beside it: `MetadataKey.text(ofRecord:)`).
+    /// record's terms and data as they are (and its text, which its first passage's document holds).
     private func writeGroups(
         _ groups: [String: PassageGroups.Assignment], in summary: RecordSummary, record docid: UInt32
     ) throws {

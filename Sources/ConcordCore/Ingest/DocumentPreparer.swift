@@ -167,7 +167,7 @@ struct DocumentPreparer: Sendable {
         // Encoded here, in parallel, not by the writer; the sequence comes from the writer (a value slot).
         let stored = try record.stored()
         try recordDocument.setData(stored.data)
-        try recordDocument.setValue(stored.text, slot: ValueSlot.text.rawValue)
+        try (built.first ?? recordDocument).setValue(stored.text, slot: ValueSlot.text.rawValue)
 
         return PreparedDocument(
             file: file, hash: hash, path: file.url.path, textBytes: extracted.text.utf8.count, passages: built,

@@ -77,9 +77,9 @@ extension DocumentRecord {
         /// Its data: the header as JSON, a NUL byte (which JSON never holds raw), then the passages
         /// (`PassageTable`). Loading a record parses no escaped text, and what needs no passages skips them.
         var data: [UInt8]
-        /// The text as UTF-8, in `ValueSlot.text`: Xapian compresses a document's data with zlib, on the one
-        /// writer's thread, and the text is most of a record; values it stores as they are, and duplicate
-        /// detection, which reads every text back, then inflates nothing either.
+        /// The text as UTF-8, in `ValueSlot.text` (of the first passage's document): Xapian compresses a
+        /// document's data with zlib, on the one writer's thread, and the text is most of a record; values it
+        /// stores as they are, and duplicate detection, which reads every text back, then inflates nothing either.
         var text: [UInt8]
     }
 
@@ -210,7 +210,7 @@ extension DocumentRecord {
     /// The record of document `id` in `database`, or nil when it is not indexed.
     static func load(_ id: String, from database: Database, passages: Bool = true) throws -> DocumentRecord? {
         guard let document = try recordDocument(id, in: database) else { return nil }
-        var record = try DocumentRecord.decode(try stored(document), passages: passages)
+        var record = try DocumentRecord.decode(try stored(document, in: database), passages: passages)
         // The writer gives the sequence when it adds the record, as a value.
         let sequence = try document.value(ValueSlot.sequence.rawValue)
         if !sequence.isEmpty { record.sequence = Int(Sortable.unserialise(sequence)) }
@@ -227,12 +227,14 @@ extension DocumentRecord {
     /// the record (the header starts with the boilerplate, `StoredJSON.encode(_:)`).
     static func alignment(_ id: String, from database: Database) throws -> (text: ScalarText, boilerplate: [TextSpan])? {
         guard let document = try recordDocument(id, in: database) else { return nil }
-        return try alignment(decoding: try stored(document), id: id)
+        return try alignment(decoding: try stored(document, in: database), id: id)
     }
 
-    /// What the record's Xapian document `document` stores (`stored()`).
-    private static func stored(_ document: Document) throws -> Stored {
-        Stored(data: try document.data(), text: try document.value(ValueSlot.text.rawValue))
+    /// What the record's Xapian document `document` stores (`stored()`), its text from its first passage's.
+    private static func stored(_ document: Document, in database: Database) throws -> Stored {
+        let base = try RecordSummary(decoding: try document.value(ValueSlot.summary.rawValue)).passageBase
+        let holder = base > 0 ? try database.document(base) : document
+        return Stored(data: try document.data(), text: try holder.value(ValueSlot.text.rawValue))
     }
 
     /// The text and boilerplate spans of the record stored as `stored` (`stored()`).
@@ -261,7 +263,7 @@ extension DocumentRecord {
         -> (text: ScalarText, passages: [Passage], rank: (issued: Int, sequence: Int))?
     {
         guard let document = try recordDocument(id, in: database) else { return nil }
-        let stored = try stored(document)
+        let stored = try stored(document, in: database)
         let parts = try Parts(stored.data)
         let header = try JSONParser.parse(Array(parts.header), skipping: ["path", "relativePath", "hash", "boilerplate"])
         var issued = Int.max
