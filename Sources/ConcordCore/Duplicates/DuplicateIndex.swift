@@ -557,13 +557,18 @@ struct DuplicateIndex {
             }
             let finished = building.remove(at: ready ?? 0)
             var rebuilt = Set<String>()
-            for (component, groups) in zip(finished.chunk.components, try finished.groups.value()) {
-                // The groups written here are current: no later component replaces them.
-                rebuilt.formUnion(try write(component, groups, keeping: rebuilt))
+            do {
+                // Released before the chunk (below), so that its groups are freed on another thread, not here.
+                let built = try finished.groups.value()
+                for (component, groups) in zip(finished.chunk.components, built) {
+                    // The groups written here are current: no later component replaces them.
+                    rebuilt.formUnion(try write(component, groups, keeping: rebuilt))
+                }
             }
             visitedGroups.formUnion(rebuilt)
             sinceCommit += finished.chunk.weight
             done.formUnion(finished.chunk.seeds)
+            releaseElsewhere(finished)
             if sinceCommit >= limits.commitWeight || pendingWrites >= IndexWriter.detectionBatch {
                 regrouped(done)
                 done = []
@@ -574,6 +579,16 @@ struct DuplicateIndex {
         }
         regrouped(done)
         try saveLinks()
+    }
+
+    /// Lets go of what the run gathered, freed on another thread (`releaseElsewhere`) while the caller makes its
+    /// last commit. What is asked after this is read from the index again.
+    mutating func letGo() {
+        members.removeAll()
+        releaseElsewhere((links, loadedLinks, summaries, groupsOf, processed, documentOfRecord))
+        releaseElsewhere((documentNumbers, documentNames, knownCandidates, commonTerms, commonHashes))
+        (links, loadedLinks, summaries, groupsOf, processed, documentOfRecord) = ([:], [:], [:], [:], [], [:])
+        (documentNumbers, documentNames, knownCandidates, commonTerms, commonHashes) = ([:], [], nil, [], [])
     }
 
     /// How many links and old groups, or components, are built together.
@@ -1175,7 +1190,18 @@ final class SharedCache<Value: Weighed>: Sendable {
         }
     }
 
+    /// Drops everything held, freed on another thread (`releaseElsewhere`).
     func removeAll() {
-        state.withLock { $0 = State() }
+        releaseElsewhere(state.withLock { state in
+            defer { state = State() }
+            return state
+        })
     }
+}
+
+/// Lets go of `value` on a thread of Dispatch's pool, not the caller's: freeing what detection gathered (the
+/// words of thousands of documents, their passages, groups as JSON) took a tenth of the writer's time in
+/// detection, and every ingest waits for that one thread while the other cores are often idle.
+func releaseElsewhere<Value: Sendable>(_ value: consuming Value) {
+    DispatchQueue.global(qos: .utility).async { [value] in _ = value }
 }

@@ -251,6 +251,7 @@ final class IndexWriter {
         } regrouped: { [self] ids in
             regroupDocuments.subtract(ids)
         }
+        detector.letGo()
         try begin(&batch)
         regroupDocuments = []
         try commit(&batch)
