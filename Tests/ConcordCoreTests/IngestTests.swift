@@ -298,6 +298,31 @@ enum ExampleIDs {
         #expect(try ConcordService(indexPath: one).duplicates() == groups)
     }
 
+    @Test func candidatesFromPreparedFingerprintsAreThoseTheTermListsGive() async throws {
+        // A new index's candidates come from the fingerprints the ingest prepared; an index's earlier documents'
+        // from the records' term lists. Both give the same links and groups: 36 pairs sharing a sentence of their
+        // own, a digest copied in part by six of them, and a line all 72 hold (more than the boilerplate cap).
+        var words = MadeUpWords(seed: 17)
+        let everywhere = words.sentence(of: 24)
+        let digest = (0..<6).map { _ in words.sentence(of: 24) }
+        for pair in 0..<36 {
+            let shared = words.sentence(of: 24)
+            let quoted = pair < 6 ? "\n\n" + digest[pair] : ""
+            try fixture.write("p\(pair)a.txt", "First hand, number \(pair).\n\n\(shared)\n\n\(everywhere)\(quoted)\n")
+            try fixture.write("p\(pair)b.txt", "Second hand, item \(pair).\n\n\(everywhere)\n\n\(shared)\n")
+        }
+        try fixture.write("digest.txt", "The digest.\n\n" + digest.joined(separator: "\n\n") + "\n")
+        let other = try ConcordService(
+            indexPath: try await ingestAlso(into: "term-lists") { $0.detectionLimits.preparedCandidates = false })
+        let service = try fixture.service()
+        let groups = try service.duplicates()
+        #expect(groups.count >= 42)
+        #expect(try other.duplicates() == groups)
+        for document in ["digest-txt", "p0a-txt", "p0b-txt", "p5a-txt", "p35b-txt"] {
+            #expect(try other.links(of: document) == service.links(of: document))
+        }
+    }
+
     @Test func linkRecordsReadBackFromTheIndexGiveWhatThoseKeptAtHandGive() async throws {
         // Detection keeps the link records it writes at hand for building groups, up to a limit; past it, it
         // reads them back. Both ways give the same groups and passage groups, over a first run and a second

@@ -38,6 +38,9 @@ struct DuplicateIndex {
         var keptLinks = 600_000
         /// Links and old groups rebuilt between two commits of the group rebuild (`rebuildGroups`).
         var commitWeight = 50_000
+        /// Whether candidates may come from the fingerprints the ingest prepared, when every record's are at
+        /// hand (false: from the records' term lists, as in a run over an index that held documents before).
+        var preparedCandidates = true
     }
     private let tokenizer = WordTokenizer()
     private let fingerprinter = Fingerprinter()
@@ -357,8 +360,8 @@ struct DuplicateIndex {
         // documents, and ids are compared far faster than the documents' names.
         let wanted = Set(records.lazy.filter { documents.contains($0.value) }.map(\.document))
         var pairs = Set<UInt64>()
-        let shared = try database.postings(
-            prefix: Prefix.fingerprint, frequencies: 2...boilerplateCap, among: records.map(\.document))
+        let shared = try (limits.preparedCandidates ? preparedHolders(among: records) : nil)
+            ?? database.postings(prefix: Prefix.fingerprint, frequencies: 2...boilerplateCap, among: records.map(\.document))
         for holders in shared {
             for holder in holders where wanted.contains(holder) {
                 for other in holders where other != holder { pairs.insert(UInt64(holder) << 32 | UInt64(other)) }
@@ -370,6 +373,40 @@ struct DuplicateIndex {
             found[holder, default: []].insert(try document(ofRecord: UInt32(truncatingIfNeeded: pair)))
         }
         knownCandidates = found
+    }
+
+    /// The records holding each fingerprint that 2 to `boilerplateCap` of `records` hold, as
+    /// `Database.postings(prefix:frequencies:among:)` reads them from the records' term lists, but from the
+    /// fingerprints the ingest prepared: nil unless every record's are at hand, as in a run over a new index.
+    /// Xapian compresses each term list whole, the document's words with its fingerprints, and inflating them
+    /// was most of finding candidates.
+    private func preparedHolders(among records: [(document: UInt32, value: String)]) -> [ArraySlice<UInt32>]? {
+        // (term, record), the term being the hash's top 40 bits (`Fingerprint.term(for:)`).
+        var held: [(term: UInt64, record: UInt32)] = []
+        for (record, id) in records {
+            guard let fingerprints = cache.held(id)?.prepared else { return nil }
+            for fingerprint in fingerprints { held.append((fingerprint.hash >> 24, record)) }
+        }
+        held.sort { $0.term != $1.term ? $0.term < $1.term : $0.record < $1.record }
+        var holders: [UInt32] = []
+        var terms: [Range<Int>] = []
+        var index = 0
+        while index < held.count {
+            let (term, start) = (held[index].term, holders.count)
+            while index < held.count, held[index].term == term {
+                // A record holds a term once, however many of its fingerprints give it.
+                if holders.count == start || holders[holders.count - 1] != held[index].record {
+                    holders.append(held[index].record)
+                }
+                index += 1
+            }
+            if (2...boilerplateCap).contains(holders.count - start) {
+                terms.append(start..<holders.count)
+            } else {
+                holders.removeSubrange(start...)
+            }
+        }
+        return terms.map { holders[$0] }
     }
 
     /// Documents sharing at least one fingerprint that is not boilerplate with `id`.
@@ -1188,6 +1225,11 @@ final class SharedCache<Value: Weighed>: Sendable {
         state.withLock { state in
             if let old = state.entries.removeValue(forKey: id) { state.bytes -= old.value.bytes }
         }
+    }
+
+    /// The value held for `id`, if any, without loading it or counting it as used.
+    func held(_ id: String) -> Value? {
+        state.withLock { $0.entries[id]?.value }
     }
 
     /// Drops everything held, freed on another thread (`releaseElsewhere`).
