@@ -241,9 +241,10 @@ final class IndexWriter {
             try detector.saveLinks()
             try commit(&batch)
         }
+        // The groups too are written in a transaction, committed between components with what is left to do:
+        // outside one, Xapian commits on its own every 10,000 changes, wherever the rebuild stands.
         try begin(&batch)
         try detector.saveLinks()
-        try commit(&batch)
         try detector.rebuildGroups(around: regroupDocuments, path: path, threads: threads) { [self] in
             // Between components: what is done is committed, the rest stays recorded.
             try commit(&batch)
