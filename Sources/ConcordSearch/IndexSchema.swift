@@ -1,5 +1,6 @@
 // The one place that names what concord stores in Xapian: term prefixes, value slots, id terms and the
 // kinds of Xapian documents. Everything else asks this file.
+import ConcordBase
 package import Xapian
 
 /// Term prefixes. Free-text field prefixes follow Xapian's conventions (S for title, A for author); the
@@ -103,13 +104,8 @@ package struct PassagePositions: Sendable, Equatable {
 
     /// The index (into `ordinals`) of the passage holding term position `position`, if any.
     package func passageIndex(at position: Int) -> Int? {
-        var low = 0
-        var high = starts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if starts[middle] <= position { low = middle + 1 } else { high = middle }
-        }
-        return low == 0 ? nil : low - 1
+        let after = starts.partitioningIndex { $0 > position }
+        return after == 0 ? nil : after - 1
     }
 }
 

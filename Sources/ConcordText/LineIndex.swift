@@ -1,3 +1,5 @@
+import ConcordBase
+
 /// The 1-based line numbers of a text, built once so each lookup is a binary search.
 ///
 /// A line ends at `\n`, `\r\n` (one break), a lone `\r`, U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR.
@@ -42,14 +44,8 @@ public struct LineIndex: Sendable, Hashable {
     /// The 1-based line holding the scalar at `offset`; offsets outside the text are clamped to it.
     public func line(at offset: Int) -> Int {
         let target = max(0, min(offset, scalarCount))
-        // Last line start <= target: binary search for the first start > target.
-        var low = 0
-        var high = lineStarts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if lineStarts[mid] <= target { low = mid + 1 } else { high = mid }
-        }
-        return max(1, low)
+        // Last line start <= target: the first start > target, counted from 1.
+        return max(1, lineStarts.partitioningIndex { $0 > target })
     }
 
     /// The first and last 1-based lines that `span` touches, as `[first, last]` (SPEC: `lines`).

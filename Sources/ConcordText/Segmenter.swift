@@ -1,3 +1,5 @@
+import ConcordBase
+
 /// Finds the blocks of an extracted text (paragraphs, headings, boilerplate) and cuts it into passages
 /// (SPEC "Documents, passages, locations").
 ///
@@ -242,14 +244,8 @@ extension Segmenter {
     /// The spans of the sorted, disjoint `spans` that overlap `range`, found by binary search.
     static func spans(of spans: [TextSpan], overlapping range: TextSpan) -> [TextSpan] {
         guard !spans.isEmpty else { return [] }
-        var low = 0
-        var high = spans.count
-        while low < high {
-            let mid = (low + high) / 2
-            if spans[mid].end <= range.start { low = mid + 1 } else { high = mid }
-        }
         var result: [TextSpan] = []
-        var index = low
+        var index = spans.partitioningIndex { $0.end > range.start }
         while index < spans.count, spans[index].start < range.end {
             result.append(spans[index])
             index += 1

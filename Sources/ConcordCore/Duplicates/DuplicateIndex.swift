@@ -689,12 +689,7 @@ struct DuplicateIndex {
 
         /// Adds `span`; false when it lay inside the spans already.
         mutating func insert(_ span: TextSpan) -> Bool {
-            var low = 0
-            var high = spans.count
-            while low < high {
-                let middle = (low + high) / 2
-                if spans[middle].end < span.start { low = middle + 1 } else { high = middle }
-            }
+            let low = spans.partitioningIndex { $0.end >= span.start }
             if low < spans.count, spans[low].start <= span.start, span.end <= spans[low].end { return false }
             var joined = span
             var end = low
@@ -789,12 +784,7 @@ struct DuplicateIndex {
         /// the other way round, with `document` (by number) on the other side.
         func index(of link: DuplicateLink, from document: Int32) -> Int? {
             let start = link.otherSpan.start
-            var low = 0
-            var high = links.count
-            while low < high {
-                let middle = (low + high) / 2
-                if links[middle].span.start < start { low = middle + 1 } else { high = middle }
-            }
+            var low = links.partitioningIndex { $0.span.start >= start }
             while low < links.count, links[low].span.start == start {
                 if others[low] == document, links[low].span == link.otherSpan, links[low].otherSpan == link.span { return low }
                 low += 1
@@ -805,14 +795,8 @@ struct DuplicateIndex {
         /// The indices of the links that overlap `span`, in order.
         func overlapping(_ span: TextSpan) -> [Int] {
             // The first link whose reach passes the span's start: none before it can overlap.
-            var low = 0
-            var high = reach.count
-            while low < high {
-                let middle = (low + high) / 2
-                if reach[middle] <= span.start { low = middle + 1 } else { high = middle }
-            }
             var result: [Int] = []
-            var index = low
+            var index = reach.partitioningIndex { $0 > span.start }
             while index < links.count, links[index].span.start < span.end {
                 if links[index].span.end > span.start { result.append(index) }
                 index += 1
@@ -999,12 +983,7 @@ struct DuplicateIndex {
         /// last starting before its end (all of them when they are not in order).
         func overlapping(_ span: TextSpan) -> ArraySlice<Passage> {
             guard ordered else { return all[...] }
-            var low = 0
-            var high = all.count
-            while low < high {
-                let middle = (low + high) / 2
-                if all[middle].span.end <= span.start { low = middle + 1 } else { high = middle }
-            }
+            let low = all.partitioningIndex { $0.span.end > span.start }
             var end = low
             while end < all.count, all[end].span.start < span.end { end += 1 }
             return all[low..<end]

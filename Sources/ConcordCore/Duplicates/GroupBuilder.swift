@@ -1,3 +1,4 @@
+import ConcordBase
 import ConcordText
 
 /// Cuts the linked regions of a set of documents into pieces that hold the same text, and groups the pieces that
@@ -198,12 +199,7 @@ struct GroupBuilder {
         /// The pieces of `document` starting inside `range`, by binary search (they are in order).
         func piecesOf(_ document: Int, startingIn range: Range<Int>) -> ArraySlice<Int> {
             let list = piecesByDocument[document]
-            var low = 0
-            var high = list.count
-            while low < high {
-                let middle = (low + high) / 2
-                if pieces[list[middle]].range.lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
-            }
+            let low = list.partitioningIndex { pieces[$0].range.lowerBound >= range.lowerBound }
             var end = low
             while end < list.count, pieces[list[end]].range.lowerBound < range.upperBound { end += 1 }
             return list[low..<end]
@@ -298,13 +294,7 @@ struct GroupBuilder {
     }
 
     static func insertionPoint(_ value: Int, in list: [Int]) -> Int {
-        var low = 0
-        var high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low
+        list.partitioningIndex { $0 >= value }
     }
 
     /// `ranges` with touching or overlapping ones joined, in order.
