@@ -437,6 +437,21 @@ enum ExampleIDs {
         ])
     }
 
+    /// Over a database combining two indexes (Xapian numbers their documents in turn), a record's text is found
+    /// on its own first passage, as searches find passages, not at the passage's id within its index.
+    @Test func theTextOfARecordInTheSecondOfTwoCombinedIndexesIsItsOwn() async throws {
+        try fixture.write("a.txt", "Notes on aardvarks, which dig their burrows at night.\n")
+        _ = try await fixture.ingest()
+        try fixture.remove("a.txt")
+        try fixture.write("b.txt", "Notes on otters, which swim in cold rivers.\n\nAnd eat fish.\n")
+        let second = fixture.folder.path("second")
+        let options = IngestOptions(roots: [fixture.sources.path], concurrency: 2)
+        _ = try await Ingester(indexPath: second, options: options).run { _ in }
+        let combined = try Database.combining([try Database(path: fixture.index), try Database(path: second)])
+        #expect(try DocumentRecord.load("a-txt", from: combined)?.text == "Notes on aardvarks, which dig their burrows at night.\n")
+        #expect(try DocumentRecord.load("b-txt", from: combined)?.text == "Notes on otters, which swim in cold rivers.\n\nAnd eat fish.\n")
+    }
+
     @Test func editedSidecarUpdatesTheDocument() async throws {
         try fixture.write("a.txt", "Notes on the migration of eels.\n")
         _ = try await fixture.ingest()

@@ -209,31 +209,33 @@ enum PassageTable {
 extension DocumentRecord {
     /// The record of document `id` in `database`, or nil when it is not indexed.
     static func load(_ id: String, from database: Database, passages: Bool = true) throws -> DocumentRecord? {
-        guard let document = try recordDocument(id, in: database) else { return nil }
-        var record = try DocumentRecord.decode(try stored(document, in: database), passages: passages)
+        guard let (docid, document) = try recordDocument(id, in: database) else { return nil }
+        var record = try DocumentRecord.decode(try stored(document, at: docid, in: database), passages: passages)
         // The writer gives the sequence when it adds the record, as a value.
         let sequence = try document.value(ValueSlot.sequence.rawValue)
         if !sequence.isEmpty { record.sequence = Int(Sortable.unserialise(sequence)) }
         return record
     }
 
-    /// The Xapian document holding the record of document `id`, or nil when it is not indexed.
-    private static func recordDocument(_ id: String, in database: Database) throws -> Document? {
+    /// The Xapian document holding the record of document `id`, and its id, or nil when it is not indexed.
+    private static func recordDocument(_ id: String, in database: Database) throws -> (UInt32, Document)? {
         guard let docid = try database.postings(for: Prefix.documentID + id).first else { return nil }
-        return try database.document(docid)
+        return (docid, try database.document(docid))
     }
 
     /// What alignment needs of document `id`: its text and boilerplate spans, read without decoding the rest of
     /// the record (the header starts with the boilerplate, `StoredJSON.encode(_:)`).
     static func alignment(_ id: String, from database: Database) throws -> (text: ScalarText, boilerplate: [TextSpan])? {
-        guard let document = try recordDocument(id, in: database) else { return nil }
-        return try alignment(decoding: try stored(document, in: database), id: id)
+        guard let (docid, document) = try recordDocument(id, in: database) else { return nil }
+        return try alignment(decoding: try stored(document, at: docid, in: database), id: id)
     }
 
-    /// What the record's Xapian document `document` stores (`stored()`), its text from its first passage's.
-    private static func stored(_ document: Document, in database: Database) throws -> Stored {
-        let base = try RecordSummary(decoding: try document.value(ValueSlot.summary.rawValue)).passageBase
-        let holder = base > 0 ? try database.document(base) : document
+    /// What the record's Xapian document `document` (id `docid`) stores (`stored()`), its text from its first
+    /// passage's, found as searches find passages (`RecordSummary.passageDocumentID`, right over shards too).
+    private static func stored(_ document: Document, at docid: UInt32, in database: Database) throws -> Stored {
+        let summary = try RecordSummary(decoding: try document.value(ValueSlot.summary.rawValue))
+        let first = summary.passageDocumentID(0, record: docid, shards: try database.shardCount())
+        let holder = try first.map { try database.document($0) } ?? document
         return Stored(data: try document.data(), text: try holder.value(ValueSlot.text.rawValue))
     }
 
@@ -262,8 +264,8 @@ extension DocumentRecord {
     static func grouping(_ id: String, from database: Database) throws
         -> (text: ScalarText, passages: [Passage], rank: (issued: Int, sequence: Int))?
     {
-        guard let document = try recordDocument(id, in: database) else { return nil }
-        let stored = try stored(document, in: database)
+        guard let (docid, document) = try recordDocument(id, in: database) else { return nil }
+        let stored = try stored(document, at: docid, in: database)
         let parts = try Parts(stored.data)
         let header = try JSONParser.parse(Array(parts.header), skipping: ["path", "relativePath", "hash", "boilerplate"])
         var issued = Int.max
@@ -286,7 +288,7 @@ extension DocumentRecord {
 
     /// The passages of document `id`, without their texts (nor the rest of the record).
     static func passages(of id: String, from database: Database) throws -> [Passage] {
-        guard let document = try recordDocument(id, in: database) else { return [] }
+        guard let (_, document) = try recordDocument(id, in: database) else { return [] }
         return try PassageTable.decode(Array(try Parts(try document.data()).passages), document: id) { _ in "" }
     }
 
