@@ -21,8 +21,6 @@ package enum Prefix {
     /// Boolean, on document records: a winnowed fingerprint of the document's words (Fingerprint.term), for
     /// duplicate candidates.
     package static let fingerprint = "XF"
-    /// Boolean, on link records: a document this one shares spans with (DuplicateIndex).
-    package static let link = "XR"
     /// Boolean, on group records: a member document (DuplicateIndex).
     package static let member = "XM"
     /// Unique id terms: document record, group record and link record. A passage has none: it is found by its

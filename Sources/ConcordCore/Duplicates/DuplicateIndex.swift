@@ -502,9 +502,7 @@ struct DuplicateIndex {
         let document = try Document()
         try document.addBooleanTerm(idTerm)
         try document.addBooleanTerm(RecordKind.links.term)
-        let partners = record.partners
-        for partner in partners { try document.addBooleanTerm(Prefix.link + partner) }
-        try document.setValue(record.encoded(partners: partners), slot: ValueSlot.links.rawValue)
+        try document.setValue(record.encoded(), slot: ValueSlot.links.rawValue)
         _ = try database.replaceDocument(idTerm: idTerm, with: document)
     }
 

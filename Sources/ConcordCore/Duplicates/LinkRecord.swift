@@ -19,11 +19,11 @@ struct LinkRecord: Hashable, Sendable {
 extension LinkRecord {
     static let magic: [UInt8] = Array("CL4".utf8) + [0]
 
-    /// The stored value (the links); `partners`, this record's `partners` when the caller has them already.
-    func encoded(partners: [String]? = nil) -> [UInt8] {
+    /// The stored value (the links).
+    func encoded() -> [UInt8] {
         var output = ByteWriter()
         output.bytes.append(contentsOf: Self.magic)
-        let partners = partners ?? self.partners
+        let partners = self.partners
         var index: [String: Int] = [:]
         for (position, partner) in partners.enumerated() { index[partner] = position }
         output.number(partners.count)
