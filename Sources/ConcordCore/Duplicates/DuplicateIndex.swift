@@ -535,7 +535,8 @@ struct DuplicateIndex {
     /// snippet shared widely would otherwise chain most of a corpus into one component). `between` runs between
     /// components now and then (the caller commits there), `regrouped` gets the seeds done. Groups are built on
     /// `threads` threads reading the index at `path` as last committed: the documents' records must be
-    /// committed before (only links and groups change here).
+    /// committed before (only links and groups change here). Links changed and not yet written are written
+    /// while the first groups are built.
     mutating func rebuildGroups(
         around seeds: Set<String>, path: String, threads: Int, between: () throws -> Void,
         regrouped: (Set<String>) -> Void
@@ -586,6 +587,11 @@ struct DuplicateIndex {
             }
             guard !building.isEmpty else { break }
             var ready = building.firstIndex { $0.groups.isFinished }
+            if ready == nil, !dirtyLinks.isEmpty {
+                // Links not yet written (the caller's last ones) are written while the groups are built.
+                try saveLinks()
+                ready = building.firstIndex { $0.groups.isFinished }
+            }
             while ready == nil {
                 built.wait()
                 ready = building.firstIndex { $0.groups.isFinished }

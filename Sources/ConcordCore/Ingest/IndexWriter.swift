@@ -229,22 +229,24 @@ final class IndexWriter {
             changedDocuments.remove(id)
         }
         try detector.findCandidates(of: changedDocuments)
-        // In slices, each committed with what is left to do recorded.
+        // In slices, each committed with what is left to do recorded; the last slice's links are written by the
+        // rebuild below, while its first groups are built on other threads, and committed with them.
         let pending = changedDocuments.sorted()
         for start in stride(from: 0, to: pending.count, by: Self.detectionBatch) {
-            let slice = Array(pending[start..<min(pending.count, start + Self.detectionBatch)])
+            let end = min(pending.count, start + Self.detectionBatch)
+            let slice = Array(pending[start..<end])
             try begin(&batch)
             regroupDocuments.formUnion(try detector.findLinks(ofAll: slice, path: path, threads: threads))
             changedDocuments.subtract(slice)
             done += slice.count
             progress(done)
+            guard end < pending.count else { break }
             try detector.saveLinks()
             try commit(&batch)
         }
         // The groups too are written in a transaction, committed between components with what is left to do:
         // outside one, Xapian commits on its own every 10,000 changes, wherever the rebuild stands.
         try begin(&batch)
-        try detector.saveLinks()
         try detector.rebuildGroups(around: regroupDocuments, path: path, threads: threads) { [self] in
             // Between components: what is done is committed, the rest stays recorded.
             try commit(&batch)
