@@ -109,11 +109,11 @@ extension Segmenter {
     static func isBoilerplate(_ lowered: String, words: Int) -> Bool {
         let bytes = Array(lowered.utf8)
         if words <= 60, isCaption(lowered, bytes: bytes) { return true }
-        if words <= 80, footerPhraseBytes.contains(where: { contains(bytes, $0) }) { return true }
+        if words <= 80, footerPhraseBytes.contains(where: { bytes.contains(bytes: $0) }) { return true }
         if words <= 150, disclaimerOpeningBytes.contains(where: { hasPrefix(bytes, $0) }) { return true }
         if words <= 10, shareOpeningBytes.contains(where: { hasPrefix(bytes, $0) }) { return true }
         if words <= 80,
-            contactPhraseBytes.contains(where: { contains(bytes, $0) })
+            contactPhraseBytes.contains(where: { bytes.contains(bytes: $0) })
                 || (bytes.contains(UInt8(ascii: "@")) && containsEmailAddress(lowered))
         {
             return true
@@ -121,26 +121,14 @@ extension Segmenter {
         return false
     }
 
-    // The phrases as UTF-8, searched byte by byte: `String.contains` would go through Foundation's NSString on Linux,
-    // by far the slowest step of segmentation.
+    // The phrases as UTF-8, searched for as bytes: `String.contains` would go through Foundation's NSString on
+    // Linux, by far the slowest step of segmentation.
     static let footerPhraseBytes = footerPhrases.map { Array($0.utf8) }
     static let disclaimerOpeningBytes = disclaimerOpenings.map { Array($0.utf8) }
     static let shareOpeningBytes = shareOpenings.map { Array($0.utf8) }
     static let contactPhraseBytes = contactPhrases.map { Array($0.utf8) }
     static let captionPhraseBytes = [". photo by ", "(photo: ", "(photo by ", "image courtesy of "].map {
         Array($0.utf8)
-    }
-
-    /// Whether `haystack` holds `needle`.
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
-        }
-        return false
     }
 
     /// Whether `bytes` starts with `prefix`.
@@ -178,7 +166,7 @@ extension Segmenter {
                 }
             }
         }
-        return hasPrefix(bytes, Array("photo by ".utf8)) || captionPhraseBytes.contains { contains(bytes, $0) }
+        return hasPrefix(bytes, Array("photo by ".utf8)) || captionPhraseBytes.contains { bytes.contains(bytes: $0) }
     }
 
     /// Whether the text holds something shaped like an e-mail address.

@@ -1,3 +1,4 @@
+import ConcordBase
 import ConcordText
 import Foundation
 
@@ -187,7 +188,7 @@ public enum MetadataHeuristics {
     }
 
     static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
-        HTMLTextExtractor.contains(bytes, Array(needle.utf8))
+        bytes.contains(bytes: Array(needle.utf8))
     }
 
     /// `span` of `scalars` with white space runs folded to one space, ends trimmed.

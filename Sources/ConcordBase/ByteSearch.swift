@@ -1,0 +1,29 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Array where Element == UInt8 {
+    /// Whether these bytes hold `needle` as a run: libc's `memchr` finds each place its first byte stands,
+    /// `memcmp` compares the rest there. The phrase lists that tell boilerplate from text are searched for in
+    /// every paragraph and every class name, and a loop over the bytes one by one took most of that time.
+    public func contains(bytes needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard needle.count <= count else { return false }
+        return withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                guard let base = haystack.baseAddress, let wanted = needle.baseAddress else { return false }
+                let last = base + (haystack.count - needle.count)
+                var cursor = base
+                while cursor <= last {
+                    guard let found = memchr(cursor, Int32(first), last - cursor + 1) else { return false }
+                    let at = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(at, wanted, needle.count) == 0 { return true }
+                    cursor = at + 1
+                }
+                return false
+            }
+        }
+    }
+}
