@@ -1,3 +1,4 @@
+import ConcordBase
 import ConcordText
 
 /// Turns HTML tokens into plain text with block hints: the walk behind `HTMLReader`.
@@ -29,7 +30,7 @@ struct HTMLTextExtractor {
         var bytes = Array(value.utf8)
         guard bytes.count > 1 else { return false }
         for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] += 32 }
-        return boilerplateMarkers.contains { contains(bytes, $0) }
+        return boilerplateMarkers.contains { bytes.contains(bytes: $0) }
     }
 
     /// Whether a `style` value hides the element (`display:none`, `visibility:hidden`, spaces and case ignored).
@@ -39,26 +40,12 @@ struct HTMLTextExtractor {
         for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
             bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
         }
-        return contains(bytes, hiddenDisplay) || contains(bytes, hiddenVisibility)
+        return bytes.contains(bytes: hiddenDisplay) || bytes.contains(bytes: hiddenVisibility)
     }
 
     private static let hiddenDisplay = Array("display:none".utf8)
     private static let hiddenVisibility = Array("visibility:hidden".utf8)
 
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return false }
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            index += 1
-        }
-        return false
-    }
     /// Elements that end a paragraph where they start and end.
     static let blocks: Set<String> = [
         "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div",
@@ -82,6 +69,25 @@ struct HTMLTextExtractor {
         "thead": (["tbody", "thead", "tfoot", "tr", "td", "th"], ["table"]),
         "tfoot": (["tbody", "thead", "tfoot", "tr", "td", "th"], ["table"]),
     ]
+
+    /// What `start` asks of an element's name, in one lookup rather than one a set: every start tag of a page
+    /// goes through it twice (`contentElements`, then `extract`).
+    private struct Traits: OptionSet {
+        let rawValue: UInt8
+        static let block = Traits(rawValue: 1 << 0)
+        static let void = Traits(rawValue: 1 << 1)
+        static let skipped = Traits(rawValue: 1 << 2)
+        static let impliesEnds = Traits(rawValue: 1 << 3)
+    }
+
+    private static let traits: [String: Traits] = {
+        var table: [String: Traits] = [:]
+        for name in blocks { table[name, default: []].insert(.block) }
+        for name in voids { table[name, default: []].insert(.void) }
+        for name in skipped { table[name, default: []].insert(.skipped) }
+        for name in impliedEnds.keys { table[name, default: []].insert(.impliesEnds) }
+        return table
+    }()
 
     /// Which elements bound the content.
     enum Scope {
@@ -167,9 +173,10 @@ struct HTMLTextExtractor {
     }
 
     private mutating func start(_ name: String, _ attributes: [String: String]) {
+        let traits = Self.traits[name] ?? []
         if name == "body", let head = stack.lastIndex(where: { $0.name == "head" }) { pop(to: head) }
-        if let top = stack.last, top.name == "p", top.block, Self.blocks.contains(name) { pop(to: stack.count - 1) }
-        if let implied = Self.impliedEnds[name] {
+        if let top = stack.last, top.name == "p", top.block, traits.contains(.block) { pop(to: stack.count - 1) }
+        if traits.contains(.impliesEnds), let implied = Self.impliedEnds[name] {
             for index in stack.indices.reversed() {
                 if implied.boundary.contains(stack[index].name) { break }
                 if implied.closes.contains(stack[index].name) {
@@ -178,24 +185,34 @@ struct HTMLTextExtractor {
                 }
             }
         }
-        let block = Self.blocks.contains(name)
+        let block = traits.contains(.block)
         let cell = name == "td" || name == "th"
         if name == "br" { lineBreak() }
         if cell { pendingSpace = true }
         if block { paragraphBreak() }
-        guard !Self.voids.contains(name) else { return }
+        guard !traits.contains(.void) else { return }
 
         var element = Element(name: name, block: block, cell: cell)
-        let role = attributes["role"]?.lowercased() ?? ""
+        // The attributes read once each, in one pass: an element has a few, and six lookups by key hashed six
+        // keys even when it had none.
+        var role = ""
+        var hidden = false
+        var marked = false
+        for (key, value) in attributes {
+            switch key {
+            case "role": role = value.lowercased()
+            case "hidden": hidden = true
+            case "aria-hidden": hidden = hidden || value.lowercased() == "true"
+            case "style": hidden = hidden || Self.hidesContent(value)
+            case "class", "id": marked = marked || Self.marksBoilerplate(value)
+            default: break
+            }
+        }
         let insideContent = contentDepth > 0
         element.skip =
-            Self.skipped.contains(name) || Self.chromeRoles.contains(role)
+            traits.contains(.skipped) || hidden || (!role.isEmpty && Self.chromeRoles.contains(role))
             || ((name == "header" || name == "footer") && !insideContent)
-            || attributes["hidden"] != nil || attributes["aria-hidden"]?.lowercased() == "true"
-            || attributes["style"].map(Self.hidesContent) == true
-        element.boilerplate =
-            name == "figcaption" || (name == "footer" && insideContent)
-            || attributes["class"].map(Self.marksBoilerplate) == true || attributes["id"].map(Self.marksBoilerplate) == true
+        element.boilerplate = marked || name == "figcaption" || (name == "footer" && insideContent)
         if name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), (1...6).contains(level) {
             element.heading = level
         }
