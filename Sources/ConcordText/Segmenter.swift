@@ -280,8 +280,12 @@ extension Segmenter {
 
     @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
-        return scalar.properties.isWhitespace
+        // Unicode's White_Space (`properties.isWhitespace`), which is these 25 code points and is never to
+        // change; spelled out, as a table lookup for each letter of every text cost more than counting words.
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     @inline(__always)
