@@ -221,16 +221,15 @@ enum ExampleIDs {
 
     /// Words of three syllables from a fixed generator, so copies share runs that nothing else holds.
     struct MadeUpWords {
-        var seed: UInt64
+        var numbers: SeededNumbers
         static let syllables = ["ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "vu", "ze", "bo", "di"]
+
+        init(seed: UInt64) { numbers = SeededNumbers(seed: seed) }
 
         /// A sentence of `count` words, with its period.
         mutating func sentence(of count: Int) -> String {
             (0..<count).map { _ in
-                (0..<3).map { _ in
-                    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                    return Self.syllables[Int(seed >> 33) % Self.syllables.count]
-                }.joined()
+                (0..<3).map { _ in Self.syllables[numbers.below(Self.syllables.count)] }.joined()
             }.joined(separator: " ") + "."
         }
     }

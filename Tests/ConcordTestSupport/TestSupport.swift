@@ -90,3 +90,17 @@ public enum FreePort {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }
+
+/// A fixed pseudo-random sequence (Knuth's MMIX linear congruential generator, the high bits taken), so a test
+/// that draws many cases draws the same ones on every run and every machine.
+public struct SeededNumbers {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    /// The next number in `0..<bound` (`bound` > 0).
+    public mutating func below(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(state >> 33) % bound
+    }
+}

@@ -1,20 +1,17 @@
 import ConcordBase
+import ConcordTestSupport
 import Testing
 
 /// `contains(bytes:)`, the byte search the boilerplate phrase lists go through, against a search by slices.
 @Suite struct ByteSearchTests {
     @Test func findsARunWhereverASearchBySlicesDoes() {
-        var seed: UInt64 = 11
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33) % bound
-        }
+        var numbers = SeededNumbers(seed: 11)
         // A three-letter alphabet, so runs repeat and almost match often.
         for length in 0..<30 {
-            let haystack = (0..<length).map { _ in UInt8(0x61 + next(3)) }
+            let haystack = (0..<length).map { _ in UInt8(0x61 + numbers.below(3)) }
             for needleLength in 1...5 {
                 for _ in 0..<8 {
-                    let needle = (0..<needleLength).map { _ in UInt8(0x61 + next(3)) }
+                    let needle = (0..<needleLength).map { _ in UInt8(0x61 + numbers.below(3)) }
                     let expected = needle.count <= haystack.count
                         && (0...(haystack.count - needle.count)).contains { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
                     #expect(haystack.contains(bytes: needle) == expected, "\(haystack) \(needle)")

@@ -1,16 +1,13 @@
 import ConcordBase
+import ConcordTestSupport
 import Testing
 
 /// `partitioningIndex(where:)`, the binary search the span and offset lookups share, against a linear scan.
 @Suite struct PartitioningIndexTests {
     @Test func findsTheFirstElementOfTheSecondPartitionAsALinearScanDoes() {
-        var seed: UInt64 = 5
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33) % bound
-        }
+        var numbers = SeededNumbers(seed: 5)
         for length in 0..<40 {
-            let sorted = (0..<length).map { _ in next(20) }.sorted()
+            let sorted = (0..<length).map { _ in numbers.below(20) }.sorted()
             for pivot in -1...21 {
                 let expected = sorted.firstIndex { $0 >= pivot } ?? sorted.endIndex
                 #expect(sorted.partitioningIndex { $0 >= pivot } == expected, "\(sorted) at \(pivot)")
