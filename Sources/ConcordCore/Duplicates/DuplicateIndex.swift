@@ -62,8 +62,10 @@ struct DuplicateIndex {
     private let members = SharedCache<Member>(limit: 160 << 20)
     private var groupsOf: [String: [(id: String, members: [(String, TextSpan)])]] = [:]
     /// Whether the index held groups when the rebuild began: when it held none, no document has old groups to
-    /// look up.
+    /// look up, and a group written is new (`writeGroup`).
     private var hadGroups = true
+    /// The groups this rebuild added to an index that held none, by id.
+    private var addedGroups: Set<String> = []
     /// The words of documents read recently, shared by the threads that align: those the ingest prepared, then
     /// those read back from the index (`alignedDocumentCache`). Emptied before groups are built, so it is not
     /// held beside the group builder's caches.
@@ -544,6 +546,7 @@ struct DuplicateIndex {
         // Alignment is over: its words make room for the members read here.
         cache.removeAll()
         hadGroups = try database.termFrequency(RecordKind.group.term) > 0
+        addedGroups = []
         var visitedLinks = VisitedLinks()
         var visitedGroups = Set<String>()
         groupsOf = [:]
@@ -628,6 +631,8 @@ struct DuplicateIndex {
         members.removeAll()
         releaseElsewhere((links, loadedLinks, summaries, groupsOf, processed, documentOfRecord))
         releaseElsewhere((documentNumbers, documentNames, knownCandidates, commonTerms, commonHashes))
+        releaseElsewhere(addedGroups)
+        addedGroups = []
         (links, loadedLinks, summaries, groupsOf, processed, documentOfRecord) = ([:], [:], [:], [:], [], [:])
         (documentNumbers, documentNames, knownCandidates, commonTerms, commonHashes) = ([:], [], nil, [], [])
     }
@@ -1044,8 +1049,10 @@ struct DuplicateIndex {
         return "g" + Hex.lowercase(SHA256.hash(data: places).prefix(6))
     }
 
-    /// Writes `encoded`'s group; returns its Xapian document id.
-    private func writeGroup(_ encoded: EncodedGroup) throws -> UInt32 {
+    /// Writes `encoded`'s group; returns its Xapian document id. In an index that held no groups, a group not
+    /// written before in this rebuild is added without looking its id up first (replacing by id term searches the
+    /// id's posting list, once per group written).
+    private mutating func writeGroup(_ encoded: EncodedGroup) throws -> UInt32 {
         let group = encoded.group
         let document = try Document()
         try document.addBooleanTerm(Prefix.groupID + group.id)
@@ -1053,6 +1060,7 @@ struct DuplicateIndex {
         for member in Set(group.members.map(\.document)) { try document.addBooleanTerm(Prefix.member + member) }
         try document.setValue(encoded.data, slot: ValueSlot.group.rawValue)
         try document.setValue(encoded.references, slot: ValueSlot.groupMembers.rawValue)
+        if !hadGroups, addedGroups.insert(group.id).inserted { return try database.addDocument(document) }
         return try database.replaceDocument(idTerm: Prefix.groupID + group.id, with: document)
     }
 }
