@@ -51,6 +51,11 @@ struct DuplicateIndex {
     private var links: [String: LinkRecord] = [:]
     private var loadedLinks: [String: LinkRecord] = [:]
     private var dirtyLinks = Set<String>()
+    /// Whether the index held link records before this run wrote any (read at its first write); when it held
+    /// none, a link record written is new (`writeLinks`).
+    private var hadLinks: Bool?
+    /// The link records this run added to an index that held none: their Xapian ids, by document.
+    private var addedLinks: [String: UInt32] = [:]
     /// The record summaries (and their Xapian ids) the groups of link records in `links` were read from
     /// (`passageGroups(of:)`): read only where groups are rebuilt, not for every link record looked at, and kept
     /// for rewriting the groups there.
@@ -488,24 +493,40 @@ struct DuplicateIndex {
         return links[id]?.groups ?? [:]
     }
 
-    private func write(_ record: LinkRecord, of id: String) throws {
+    private mutating func write(_ record: LinkRecord, of id: String) throws {
         if record.links != loadedLinks[id]?.links { try writeLinks(record, of: id) }
         if let found = summaries[id], record.groups != loadedLinks[id]?.groups {
             try writeGroups(record.groups, in: found.summary, record: found.docid)
         }
     }
 
-    private func writeLinks(_ record: LinkRecord, of id: String) throws {
+    /// Writes the link record of `id`, or deletes it when it holds no link. In an index that held no link
+    /// records, one this run has not written yet is added without looking its id up first, and the Xapian id it
+    /// got serves to rewrite it (replacing by id term searches the id's posting list).
+    private mutating func writeLinks(_ record: LinkRecord, of id: String) throws {
         let idTerm = Prefix.linksID + id
+        if hadLinks == nil { hadLinks = try database.termFrequency(RecordKind.links.term) > 0 }
+        let added = addedLinks[id]
         guard !record.links.isEmpty else {
-            try database.deleteDocuments(idTerm: idTerm)
+            if let added {
+                try database.deleteDocument(added)
+                addedLinks[id] = nil
+            } else {
+                try database.deleteDocuments(idTerm: idTerm)
+            }
             return
         }
         let document = try Document()
         try document.addBooleanTerm(idTerm)
         try document.addBooleanTerm(RecordKind.links.term)
         try document.setValue(record.encoded(), slot: ValueSlot.links.rawValue)
-        _ = try database.replaceDocument(idTerm: idTerm, with: document)
+        if let added {
+            try database.replaceDocument(added, with: document)
+        } else if hadLinks == false {
+            addedLinks[id] = try database.addDocument(document)
+        } else {
+            _ = try database.replaceDocument(idTerm: idTerm, with: document)
+        }
     }
 
     /// Rewrites the groups in `summary`, the summary of record `docid`: a value alone, so Xapian leaves the
@@ -631,8 +652,8 @@ struct DuplicateIndex {
         members.removeAll()
         releaseElsewhere((links, loadedLinks, summaries, groupsOf, processed, documentOfRecord))
         releaseElsewhere((documentNumbers, documentNames, knownCandidates, commonTerms, commonHashes))
-        releaseElsewhere(addedGroups)
-        addedGroups = []
+        releaseElsewhere((addedGroups, addedLinks))
+        (addedGroups, addedLinks, hadLinks) = ([], [:], nil)
         (links, loadedLinks, summaries, groupsOf, processed, documentOfRecord) = ([:], [:], [:], [:], [], [:])
         (documentNumbers, documentNames, knownCandidates, commonTerms, commonHashes) = ([:], [], nil, [], [])
     }
