@@ -352,6 +352,38 @@ enum ExampleIDs {
         try expectTheSame(try await ingestBoth())
     }
 
+    @Test func linksFoundInSmallSlicesAreThoseFoundInOne() async throws {
+        // Detection finds links a slice of documents at a time, committing each slice's link records (the last
+        // one's with the groups). In slices of five, a record added in one slice is rewritten in later ones (the
+        // digest's copies), and a second run replaces and deletes records it did not add. Links, groups and
+        // passage groups are those of one slice for all.
+        var words = MadeUpWords(seed: 19)
+        let sentences = (0..<30).map { _ in words.sentence(of: 24) }
+        try fixture.write("a-digest.txt", "The digest.\n\n" + sentences.joined(separator: "\n\n") + "\n")
+        for copy in 0..<14 {
+            let taken = sentences[(copy * 2)..<(copy * 2 + 3)].joined(separator: "\n\n")
+            try fixture.write("c\(copy).txt", "Copy number \(copy), from the digest.\n\n\(taken)\n")
+        }
+        func ingestBoth() async throws -> String {
+            try await ingestAlso(into: "small-slices") { $0.detectionLimits.linkBatch = 5 }
+        }
+        func expectTheSame(_ sliced: String) throws {
+            let (whole, small) = (try fixture.service(), try ConcordService(indexPath: sliced))
+            let groups = try whole.duplicates()
+            #expect(groups.count >= 14)
+            #expect(try small.duplicates() == groups)
+            for document in ["a-digest-txt", "c0-txt", "c3-txt", "c8-txt", "c13-txt"] {
+                #expect(try small.links(of: document) == whole.links(of: document))
+                #expect(try small.document(document).passages.map(\.group) == whole.document(document).passages.map(\.group))
+            }
+        }
+        try expectTheSame(try await ingestBoth())
+        try fixture.write("c3.txt", "Copy number 3, rewritten.\n\n\(sentences[20])\n\n\(words.sentence(of: 30))\n")
+        try fixture.remove("c7.txt")
+        try fixture.write("c14.txt", "Copy number 14.\n\n\(sentences[1])\n\n\(sentences[29])\n")
+        try expectTheSame(try await ingestBoth())
+    }
+
     @Test func groupsCommittedWhileOthersAreStillBeingBuiltAreTheSame() async throws {
         // A component of 121 documents (built on all threads by itself) and 150 small ones: committed after
         // every chunk written, the commits come while other chunks are still being built, reading the index

@@ -38,6 +38,9 @@ struct DuplicateIndex {
         var keptLinks = 600_000
         /// Links and old groups rebuilt between two commits of the group rebuild (`rebuildGroups`).
         var commitWeight = 50_000
+        /// Documents whose links are found and committed together (`IndexWriter.updateDuplicates`), and link
+        /// records changed before they are written.
+        var linkBatch = 4096
         /// Whether candidates may come from the fingerprints the ingest prepared, when every record's are at
         /// hand (false: from the records' term lists, as in a run over an index that held documents before).
         var preparedCandidates = true
@@ -222,7 +225,7 @@ struct DuplicateIndex {
                 }
             }
             processed.formUnion(chunk)
-            if pendingWrites >= IndexWriter.detectionBatch { try saveLinks() }
+            if pendingWrites >= limits.linkBatch { try saveLinks() }
         }
         return touched
     }
@@ -634,7 +637,7 @@ struct DuplicateIndex {
             sinceCommit += finished.chunk.weight
             done.formUnion(finished.chunk.seeds)
             releaseElsewhere(finished)
-            if sinceCommit >= limits.commitWeight || pendingWrites >= IndexWriter.detectionBatch {
+            if sinceCommit >= limits.commitWeight || pendingWrites >= limits.linkBatch {
                 regrouped(done)
                 done = []
                 try saveLinks()

@@ -232,8 +232,8 @@ final class IndexWriter {
         // In slices, each committed with what is left to do recorded; the last slice's links are written by the
         // rebuild below, while its first groups are built on other threads, and committed with them.
         let pending = changedDocuments.sorted()
-        for start in stride(from: 0, to: pending.count, by: Self.detectionBatch) {
-            let end = min(pending.count, start + Self.detectionBatch)
+        for start in stride(from: 0, to: pending.count, by: limits.linkBatch) {
+            let end = min(pending.count, start + limits.linkBatch)
             let slice = Array(pending[start..<end])
             try begin(&batch)
             regroupDocuments.formUnion(try detector.findLinks(ofAll: slice, path: path, threads: threads))
@@ -263,9 +263,6 @@ final class IndexWriter {
     /// Whether duplicate detection has documents to look at or groups to rebuild (this run's, or those a run
     /// stopped before it finished left).
     var hasDuplicateWork: Bool { !changedDocuments.isEmpty || !regroupDocuments.isEmpty }
-
-    /// Link records duplicate detection changes before it writes and commits them.
-    static let detectionBatch = 4096
 
     /// Passages and duplicate groups in the index.
     func counts() throws -> (passages: Int, groups: Int) {
