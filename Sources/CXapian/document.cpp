@@ -49,6 +49,10 @@ bool cx_document_set_value(cx_document *doc, uint32_t slot, cx_bytes value, cx_e
     return guarded(error, false, [&] { doc->handle.add_value(slot, str(value)); return true; });
 }
 
+bool cx_document_clear_values(cx_document *doc, cx_error *error) noexcept {
+    return guarded(error, false, [&] { doc->handle.clear_values(); return true; });
+}
+
 cx_strings *cx_document_terms(const cx_document *doc, cx_error *error) noexcept {
     return guarded(error, static_cast<cx_strings *>(nullptr), [&] {
         auto list = std::make_unique<cx_strings>();

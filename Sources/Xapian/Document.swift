@@ -76,6 +76,12 @@ public final class Document {
         _ = try withBytes(value) { bytes throws(XapianError) in try checked { cx_document_set_value(pointer, slot, bytes, $0) } }
     }
 
+    /// Removes every value. On a document read from a database, the values it has there are not read first, as
+    /// setting one value reads them all: a caller that sets every value anew spares those reads.
+    public func clearValues() throws(XapianError) {
+        _ = try checked { cx_document_clear_values(pointer, $0) }
+    }
+
     /// The document's terms, ascending.
     public func terms() throws(XapianError) -> [String] {
         let list = try handle(try checked { cx_document_terms(pointer, $0) })

@@ -84,6 +84,32 @@ import Xapian
         #expect(try database.lastDocumentID() == id)
     }
 
+    @Test func valuesClearedAndSetAnewReplaceOnlyTheValues() throws {
+        let folder = try TemporaryDirectory("xapian-values")
+        let database = try WritableDatabase(path: folder.path("db"))
+        let document = try Document()
+        try document.addPosting("alpha", at: 1)
+        try document.addBooleanTerm("QD1")
+        try document.setData([7, 8, 9])
+        for slot: UInt32 in [1, 4, 8] { try document.setValue("old \(slot)", slot: slot) }
+        let id = try database.addDocument(document)
+        try database.commit()
+
+        let stored = try database.document(assumingValid: id)
+        try stored.clearValues()
+        try stored.setValue("kept 1", slot: 1)
+        try stored.setValue("new 8", slot: 8)
+        try database.replaceDocument(id, with: stored)
+        try database.commit()
+
+        let reader = try Database(path: folder.path("db"))
+        let read = try reader.document(id)
+        #expect(try read.values().map { "\($0.slot) " + String(decoding: $0.value, as: UTF8.self) } == ["1 kept 1", "8 new 8"])
+        #expect(try read.terms() == ["QD1", "alpha"])
+        #expect(try read.data() == [7, 8, 9])
+        #expect(try reader.postings(for: "alpha") == [id])
+    }
+
     @Test func postingsUnderAPrefixComeTermByTermWithinTheFrequencies() throws {
         let database = try WritableDatabase.inMemory()
         // XFa in documents 1–3, XFb in 2, XFc in 1 and 3, Ya in 1.

@@ -204,6 +204,8 @@ bool cx_document_remove_term(cx_document *doc, cx_bytes term, cx_error *error) C
 /** Owned; empty when the slot is unset. */
 cx_bytes cx_document_value(const cx_document *doc, uint32_t slot, cx_error *error) CX_NOEXCEPT;
 bool cx_document_set_value(cx_document *doc, uint32_t slot, cx_bytes value, cx_error *error) CX_NOEXCEPT;
+/** Removes every value without reading those a stored document has (Document::clear_values). */
+bool cx_document_clear_values(cx_document *doc, cx_error *error) CX_NOEXCEPT;
 /** New: the document's terms, ascending. */
 cx_strings *_Nullable cx_document_terms(const cx_document *doc, cx_error *error) CX_NOEXCEPT;
 /** New: the document's values, by ascending slot. */

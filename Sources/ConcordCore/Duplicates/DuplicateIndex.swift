@@ -44,6 +44,9 @@ struct DuplicateIndex {
         /// Whether candidates may come from the fingerprints the ingest prepared, when every record's are at
         /// hand (false: from the records' term lists, as in a run over an index that held documents before).
         var preparedCandidates = true
+        /// Whether the records this run wrote are rewritten from their values as it wrote them (`WrittenRecord`);
+        /// false: as those of records from before, read back from the index.
+        var valuesAtHand = true
     }
     private let tokenizer = WordTokenizer()
     private let fingerprinter = Fingerprinter()
@@ -59,6 +62,8 @@ struct DuplicateIndex {
     private var hadLinks: Bool?
     /// The link records this run added to an index that held none: their Xapian ids, by document.
     private var addedLinks: [String: UInt32] = [:]
+    /// The records this run wrote, by document, as it wrote them (the summary as last rewritten).
+    private var written: [String: WrittenRecord]
     /// The record summaries (and their Xapian ids) the groups of link records in `links` were read from
     /// (`passageGroups(of:)`): read only where groups are rebuilt, not for every link record looked at, and kept
     /// for rewriting the groups there.
@@ -93,8 +98,12 @@ struct DuplicateIndex {
 
     /// `cache`: for the words of the documents to align, holding those the ingest prepared
     /// (`alignedDocumentCache()`).
-    init(database: WritableDatabase, minWords: Int, cache: SharedCache<AlignedDocument>) {
+    init(
+        database: WritableDatabase, minWords: Int, cache: SharedCache<AlignedDocument>,
+        written: [String: WrittenRecord] = [:]
+    ) {
         self.database = database
+        self.written = written
         self.minWords = max(2, minWords)
         var configuration = Aligner.Configuration()
         configuration.minWords = self.minWords
@@ -486,8 +495,7 @@ struct DuplicateIndex {
     private mutating func passageGroups(of id: String) throws -> [String: PassageGroups.Assignment] {
         _ = try linkRecord(id)
         // A document without a record (removed) has no groups to read or rewrite.
-        if summaries[id] == nil, let docid = try database.postings(for: Prefix.documentID + id).first {
-            let summary = try RecordSummary.load(record: docid, from: database)
+        if summaries[id] == nil, let (docid, summary) = try summary(of: id) {
             summaries[id] = (docid, summary)
             let groups = PassageGroups.byPassage(summary, document: id)
             links[id]?.groups = groups
@@ -496,10 +504,18 @@ struct DuplicateIndex {
         return links[id]?.groups ?? [:]
     }
 
+    /// The summary of document `id`'s record and the record's Xapian id, as this run wrote them or else as the
+    /// index has them; nil when the document has no record.
+    private func summary(of id: String) throws -> (UInt32, RecordSummary)? {
+        if limits.valuesAtHand, let record = written[id] { return (record.docid, try RecordSummary(decoding: record.summary)) }
+        guard let docid = try database.postings(for: Prefix.documentID + id).first else { return nil }
+        return (docid, try RecordSummary.load(record: docid, from: database))
+    }
+
     private mutating func write(_ record: LinkRecord, of id: String) throws {
         if record.links != loadedLinks[id]?.links { try writeLinks(record, of: id) }
         if let found = summaries[id], record.groups != loadedLinks[id]?.groups {
-            try writeGroups(record.groups, in: found.summary, record: found.docid)
+            try writeGroups(record.groups, in: found.summary, record: found.docid, of: id)
         }
     }
 
@@ -532,18 +548,29 @@ struct DuplicateIndex {
         }
     }
 
-    /// Rewrites the groups in `summary`, the summary of record `docid`: a value alone, so Xapian leaves the
-    /// record's terms and data as they are (and its text, which its first passage's document holds).
-    private func writeGroups(
-        _ groups: [String: PassageGroups.Assignment], in summary: RecordSummary, record docid: UInt32
+    /// Rewrites the groups in `summary`, the summary of record `docid` (document `id`): values alone, so Xapian
+    /// leaves the record's terms and data as they are (and its text, which its first passage's document holds).
+    /// Setting a value on a stored document reads all its values back first; a record this run wrote gets its
+    /// values anew from `written` instead.
+    private mutating func writeGroups(
+        _ groups: [String: PassageGroups.Assignment], in summary: RecordSummary, record docid: UInt32, of id: String
     ) throws {
-        let document = try database.document(docid)
         var summary = summary
         summary.groups = [:]
         for (passage, assignment) in groups {
             if let ordinal = StoredPassage.ordinal(ofPassage: passage) { summary.groups[ordinal] = assignment }
         }
-        try document.setValue(summary.encoded(), slot: ValueSlot.summary.rawValue)
+        let encoded = summary.encoded()
+        let document: Document
+        if limits.valuesAtHand, let record = written[id] {
+            document = try database.document(assumingValid: docid)
+            try document.clearValues()
+            for (slot, value) in record.values { try document.setValue(value, slot: slot) }
+            written[id]?.summary = encoded
+        } else {
+            document = try database.document(docid)
+        }
+        try document.setValue(encoded, slot: ValueSlot.summary.rawValue)
         try database.replaceDocument(docid, with: document)
     }
 
@@ -655,7 +682,8 @@ struct DuplicateIndex {
         members.removeAll()
         releaseElsewhere((links, loadedLinks, summaries, groupsOf, processed, documentOfRecord))
         releaseElsewhere((documentNumbers, documentNames, knownCandidates, commonTerms, commonHashes))
-        releaseElsewhere((addedGroups, addedLinks))
+        releaseElsewhere((addedGroups, addedLinks, written))
+        written = [:]
         (addedGroups, addedLinks, hadLinks) = ([], [:], nil)
         (links, loadedLinks, summaries, groupsOf, processed, documentOfRecord) = ([:], [:], [:], [:], [], [:])
         (documentNumbers, documentNames, knownCandidates, commonTerms, commonHashes) = ([:], [], nil, [], [])
@@ -1086,6 +1114,26 @@ struct DuplicateIndex {
         try document.setValue(encoded.references, slot: ValueSlot.groupMembers.rawValue)
         if !hadGroups, addedGroups.insert(group.id).inserted { return try database.addDocument(document) }
         return try database.replaceDocument(idTerm: Prefix.groupID + group.id, with: document)
+    }
+}
+
+/// A document record as the ingest wrote it in this run: its Xapian id, its summary (`ValueSlot.summary`) and
+/// its other values. Duplicate detection rewrites the summary of each record whose groups change; Xapian reads a
+/// stored document's values back before it sets one, and this spares those reads.
+struct WrittenRecord: Sendable {
+    var docid: UInt32
+    var summary: [UInt8]
+    /// Every value but the summary, by slot.
+    var values: [(slot: UInt32, value: [UInt8])]
+
+    /// `document`'s values as it is about to be stored at `docid`.
+    init(_ document: Document, at docid: UInt32) throws {
+        self.docid = docid
+        summary = []
+        values = []
+        for (slot, value) in try document.values() {
+            if slot == ValueSlot.summary.rawValue { summary = value } else { values.append((slot, value)) }
+        }
     }
 }
 

@@ -27,6 +27,8 @@ final class IndexWriter {
     private(set) var changedDocuments: Set<String> = []
     /// The words of the documents written in this run, for duplicate detection to align (as many as it holds).
     private let alignedDocuments = DuplicateIndex.alignedDocumentCache()
+    /// The records written in this run, as written, for duplicate detection to rewrite their summaries.
+    private var writtenRecords: [String: WrittenRecord] = [:]
     /// Documents whose duplicate groups are to be rebuilt (their links changed), recorded like
     /// `changedDocuments`.
     private var regroupDocuments: Set<String> = []
@@ -127,6 +129,7 @@ final class IndexWriter {
         summary.passageBase = base
         try prepared.recordDocument.setValue(summary.encoded(), slot: ValueSlot.summary.rawValue)
         try database.replaceDocument(recordID, with: prepared.recordDocument)
+        writtenRecords[id] = try WrittenRecord(prepared.recordDocument, at: recordID)
         for word in prepared.spellingWords { batchSpellingCounts[word, default: (0, prepared.stemmer)].count += 1 }
         known[id] = Known(hash: prepared.hash, sequence: sequence, path: prepared.path)
         alignedDocuments.insert(id, prepared.aligned)
@@ -140,6 +143,7 @@ final class IndexWriter {
         if let existing = known[id] { try deletePassages(ofRecord: Self.recordID(sequence: existing.sequence)) }
         try database.deleteDocuments(idTerm: Prefix.documentID + id)
         alignedDocuments.remove(id)
+        writtenRecords[id] = nil
         known[id] = nil
         changedDocuments.insert(id)
     }
@@ -218,7 +222,8 @@ final class IndexWriter {
     func updateDuplicates(
         threads: Int, limits: DuplicateIndex.Limits = .init(), progress: (Int) -> Void = { _ in }
     ) throws {
-        var detector = DuplicateIndex(database: database, minWords: minWords, cache: alignedDocuments)
+        var detector = DuplicateIndex(database: database, minWords: minWords, cache: alignedDocuments, written: writtenRecords)
+        writtenRecords = [:]
         detector.limits = limits
         let removed = changedDocuments.filter { known[$0] == nil }
         var batch = Batch()
