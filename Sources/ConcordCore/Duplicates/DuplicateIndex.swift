@@ -683,8 +683,7 @@ struct DuplicateIndex {
         releaseElsewhere((links, loadedLinks, summaries, groupsOf, processed, documentOfRecord))
         releaseElsewhere((documentNumbers, documentNames, knownCandidates, commonTerms, commonHashes))
         releaseElsewhere((addedGroups, addedLinks, written))
-        written = [:]
-        (addedGroups, addedLinks, hadLinks) = ([], [:], nil)
+        (addedGroups, addedLinks, hadLinks, written) = ([], [:], nil, [:])
         (links, loadedLinks, summaries, groupsOf, processed, documentOfRecord) = ([:], [:], [:], [:], [], [:])
         (documentNumbers, documentNames, knownCandidates, commonTerms, commonHashes) = ([:], [], nil, [], [])
     }
@@ -1125,6 +1124,9 @@ struct WrittenRecord: Sendable {
     var summary: [UInt8]
     /// Every value but the summary, by slot.
     var values: [(slot: UInt32, value: [UInt8])]
+
+    /// Bytes held, about.
+    var bytes: Int { summary.count + values.reduce(64) { $0 + $1.value.count + 32 } }
 
     /// `document`'s values as it is about to be stored at `docid`.
     init(_ document: Document, at docid: UInt32) throws {
