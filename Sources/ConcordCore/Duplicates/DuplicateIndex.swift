@@ -57,11 +57,8 @@ struct DuplicateIndex {
     private var links: [String: LinkRecord] = [:]
     private var loadedLinks: [String: LinkRecord] = [:]
     private var dirtyLinks = Set<String>()
-    /// Whether the index held link records before this run wrote any (read at its first write); when it held
-    /// none, a link record written is new (`writeLinks`).
-    private var hadLinks: Bool?
-    /// The link records this run added to an index that held none: their Xapian ids, by document.
-    private var addedLinks: [String: UInt32] = [:]
+    /// How link records are written (`writeLinks`).
+    private var linkWrites = IDTermWrites(.links)
     /// The records this run wrote, by document, as it wrote them (the summary as last rewritten).
     private var written: [String: WrittenRecord]
     /// The record summaries (and their Xapian ids) the groups of link records in `links` were read from
@@ -75,10 +72,10 @@ struct DuplicateIndex {
     private let members = SharedCache<Member>(limit: 160 << 20)
     private var groupsOf: [String: [(id: String, members: [(String, TextSpan)])]] = [:]
     /// Whether the index held groups when the rebuild began: when it held none, no document has old groups to
-    /// look up, and a group written is new (`writeGroup`).
+    /// look up.
     private var hadGroups = true
-    /// The groups this rebuild added to an index that held none, by id.
-    private var addedGroups: Set<String> = []
+    /// How group records are written (`writeGroup`).
+    private var groupWrites = IDTermWrites(.group)
     /// The words of documents read recently, shared by the threads that align: those the ingest prepared, then
     /// those read back from the index (`alignedDocumentCache`). Emptied before groups are built, so it is not
     /// held beside the group builder's caches.
@@ -519,33 +516,18 @@ struct DuplicateIndex {
         }
     }
 
-    /// Writes the link record of `id`, or deletes it when it holds no link. In an index that held no link
-    /// records, one this run has not written yet is added without looking its id up first, and the Xapian id it
-    /// got serves to rewrite it (replacing by id term searches the id's posting list).
+    /// Writes the link record of `id`, or deletes it when it holds no link.
     private mutating func writeLinks(_ record: LinkRecord, of id: String) throws {
         let idTerm = Prefix.linksID + id
-        if hadLinks == nil { hadLinks = try database.termFrequency(RecordKind.links.term) > 0 }
-        let added = addedLinks[id]
         guard !record.links.isEmpty else {
-            if let added {
-                try database.deleteDocument(added)
-                addedLinks[id] = nil
-            } else {
-                try database.deleteDocuments(idTerm: idTerm)
-            }
+            try linkWrites.delete(idTerm: idTerm, in: database)
             return
         }
         let document = try Document()
         try document.addBooleanTerm(idTerm)
         try document.addBooleanTerm(RecordKind.links.term)
         try document.setValue(record.encoded(), slot: ValueSlot.links.rawValue)
-        if let added {
-            try database.replaceDocument(added, with: document)
-        } else if hadLinks == false {
-            addedLinks[id] = try database.addDocument(document)
-        } else {
-            _ = try database.replaceDocument(idTerm: idTerm, with: document)
-        }
+        _ = try linkWrites.write(document, idTerm: idTerm, in: database)
     }
 
     /// Rewrites the groups in `summary`, the summary of record `docid` (document `id`): values alone, so Xapian
@@ -597,7 +579,7 @@ struct DuplicateIndex {
         // Alignment is over: its words make room for the members read here.
         cache.removeAll()
         hadGroups = try database.termFrequency(RecordKind.group.term) > 0
-        addedGroups = []
+        groupWrites = IDTermWrites(.group, heldBefore: hadGroups)
         var visitedLinks = VisitedLinks()
         var visitedGroups = Set<String>()
         groupsOf = [:]
@@ -682,8 +664,8 @@ struct DuplicateIndex {
         members.removeAll()
         releaseElsewhere((links, loadedLinks, summaries, groupsOf, processed, documentOfRecord))
         releaseElsewhere((documentNumbers, documentNames, knownCandidates, commonTerms, commonHashes))
-        releaseElsewhere((addedGroups, addedLinks, written))
-        (addedGroups, addedLinks, hadLinks, written) = ([], [:], nil, [:])
+        releaseElsewhere((groupWrites, linkWrites, written))
+        (groupWrites, linkWrites, written) = (IDTermWrites(.group), IDTermWrites(.links), [:])
         (links, loadedLinks, summaries, groupsOf, processed, documentOfRecord) = ([:], [:], [:], [:], [], [:])
         (documentNumbers, documentNames, knownCandidates, commonTerms, commonHashes) = ([:], [], nil, [], [])
     }
@@ -967,7 +949,7 @@ struct DuplicateIndex {
     /// returns the ids of those written.
     private mutating func write(_ component: Component, _ built: BuiltGroups, keeping current: Set<String>) throws -> [String] {
         let old = component.groups.filter { !current.contains($0) }
-        for id in old { try database.deleteDocuments(idTerm: Prefix.groupID + id) }
+        for id in old { try groupWrites.delete(idTerm: Prefix.groupID + id, in: database) }
         let deleted = Set(old)
         var best: [String: [String: PassageGroups.Assignment]] = [:]
         var written: [String] = []
@@ -1100,9 +1082,7 @@ struct DuplicateIndex {
         return "g" + Hex.lowercase(SHA256.hash(data: places).prefix(6))
     }
 
-    /// Writes `encoded`'s group; returns its Xapian document id. In an index that held no groups, a group not
-    /// written before in this rebuild is added without looking its id up first (replacing by id term searches the
-    /// id's posting list, once per group written).
+    /// Writes `encoded`'s group; returns its Xapian document id.
     private mutating func writeGroup(_ encoded: EncodedGroup) throws -> UInt32 {
         let group = encoded.group
         let document = try Document()
@@ -1111,8 +1091,7 @@ struct DuplicateIndex {
         for member in Set(group.members.map(\.document)) { try document.addBooleanTerm(Prefix.member + member) }
         try document.setValue(encoded.data, slot: ValueSlot.group.rawValue)
         try document.setValue(encoded.references, slot: ValueSlot.groupMembers.rawValue)
-        if !hadGroups, addedGroups.insert(group.id).inserted { return try database.addDocument(document) }
-        return try database.replaceDocument(idTerm: Prefix.groupID + group.id, with: document)
+        return try groupWrites.write(document, idTerm: Prefix.groupID + group.id, in: database)
     }
 }
 
@@ -1135,6 +1114,46 @@ struct WrittenRecord: Sendable {
         values = []
         for (slot, value) in try document.values() {
             if slot == ValueSlot.summary.rawValue { summary = value } else { values.append((slot, value)) }
+        }
+    }
+}
+
+/// How detection writes records of one kind that each have a unique id term (groups, link records). Into an index
+/// that held none of the kind, a record this run has not written yet is added without looking its id term up
+/// first (replacing by id term searches the term's posting list, once per record written), and written again or
+/// deleted by the Xapian id it got. Otherwise records are replaced and deleted by their id terms.
+struct IDTermWrites: Sendable {
+    private let kind: RecordKind
+    /// Whether the index held records of the kind before this run wrote any; read at the first write when not
+    /// given.
+    private var heldBefore: Bool?
+    /// The Xapian ids of the records this run added, by id term.
+    private var added: [String: UInt32] = [:]
+
+    init(_ kind: RecordKind, heldBefore: Bool? = nil) {
+        self.kind = kind
+        self.heldBefore = heldBefore
+    }
+
+    /// Writes `document`, whose unique id term is `idTerm`; returns its Xapian id.
+    mutating func write(_ document: Document, idTerm: String, in database: WritableDatabase) throws -> UInt32 {
+        if let docid = added[idTerm] {
+            try database.replaceDocument(docid, with: document)
+            return docid
+        }
+        if heldBefore == nil { heldBefore = try database.termFrequency(kind.term) > 0 }
+        guard heldBefore == false else { return try database.replaceDocument(idTerm: idTerm, with: document) }
+        let docid = try database.addDocument(document)
+        added[idTerm] = docid
+        return docid
+    }
+
+    /// Deletes the record whose id term is `idTerm`, if there is one.
+    mutating func delete(idTerm: String, in database: WritableDatabase) throws {
+        if let docid = added.removeValue(forKey: idTerm) {
+            try database.deleteDocument(docid)
+        } else {
+            try database.deleteDocuments(idTerm: idTerm)
         }
     }
 }
