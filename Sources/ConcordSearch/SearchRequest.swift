@@ -17,8 +17,8 @@ public struct SearchRequest: Sendable, Hashable {
     public init(query: String, limit: Int = 10, offset: Int = 0, foldDuplicates: Bool = true) throws {
         // Scalars, not characters: grapheme breaking is most of what a short search would spend here.
         var scalars = Substring(query).unicodeScalars
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        while let first = scalars.first, first.isWhiteSpace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhiteSpace { scalars.removeLast() }
         let trimmed = String(scalars)
         guard !trimmed.isEmpty else { throw ConcordError(.badParameter, "the query is empty") }
         guard scalars.count <= Self.maxQueryLength else {

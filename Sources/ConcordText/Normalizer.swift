@@ -1,5 +1,6 @@
 // Foundation (not FoundationEssentials) because NFKC, `precomposedStringWithCompatibilityMapping`, lives only
 // there on Linux; it is called on non-ASCII clusters only.
+import ConcordBase
 import Foundation
 
 /// Normalizes spans of extracted text for matching and indexing (SPEC "Normalization and duplicates"), recording
@@ -214,7 +215,7 @@ extension Normalizer {
                     index += 1
                     continue
                 }
-                if scalar.properties.isWhitespace {
+                if scalar.isWhiteSpace {
                     addSpace(TextSpan(start: index, end: index + 1))
                     index += 1
                     continue
@@ -267,7 +268,7 @@ extension Normalizer {
                 let from = unchanged ? TextSpan(start: start + offset, end: start + offset + 1) : origin
                 if let folded = Normalizer.folded(output) {
                     emit(folded, from: from)
-                } else if output.properties.isWhitespace {
+                } else if output.isWhiteSpace {
                     addSpace(from)
                 } else if output.value < 0x20 || Normalizer.isDropped(output) {
                     continue
@@ -314,7 +315,7 @@ extension Normalizer {
         }
 
         func isHorizontalSpace(_ scalar: Unicode.Scalar) -> Bool {
-            !LineIndex.isLineBreak(scalar) && scalar.properties.isWhitespace
+            !LineIndex.isLineBreak(scalar) && scalar.isWhiteSpace
         }
 
         mutating func addSpace(_ origin: TextSpan) {

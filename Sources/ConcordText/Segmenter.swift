@@ -183,7 +183,7 @@ public struct Segmenter: Sendable {
             while start < end, scalars[start] == "#" { start += 1 }
             var close = end
             while close > start, scalars[close - 1] == "#" { close -= 1 }
-            if close < end, close > start, scalars[close - 1].properties.isWhitespace { end = close }
+            if close < end, close > start, scalars[close - 1].isWhiteSpace { end = close }
         }
         let skips = Segmenter.spans(of: markup, overlapping: TextSpan(start: start, end: end))
         var skipIndex = 0
@@ -197,7 +197,7 @@ public struct Segmenter: Sendable {
                 continue
             }
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if scalar.isWhiteSpace {
                 pendingSpace = !output.isEmpty
             } else {
                 if pendingSpace { output.append(" ") }
@@ -279,14 +279,7 @@ extension Segmenter {
     }
 
     @inline(__always)
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        // Unicode's White_Space (`properties.isWhitespace`), which is these 25 code points and is never to
-        // change; spelled out, as a table lookup for each letter of every text cost more than counting words.
-        switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
-        }
-    }
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.isWhiteSpace }
 
     @inline(__always)
     static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,3 +1,4 @@
+import ConcordBase
 import Foundation
 
 /// A word of a document, as the duplicate finder sees it: a deterministic key of its normalized form and where
@@ -252,7 +253,7 @@ public struct WordTokenizer: Sendable {
     static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x80 { return v == 0x20 || v == 0x09 || v == 0x0D || v == 0x0B || v == 0x0C }
-        return scalar.properties.isWhitespace
+        return scalar.isWhiteSpace
     }
 
     static func isTerminal(_ scalar: Unicode.Scalar) -> Bool {

@@ -179,10 +179,4 @@ import Testing
         let source = "\(long)\n\(long)\n\(long)"
         #expect(Segmenter().passages(in: source).count == 3)
     }
-
-    @Test func spacesAreUnicodesWhiteSpaceEveryOne() {
-        let differing = (UInt32(0)...0x10FFFF).compactMap(Unicode.Scalar.init)
-            .filter { Segmenter.isSpace($0) != $0.properties.isWhitespace }
-        #expect(differing.isEmpty, "\(differing.map { "U+" + String($0.value, radix: 16) })")
-    }
 }

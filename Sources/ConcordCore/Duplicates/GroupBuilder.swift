@@ -85,17 +85,9 @@ struct GroupBuilder {
     /// `range` of `scalars` without the white space at its ends (members are trimmed so).
     static func trimmed(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int> {
         var (start, end) = (range.lowerBound, range.upperBound)
-        while start < end, isWhitespace(scalars[start]) { start += 1 }
-        while end > start, isWhitespace(scalars[end - 1]) { end -= 1 }
+        while start < end, scalars[start].isWhiteSpace { start += 1 }
+        while end > start, scalars[end - 1].isWhiteSpace { end -= 1 }
         return start..<end
-    }
-
-    /// Whether `scalar` is white space (ASCII without a look-up of its properties: tab to carriage return, and
-    /// space, as Unicode's White_Space has them).
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        return scalar.properties.isWhitespace
     }
 
     /// Whether `scalar` is alphabetic or numeric (ASCII without a look-up of its properties).
@@ -258,7 +250,7 @@ struct GroupBuilder {
     static func wordStart(near position: Int, in scalars: [Unicode.Scalar], within range: Range<Int>) -> Int {
         func isStart(_ index: Int) -> Bool {
             index > range.lowerBound && index < range.upperBound && index < scalars.count
-                && isWhitespace(scalars[index - 1]) && !isWhitespace(scalars[index])
+                && scalars[index - 1].isWhiteSpace && !scalars[index].isWhiteSpace
         }
         for distance in 0...12 {
             if isStart(position - distance) { return position - distance }

@@ -1,3 +1,4 @@
+import ConcordBase
 import ConcordText
 
 /// Finds the syntax of a Markdown text, in scalar offsets: markup to keep out of the index and headings.
@@ -405,7 +406,7 @@ struct MarkdownSyntax {
 
     private func isSpace(_ scalar: Unicode.Scalar?) -> Bool { scalar == " " || scalar == "\t" }
 
-    private func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
+    private func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { scalar.isWhiteSpace }
 
     private func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.generalCategory.isPunctuationOrSymbol

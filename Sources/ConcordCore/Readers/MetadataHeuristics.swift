@@ -168,7 +168,7 @@ public enum MetadataHeuristics {
                 lineHasText = false
                 continue
             }
-            if scalar.properties.isWhitespace { continue }
+            if scalar.isWhiteSpace { continue }
             if blankLine, let open = start {
                 blocks.append(Block(kind: .paragraph, span: TextSpan(start: open, end: end)))
                 start = nil
@@ -196,7 +196,7 @@ public enum MetadataHeuristics {
         var result: [Unicode.Scalar] = []
         var pendingSpace = false
         for scalar in scalars[max(0, span.start)..<min(span.end, scalars.count)] {
-            if scalar.value < 0x80 ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
+            if scalar.isWhiteSpace {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(" ") }

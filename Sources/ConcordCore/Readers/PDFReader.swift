@@ -1,3 +1,4 @@
+import ConcordBase
 import Foundation
 
 /// Reads PDF (`.pdf`) through poppler's `pdftotext -enc UTF-8 FILE -` (reading order, not `-layout`) in a
@@ -50,7 +51,7 @@ public struct PDFReader: DocumentReader {
             scalars.append(scalar == "\u{0C}" ? "\n" : scalar)
         }
         let text = String(scalars)
-        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+        if text.unicodeScalars.allSatisfy(\.isWhiteSpace) {
             throw ReadError(.noTextLayer, "no text layer (scanned PDF?)")
         }
         return ExtractedDocument(text: text, format: .pdf, metadata: metadata(of: path, besides: tool))

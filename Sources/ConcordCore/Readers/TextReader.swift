@@ -1,3 +1,4 @@
+import ConcordBase
 import Foundation
 
 /// Reads plain text (`.txt`): the extracted text is the file's own text.
@@ -28,7 +29,7 @@ public struct TextReader: DocumentReader {
         let bytes = try FileInput.read(file, limit: limit)
         if bytes.isEmpty { throw ReadError(.empty, "empty file") }
         let (text, _) = try TextDecoding.decode(bytes, declaredLegacy: declaredLegacy)
-        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw ReadError(.empty, "empty file") }
+        if text.unicodeScalars.allSatisfy(\.isWhiteSpace) { throw ReadError(.empty, "empty file") }
         return text
     }
 }
