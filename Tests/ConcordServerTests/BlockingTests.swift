@@ -7,7 +7,8 @@ import Testing
 
 @testable import ConcordServer
 
-/// Index work runs on NIO's blocking pool, never on an event loop, and its failures reach the route unchanged.
+/// Index work runs on NIO's blocking pool, never on an event loop, and its failures reach the route unchanged;
+/// the loops wait for a free core rather than take one from a search.
 @Suite struct BlockingTests {
     @Test func theBodyRunsOnAPoolThreadOffTheEventLoops() async throws {
         let caller = UInt(bitPattern: Int(pthread_self()))
@@ -17,6 +18,19 @@ import Testing
         #expect(thread != caller)
         #expect(!onLoop)
     }
+
+    #if os(Linux)
+    @Test func theEventLoopsNoLongerPreemptAndThePoolStillDoes() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        defer { group.shutdownGracefully { _ in } }
+        letSearchesKeepTheirCores(group)
+        for loop in group.makeIterator() {
+            // Tasks on a loop run in order, so this one runs after the change.
+            #expect(try await loop.submit { sched_getscheduler(0) }.get() == 3)  // SCHED_BATCH
+        }
+        #expect(try await blocking { sched_getscheduler(0) } == SCHED_OTHER)
+    }
+    #endif
 
     @Test func aFailureKeepsItsType() async throws {
         await #expect(throws: ConcordError.self) {
