@@ -278,17 +278,33 @@ enum ExampleIDs {
         try fixture.write("c\(added).txt", "Copy number \(added).\n\n\(sentences[taken.0])\n\n\(sentences[taken.1])\n")
     }
 
-    /// Expects the index at `other` to hold the fixture index's groups (at least `count` of them) and, for
-    /// `documents`, the same passage groups, and the same links when `links`.
-    func expectTheGroupsOfTheFixture(in other: String, atLeast count: Int, documents: [String], links: Bool = false) throws {
-        let (expected, found) = (try fixture.service(), try ConcordService(indexPath: other))
-        let groups = try expected.duplicates()
-        #expect(groups.count >= count)
-        #expect(try found.duplicates() == groups)
-        for document in documents {
-            if links { #expect(try found.links(of: document) == expected.links(of: document), "\(document)") }
-            #expect(try found.document(document).passages.map(\.group) == expected.document(document).passages.map(\.group))
+    /// Over two runs, a digest of `count` sentences and `copies` copies (`writeDigest`), then the copies changed
+    /// (`changeCopies`, copy `copies` added), each ingested into the fixture's index and into a second, `name`, with the detection
+    /// limits changed by `change`: both indexes hold the same groups (at least `groups`) and, for `documents`, the
+    /// same passage groups, and the same links when `links`.
+    func expectTheSameGroupsWithLimits(
+        _ change: @escaping (inout DuplicateIndex.Limits) -> Void, into name: String, seed: UInt64,
+        sentences count: Int, copies: Int, keeping kept: Int, dropping dropped: Int, taking taken: (Int, Int),
+        documents: [String], atLeast groups: Int, links: Bool = false
+    ) async throws {
+        var words = MadeUpWords(seed: seed)
+        let sentences = (0..<count).map { _ in words.sentence(of: 24) }
+        try writeDigest(sentences, copies: copies)
+        func expectTheSame() async throws {
+            let other = try await ingestAlso(into: name) { change(&$0.detectionLimits) }
+            let (expected, found) = (try fixture.service(), try ConcordService(indexPath: other))
+            let expectedGroups = try expected.duplicates()
+            #expect(expectedGroups.count >= groups)
+            #expect(try found.duplicates() == expectedGroups)
+            for document in documents {
+                if links { #expect(try found.links(of: document) == expected.links(of: document), "\(document)") }
+                #expect(
+                    try found.document(document).passages.map(\.group) == expected.document(document).passages.map(\.group))
+            }
         }
+        try await expectTheSame()
+        try changeCopies(of: sentences, words: &words, keeping: kept, dropping: dropped, adding: copies, taking: taken)
+        try await expectTheSame()
     }
 
     @Test func manyIndependentCopiesAreGroupedAlikeOnOneThreadAndOnTwo() async throws {
@@ -363,16 +379,9 @@ enum ExampleIDs {
         // Detection keeps the link records it writes at hand for building groups, up to a limit; past it, it
         // reads them back. Both ways give the same groups and passage groups, over a first run and a second
         // that changes a copy, drops one and adds another.
-        var words = MadeUpWords(seed: 13)
-        let sentences = (0..<42).map { _ in words.sentence(of: 24) }
-        try writeDigest(sentences, copies: 20)
-        func ingestBoth() async throws -> String {
-            try await ingestAlso(into: "read-back") { $0.detectionLimits.keptLinks = 0 }
-        }
-        let documents = ["a-digest-txt", "c3-txt", "c4-txt", "c19-txt"]
-        try expectTheGroupsOfTheFixture(in: try await ingestBoth(), atLeast: 1, documents: documents)
-        try changeCopies(of: sentences, words: &words, keeping: 30, dropping: 5, adding: 20, taking: (1, 39))
-        try expectTheGroupsOfTheFixture(in: try await ingestBoth(), atLeast: 1, documents: documents)
+        try await expectTheSameGroupsWithLimits(
+            { $0.keptLinks = 0 }, into: "read-back", seed: 13, sentences: 42, copies: 20, keeping: 30, dropping: 5,
+            taking: (1, 39), documents: ["a-digest-txt", "c3-txt", "c4-txt", "c19-txt"], atLeast: 1)
     }
 
     @Test func linksFoundInSmallSlicesAreThoseFoundInOne() async throws {
@@ -380,16 +389,9 @@ enum ExampleIDs {
         // one's with the groups). In slices of five, a record added in one slice is rewritten in later ones (the
         // digest's copies), and a second run replaces and deletes records it did not add. Links, groups and
         // passage groups are those of one slice for all.
-        var words = MadeUpWords(seed: 19)
-        let sentences = (0..<30).map { _ in words.sentence(of: 24) }
-        try writeDigest(sentences, copies: 14)
-        func ingestBoth() async throws -> String {
-            try await ingestAlso(into: "small-slices") { $0.detectionLimits.linkBatch = 5 }
-        }
-        let documents = ["a-digest-txt", "c0-txt", "c3-txt", "c8-txt", "c13-txt"]
-        try expectTheGroupsOfTheFixture(in: try await ingestBoth(), atLeast: 14, documents: documents, links: true)
-        try changeCopies(of: sentences, words: &words, keeping: 20, dropping: 7, adding: 14, taking: (1, 29))
-        try expectTheGroupsOfTheFixture(in: try await ingestBoth(), atLeast: 14, documents: documents, links: true)
+        try await expectTheSameGroupsWithLimits(
+            { $0.linkBatch = 5 }, into: "small-slices", seed: 19, sentences: 30, copies: 14, keeping: 20, dropping: 7,
+            taking: (1, 29), documents: ["a-digest-txt", "c0-txt", "c3-txt", "c8-txt", "c13-txt"], atLeast: 14, links: true)
     }
 
     @Test func recordsRewrittenFromTheValuesAtHandHoldWhatThoseReadBackHold() async throws {
