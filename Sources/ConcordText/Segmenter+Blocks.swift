@@ -1,3 +1,5 @@
+import ConcordBase
+
 /// Finding blocks: lines, runs of non-blank lines, paragraphs within runs, reader hints.
 extension Segmenter {
     /// One line of the text, without its line break.
@@ -96,8 +98,8 @@ extension Segmenter {
     func hintCandidate(_ hint: BlockHint, text: ScalarText, markup: [TextSpan]) -> Candidate? {
         var start = hint.span.start
         var end = hint.span.end
-        while start < end, Segmenter.isSpace(text.scalars[start]) { start += 1 }
-        while end > start, Segmenter.isSpace(text.scalars[end - 1]) { end -= 1 }
+        while start < end, text.scalars[start].isWhiteSpace { start += 1 }
+        while end > start, text.scalars[end - 1].isWhiteSpace { end -= 1 }
         guard start < end else { return nil }
         let span = TextSpan(start: start, end: end)
         var candidate = Candidate(
@@ -123,13 +125,13 @@ extension Segmenter {
             var start = lineStart
             var indent = 0
             var hasFormFeed = false
-            while start < index, isSpace(scalars[start]) {
+            while start < index, scalars[start].isWhiteSpace {
                 if scalars[start] == "\u{0C}" { hasFormFeed = true }
                 if indent == start - lineStart, scalars[start] == " " || scalars[start] == "\t" { indent += 1 }
                 start += 1
             }
             var end = index
-            while end > start, isSpace(scalars[end - 1]) {
+            while end > start, scalars[end - 1].isWhiteSpace {
                 if scalars[end - 1] == "\u{0C}" { hasFormFeed = true }
                 end -= 1
             }
@@ -196,7 +198,7 @@ extension Segmenter {
         var pendingSpace = false
         for scalar in scalars[span.start..<span.end] {
             let value = scalar.value
-            if isSpace(scalar) {
+            if scalar.isWhiteSpace {
                 pendingSpace = !bytes.isEmpty
                 continue
             }
@@ -314,7 +316,7 @@ extension Segmenter {
                 digits += 1
             } else if scalar.properties.isAlphabetic {
                 letters.append(scalar)
-            } else if !(isSpace(scalar) || "-–—|/.·•()[]".unicodeScalars.contains(scalar)) {
+            } else if !(scalar.isWhiteSpace || "-–—|/.·•()[]".unicodeScalars.contains(scalar)) {
                 return false
             }
         }
@@ -372,7 +374,7 @@ extension Segmenter {
     /// The length of the first white-space separated word of the line.
     static func firstWordLength(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> Int {
         var index = span.start
-        while index < span.end, !isSpace(scalars[index]) { index += 1 }
+        while index < span.end, !scalars[index].isWhiteSpace { index += 1 }
         return index - span.start
     }
 

@@ -1,3 +1,5 @@
+import ConcordBase
+
 /// Sentence boundaries, for splitting long paragraphs and for duplicate detection.
 extension Segmenter {
     /// Abbreviations (lowercased, without their final period) after which a period does not end a sentence.
@@ -23,7 +25,7 @@ extension Segmenter {
         var sentenceStart: Int?
         while index < end {
             let scalar = scalars[index]
-            if Segmenter.isSpace(scalar) {
+            if scalar.isWhiteSpace {
                 index += 1
                 continue
             }
@@ -38,7 +40,7 @@ extension Segmenter {
         }
         if let start = sentenceStart {
             var last = end
-            while last > start, Segmenter.isSpace(scalars[last - 1]) { last -= 1 }
+            while last > start, scalars[last - 1].isWhiteSpace { last -= 1 }
             result.append(TextSpan(start: start, end: last))
         }
         return result
@@ -59,9 +61,9 @@ extension Segmenter {
         while after < end, [".", "!", "?", "…", "。", "！", "？"].contains(scalars[after]) { after += 1 }
         while after < end, isCloser(scalars[after]) { after += 1 }
         if ideographic { return after < end ? after : nil }
-        guard after < end, isSpace(scalars[after]) else { return nil }
+        guard after < end, scalars[after].isWhiteSpace else { return nil }
         var next = after
-        while next < end, isSpace(scalars[next]) { next += 1 }
+        while next < end, scalars[next].isWhiteSpace { next += 1 }
         guard next < end else { return nil }
         let lead = scalars[next]
         guard lead.properties.isUppercase || isOpener(lead) else { return nil }
@@ -74,7 +76,7 @@ extension Segmenter {
     /// Whether the word ending just before the period at `period` is an abbreviation or an initial.
     static func isAbbreviation(before period: Int, in scalars: [Unicode.Scalar]) -> Bool {
         var start = period
-        while start > 0, !isSpace(scalars[start - 1]), !isOpener(scalars[start - 1]) { start -= 1 }
+        while start > 0, !scalars[start - 1].isWhiteSpace, !isOpener(scalars[start - 1]) { start -= 1 }
         let word = scalars[start..<period]
         guard !word.isEmpty else { return false }
         // Dotted forms: U.S., e.g., i.e., a.m.

@@ -263,7 +263,7 @@ extension Segmenter {
         while index < end {
             let scalar = scalars[index]
             index += 1
-            if isSpace(scalar) {
+            if scalar.isWhiteSpace {
                 if tokenHasWord { count += 1 }
                 tokenHasWord = false
             } else if scalar.value >= 0x2E80, isIdeographic(scalar) {
@@ -277,9 +277,6 @@ extension Segmenter {
         if tokenHasWord { count += 1 }
         return count
     }
-
-    @inline(__always)
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.isWhiteSpace }
 
     @inline(__always)
     static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
