@@ -1,8 +1,6 @@
 // Databases: opening (disk, memory, remote, shards), transactions, statistics, metadata, spelling, documents.
 #include "shim.hpp"
 
-#include <algorithm>
-
 #include <malloc.h>
 #include <unistd.h>
 
@@ -24,56 +22,6 @@ int open_flags(cx_open_action action) {
 Xapian::WritableDatabase &writable(cx_database *db) {
     if (!db->writable) throw Xapian::InvalidOperationError("the database was opened read-only");
     return db->writable_handle;
-}
-
-// Calls `body(iterator)` for each term starting with `prefix` that `min_frequency` to `max_frequency` documents hold.
-template <typename Body>
-void for_each_term_by_frequency(const Xapian::Database &d, cx_bytes prefix, uint32_t min_frequency,
-                                uint32_t max_frequency, Body body) {
-    std::string p = str(prefix);
-    for (auto it = d.allterms_begin(p); it != d.allterms_end(p); ++it) {
-        Xapian::doccount frequency = it.get_termfreq();
-        if (frequency >= min_frequency && frequency <= max_frequency) body(it);
-    }
-}
-
-// Term bodies of up to 8 bytes without a NUL, packed big-endian into an integer (zero-padded), sort as their
-// bytes do, and far faster than strings.
-bool packable(const std::string &term, size_t from) {
-    return term.size() - from <= 8 && term.find('\0', from) == std::string::npos;
-}
-
-uint64_t pack(const std::string &term, size_t from) {
-    uint64_t body = 0;
-    for (size_t k = from; k < from + 8; ++k) body = body << 8 | (k < term.size() ? uint8_t(term[k]) : 0);
-    return body;
-}
-
-std::string unpack(uint64_t body) {
-    std::string bytes;
-    for (int shift = 56; shift >= 0 && (body >> shift & 0xff); shift -= 8) bytes += char(body >> shift & 0xff);
-    return bytes;
-}
-
-/// Sorts (term, document) pairs and appends, term by term, the documents of each term that `min_frequency` to
-/// `max_frequency` documents hold, each list followed by a 0; a document listed twice for a term counts once.
-template <typename Term>
-void append_postings_by_frequency(std::vector<std::pair<Term, Xapian::docid>> &entries, uint32_t min_frequency,
-                                  uint32_t max_frequency, std::vector<Xapian::docid> &out) {
-    std::sort(entries.begin(), entries.end());
-    std::vector<Xapian::docid> holders;
-    for (size_t start = 0; start < entries.size();) {
-        holders.clear();
-        size_t end = start;
-        for (; end < entries.size() && entries[end].first == entries[start].first; ++end) {
-            if (holders.empty() || holders.back() != entries[end].second) holders.push_back(entries[end].second);
-        }
-        if (holders.size() >= min_frequency && holders.size() <= max_frequency) {
-            out.insert(out.end(), holders.begin(), holders.end());
-            out.push_back(0);
-        }
-        start = end;
-    }
 }
 
 }  // namespace
@@ -218,62 +166,6 @@ cx_strings *cx_database_all_terms(const cx_database *db, cx_bytes prefix, size_t
             if (limit && list->items.size() >= limit) break;
             list->items.push_back(*it);
         }
-        return list.release();
-    });
-}
-
-cx_strings *cx_database_terms_by_frequency(const cx_database *db, cx_bytes prefix, uint32_t min_frequency,
-                                           uint32_t max_frequency, cx_error *error) noexcept {
-    return guarded(error, static_cast<cx_strings *>(nullptr), [&] {
-        auto list = std::make_unique<cx_strings>();
-        for_each_term_by_frequency(db->get(), prefix, min_frequency, max_frequency,
-                                   [&](const Xapian::TermIterator &it) { list->items.push_back(*it); });
-        return list.release();
-    });
-}
-
-cx_docids *cx_database_postings_by_frequency(const cx_database *db, cx_bytes prefix, uint32_t min_frequency,
-                                             uint32_t max_frequency, cx_error *error) noexcept {
-    return guarded(error, static_cast<cx_docids *>(nullptr), [&] {
-        auto list = std::make_unique<cx_docids>();
-        const Xapian::Database &d = db->get();
-        for_each_term_by_frequency(d, prefix, min_frequency, max_frequency, [&](const Xapian::TermIterator &it) {
-            const std::string term = *it;
-            for (auto post = d.postlist_begin(term); post != d.postlist_end(term); ++post) list->items.push_back(*post);
-            list->items.push_back(0);
-        });
-        return list.release();
-    });
-}
-
-cx_docids *cx_database_postings_by_frequency_among(const cx_database *db, cx_bytes prefix, uint32_t min_frequency,
-                                                   uint32_t max_frequency, const uint32_t *docids, size_t count,
-                                                   cx_error *error) noexcept {
-    return guarded(error, static_cast<cx_docids *>(nullptr), [&] {
-        auto list = std::make_unique<cx_docids>();
-        const Xapian::Database &d = db->get();
-        const std::string p = str(prefix);
-        // (term body, document) for every term of the prefix in the documents' term lists: packed into integers
-        // while every body allows it, as strings from the first that does not.
-        std::vector<std::pair<uint64_t, Xapian::docid>> packed;
-        std::vector<std::pair<std::string, Xapian::docid>> unpacked;
-        for (size_t i = 0; i < count; ++i) {
-            const Xapian::docid docid = docids[i];
-            auto term = d.termlist_begin(docid);
-            for (term.skip_to(p); term != d.termlist_end(docid); ++term) {
-                const std::string t = *term;
-                if (t.compare(0, p.size(), p) != 0) break;
-                if (unpacked.empty() && packable(t, p.size())) {
-                    packed.emplace_back(pack(t, p.size()), docid);
-                    continue;
-                }
-                for (const auto &[body, holder] : packed) unpacked.emplace_back(unpack(body), holder);
-                packed.clear();
-                unpacked.emplace_back(t.substr(p.size()), docid);
-            }
-        }
-        append_postings_by_frequency(packed, min_frequency, max_frequency, list->items);
-        append_postings_by_frequency(unpacked, min_frequency, max_frequency, list->items);
         return list.release();
     });
 }

@@ -11,38 +11,38 @@ public struct Fingerprint: Hashable, Sendable {
         self.wordIndex = wordIndex
     }
 
-    /// The fingerprint as a term body: the top 40 bits of `hash` in 8 lowercase Crockford base32 characters
-    /// (`0-9a-z` without `i l o u`). Put a prefix of capitals before it to store it as a boolean term. 40 bits
-    /// keep chance collisions rare (a few among millions of fingerprints, which alignment then rules out) in
-    /// terms short enough for the index to store cheaply.
-    public var term: String { Self.term(for: hash) }
+    /// The fingerprint as stored, and as documents are compared by it: the top 40 bits of `hash`. 40 bits keep
+    /// chance collisions rare (a few among millions of fingerprints, which alignment then rules out) in 5 bytes.
+    public var key: UInt64 { hash >> 24 }
 
-    /// The 8-character term body of `hash` (its top 40 bits; the low 24 bits are dropped).
-    public static func term(for hash: UInt64) -> String {
-        var bytes = [UInt8](repeating: 0, count: termLength)
-        var value = hash >> 24
-        for index in stride(from: termLength - 1, through: 0, by: -1) {
-            bytes[index] = alphabet[Int(value & 31)]
-            value >>= 5
+    /// Bytes a key takes in `packed(_:)`.
+    public static let packedKeyLength = 5
+
+    /// The distinct keys of `fingerprints`, ascending, in `packedKeyLength` bytes each (big-endian): how a
+    /// document record stores its fingerprints.
+    public static func packed(_ fingerprints: [Fingerprint]) -> [UInt8] {
+        let keys = Set(fingerprints.lazy.map(\.key)).sorted()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(keys.count * packedKeyLength)
+        for key in keys {
+            for shift in stride(from: (packedKeyLength - 1) * 8, through: 0, by: -8) {
+                bytes.append(UInt8(truncatingIfNeeded: key >> UInt64(shift)))
+            }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
-    /// The top 40 bits (low 24 bits zero) of the hash a term body encodes, or nil if `term` is not one.
-    public static func hash(fromTerm term: some StringProtocol) -> UInt64? {
-        let utf8 = Array(term.utf8)
-        guard utf8.count == termLength else { return nil }
-        var value: UInt64 = 0
-        for byte in utf8 {
-            guard let digit = alphabet.firstIndex(of: byte) else { return nil }
-            value = value << 5 | UInt64(digit)
+    /// Calls `body` with each key `packed(_:)` stored in `bytes`, in order (bytes short of a whole key at the end
+    /// are ignored).
+    public static func forEachKey(packed bytes: UnsafeRawBufferPointer, _ body: (UInt64) throws -> Void) rethrows {
+        var index = 0
+        while index + packedKeyLength <= bytes.count {
+            var key: UInt64 = 0
+            for offset in 0..<packedKeyLength { key = key << 8 | UInt64(bytes[index + offset]) }
+            try body(key)
+            index += packedKeyLength
         }
-        return value << 24
     }
-
-    /// Characters in a term body.
-    public static let termLength = 8
-    private static let alphabet: [UInt8] = Array("0123456789abcdefghjkmnpqrstvwxyz".utf8)
 }
 
 /// Winnowing (Schleimer, Wilkerson and Aiken, SIGMOD 2003) over hashes of word n-grams.
@@ -55,9 +55,11 @@ public struct Fingerprint: Hashable, Sendable {
 /// shingles are specific enough that unrelated texts seldom share one except for boilerplate (which the
 /// document-frequency cap removes). Fingerprints only find candidate documents; the aligner then finds every
 /// shared span of `--min-words` (default 8) words between two candidates, so a copy is missed only when the two
-/// documents share nothing but runs shorter than 20 words (a sentence or two copied, with nothing else). Each
-/// fingerprint is a term of the index, nearly always unique, and those terms were the largest part of what
-/// writing the index cost: window 4 (the guarantee at 8) keeps 40 %, window 8 (at 12) 22 %.
+/// documents share nothing but runs shorter than 20 words (a sentence or two copied, with nothing else). A
+/// smaller window lowers that length but keeps more fingerprints, each stored on its record and read by every
+/// search for candidates, and can only add candidate pairs to align: window 4 (the guarantee at 8) keeps 40 %,
+/// window 8 (at 12) 22 %.
+///
 /// N-grams touching a `.boilerplate` word make no fingerprint.
 public struct Fingerprinter: Sendable, Hashable {
     /// Words per n-gram.

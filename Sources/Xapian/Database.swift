@@ -109,54 +109,6 @@ public class Database {
         return (0..<cx_strings_count(list)).map { borrowedString(cx_strings_at(list, $0)) }
     }
 
-    /// The terms starting with `prefix` held by a number of documents in `frequencies`, ascending: one pass over
-    /// the term list, which costs much less than looking terms up one by one.
-    public func terms(prefix: String, frequencies: ClosedRange<Int>) throws(XapianError) -> [String] {
-        let low = UInt32(clamping: max(0, frequencies.lowerBound))
-        let high = UInt32(clamping: max(0, frequencies.upperBound))
-        let list = try withBytes(prefix) { bytes throws(XapianError) in
-            try handle(try checked { cx_database_terms_by_frequency(pointer, bytes, low, high, $0) })
-        }
-        defer { cx_strings_free(list) }
-        return (0..<cx_strings_count(list)).map { borrowedString(cx_strings_at(list, $0)) }
-    }
-
-    /// The postings of every term starting with `prefix` held by a number of documents in `frequencies`, in term
-    /// order, with no Swift string made per term. Each element is one term's document ids, ascending (slices of
-    /// one buffer).
-    ///
-    /// - Parameter documents: when given, only these documents' term lists are read, and frequencies count only
-    ///   them: the same result when no other document holds such terms, and much faster when there are many
-    ///   terms, each held by few documents (one read per document instead of one posting list per term).
-    ///   Otherwise one pass over the index's term list.
-    public func postings(prefix: String, frequencies: ClosedRange<Int>, among documents: [UInt32]? = nil)
-        throws(XapianError) -> [ArraySlice<UInt32>]
-    {
-        let low = UInt32(clamping: max(0, frequencies.lowerBound))
-        let high = UInt32(clamping: max(0, frequencies.upperBound))
-        let list = try withBytes(prefix) { bytes throws(XapianError) in
-            if let documents {
-                try documents.withUnsafeBufferPointer { ids throws(XapianError) in
-                    try handle(try checked {
-                        cx_database_postings_by_frequency_among(pointer, bytes, low, high, ids.baseAddress, ids.count, $0)
-                    })
-                }
-            } else {
-                try handle(try checked { cx_database_postings_by_frequency(pointer, bytes, low, high, $0) })
-            }
-        }
-        defer { cx_docids_free(list) }
-        // The terms' lists, each ended by a 0 (no document has id 0).
-        let all = ids(of: list)
-        var result: [ArraySlice<UInt32>] = []
-        var start = 0
-        for (index, docid) in all.enumerated() where docid == 0 {
-            result.append(all[start..<index])
-            start = index + 1
-        }
-        return result
-    }
-
     /// Every document holding a value in `slot`, with that value as a string, by ascending document id: one
     /// pass over the slot's value stream, far cheaper than reading the documents one by one.
     public func stringValues(in slot: UInt32) throws(XapianError) -> [(document: UInt32, value: String)] {
@@ -164,6 +116,19 @@ public class Database {
         defer { cx_slot_values_free(list) }
         return (0..<cx_slot_values_count(list)).map {
             (cx_slot_values_docid_at(list, $0), borrowedString(cx_slot_values_at(list, $0)))
+        }
+    }
+
+    /// Calls `body` with every document holding a value in `slot` and that value's bytes (valid only during the
+    /// call), by ascending document id: one pass over the slot's value stream, with no array made per value.
+    public func forEachValue(
+        in slot: UInt32, _ body: (_ document: UInt32, _ value: UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        let list = try handle(try checked { cx_database_slot_values(pointer, slot, $0) })
+        defer { cx_slot_values_free(list) }
+        for index in 0..<cx_slot_values_count(list) {
+            let bytes = cx_slot_values_at(list, index)
+            try body(cx_slot_values_docid_at(list, index), UnsafeRawBufferPointer(start: bytes.data, count: bytes.length))
         }
     }
 

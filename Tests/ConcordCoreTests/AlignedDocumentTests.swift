@@ -28,9 +28,8 @@ import Xapian
 
         let database = try Database(path: fixture.index)
         // The fingerprints held by more than 64 documents, as detection takes them (the property holds for any set).
-        let commonHashes = Set(try database.terms(prefix: Prefix.fingerprint, frequencies: 65...Int(UInt32.max))
-            .compactMap { Fingerprint.hash(fromTerm: $0.dropFirst(Prefix.fingerprint.count)) })
-        #expect(!commonHashes.isEmpty)
+        let commonKeys = try DuplicateIndex.commonKeys(in: database, cap: 64)
+        #expect(!commonKeys.isEmpty)
 
         let registry = ReaderRegistry()
         let preparer = DocumentPreparer(registry: registry)
@@ -43,9 +42,9 @@ import Xapian
             let cache = DuplicateIndex.alignedDocumentCache()
             cache.insert(file.documentID, try preparer.build(file, hash: "").aligned)
             let prepared = try #require(try AlignedDocument.cached(
-                file.documentID, in: cache, from: database, aligner: aligner, tokenizer: tokenizer, common: commonHashes))
+                file.documentID, in: cache, from: database, aligner: aligner, tokenizer: tokenizer, common: commonKeys))
             let indexed = try #require(try AlignedDocument.load(
-                file.documentID, from: database, aligner: aligner, tokenizer: tokenizer, common: commonHashes))
+                file.documentID, from: database, aligner: aligner, tokenizer: tokenizer, common: commonKeys))
             #expect(prepared.prepared == nil)
             #expect(prepared.words == indexed.words, "\(file.documentID)")
             #expect(prepared.seeds.hashes == indexed.seeds.hashes)

@@ -352,9 +352,9 @@ enum ExampleIDs {
         #expect(try ConcordService(indexPath: one).duplicates() == groups)
     }
 
-    @Test func candidatesFromPreparedFingerprintsAreThoseTheTermListsGive() async throws {
+    @Test func candidatesFromPreparedFingerprintsAreThoseTheStoredOnesGive() async throws {
         // A new index's candidates come from the fingerprints the ingest prepared; an index's earlier documents'
-        // from the records' term lists. Both give the same links and groups: 36 pairs sharing a sentence of their
+        // from the fingerprints stored on the records. Both give the same links and groups: 36 pairs sharing a sentence of their
         // own, a digest copied in part by six of them, and a line all 72 hold (more than the boilerplate cap).
         var words = MadeUpWords(seed: 17)
         let everywhere = words.sentence(of: 24)
@@ -367,7 +367,7 @@ enum ExampleIDs {
         }
         try fixture.write("digest.txt", "The digest.\n\n" + digest.joined(separator: "\n\n") + "\n")
         let other = try ConcordService(
-            indexPath: try await ingestAlso(into: "term-lists") { $0.detectionLimits.preparedCandidates = false })
+            indexPath: try await ingestAlso(into: "stored-fingerprints") { $0.detectionLimits.preparedCandidates = false })
         let service = try fixture.service()
         let groups = try service.duplicates()
         #expect(groups.count >= 42)

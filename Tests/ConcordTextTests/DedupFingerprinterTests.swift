@@ -67,21 +67,22 @@ func dedupRandomWords(count: Int, seed: UInt64, vocabulary: UInt64 = 500) -> [Wo
         #expect(Fingerprinter().fingerprints(of: flagged).isEmpty)
     }
 
-    @Test(
-        "terms are 8 base32 characters that give back the top 40 bits",
-        arguments: [
-            UInt64(0), 1, 0xFFFF_FFFF_FFFF_FFFF, 0x0123_4567_89AB_CDEF, 0xC467_B3BA_8E1A_E5B9,
-        ])
-    func termRoundTrip(_ hash: UInt64) throws {
-        let term = Fingerprint.term(for: hash)
-        #expect(term.count == 8)
-        #expect(term.allSatisfy { "0123456789abcdefghjkmnpqrstvwxyz".contains($0) })
-        #expect(try #require(Fingerprint.hash(fromTerm: term)) == hash & ~0xFF_FFFF)
-    }
-
-    @Test func termsAreFixed() {
-        #expect(Fingerprint.term(for: 0xC467_B3BA_8E1A_E5B9) == "rhkv7eme")
-        #expect(Fingerprint.hash(fromTerm: "not-term") == nil)
-        #expect(Fingerprint.hash(fromTerm: "short") == nil)
+    @Test("keys are packed distinct and ascending, 5 bytes each, and read back whole")
+    func keysPackAndUnpack() {
+        let hashes: [UInt64] = [0xFFFF_FFFF_FFFF_FFFF, 0x0123_4567_89AB_CDEF, 0, 0x0123_4567_8900_0000, 1 << 24, 0xC467_B3BA_8E1A_E5B9]
+        let fingerprints = hashes.enumerated().map { Fingerprint(hash: $0.element, wordIndex: $0.offset) }
+        #expect(Fingerprint(hash: 0xC467_B3BA_8E1A_E5B9, wordIndex: 0).key == 0xC4_67B3_BA8E)
+        let packed = Fingerprint.packed(fingerprints)
+        // 0x0123456789abcdef and 0x0123456789000000 share their top 40 bits: one key; 0 and 1 (hash 1 << 24) differ.
+        #expect(packed.count == 5 * 5)
+        #expect(Array(packed.prefix(10)) == [0, 0, 0, 0, 0, 0, 0, 0, 0, 1])
+        var keys: [UInt64] = []
+        packed.withUnsafeBytes { Fingerprint.forEachKey(packed: $0) { keys.append($0) } }
+        #expect(keys == Set(fingerprints.map(\.key)).sorted())
+        // A value cut short reads as the whole keys it holds.
+        keys = []
+        (packed.dropLast(2) as ArraySlice<UInt8>).withUnsafeBytes { Fingerprint.forEachKey(packed: $0) { keys.append($0) } }
+        #expect(keys.count == 4)
+        #expect(Fingerprint.packed([]).isEmpty)
     }
 }

@@ -110,45 +110,6 @@ import Xapian
         #expect(try reader.postings(for: "alpha") == [id])
     }
 
-    @Test func postingsUnderAPrefixComeTermByTermWithinTheFrequencies() throws {
-        let database = try WritableDatabase.inMemory()
-        // XFa in documents 1–3, XFb in 2, XFc in 1 and 3, Ya in 1.
-        for terms in [["XFa", "XFc", "Ya"], ["XFa", "XFb"], ["XFa", "XFc"]] {
-            let document = try Document()
-            for term in terms { try document.addBooleanTerm(term) }
-            _ = try database.addDocument(document)
-        }
-        #expect(try database.postings(prefix: "XF", frequencies: 1...3).map(Array.init) == [[1, 2, 3], [2], [1, 3]])
-        #expect(try database.postings(prefix: "XF", frequencies: 2...2).map(Array.init) == [[1, 3]])
-        #expect(try database.postings(prefix: "XF", frequencies: 4...9).isEmpty)
-        #expect(try database.postings(prefix: "Z", frequencies: 1...9).isEmpty)
-    }
-
-    @Test func postingsAmongDocumentsReadTheirTermListsAndCountOnlyThem() throws {
-        let database = try WritableDatabase.inMemory()
-        // Short bodies (packed into integers), then one longer than 8 bytes and one with a NUL (compared as bytes).
-        let documents = [
-            ["XFa", "XFc", "Ya"], ["XFa", "XFb"], ["XFa", "XFc"], ["XFlongerthan8", "XFa\u{0}b", "XFc"],
-            ["XFlongerthan8", "XFa\u{0}b", "Za"],
-        ]
-        for terms in documents {
-            let document = try Document()
-            for term in terms { try document.addBooleanTerm(term) }
-            _ = try database.addDocument(document)
-        }
-        for frequencies in [1...5, 2...2, 2...3, 4...9] {
-            #expect(try database.postings(prefix: "XF", frequencies: frequencies, among: [1, 2, 3, 4, 5]).map(Array.init)
-                == database.postings(prefix: "XF", frequencies: frequencies).map(Array.init))
-        }
-        #expect(try database.postings(prefix: "XF", frequencies: 2...9, among: [1, 2, 3, 4, 5]).map(Array.init)
-            == [[1, 2, 3], [4, 5], [1, 3, 4], [4, 5]])
-        // Only the given documents count, in any order, each once.
-        #expect(try database.postings(prefix: "XF", frequencies: 2...9, among: [3, 1, 1]).map(Array.init) == [[1, 3], [1, 3]])
-        #expect(try database.postings(prefix: "XF", frequencies: 1...9, among: []).isEmpty)
-        #expect(try database.postings(prefix: "Q", frequencies: 1...9, among: [1, 2]).isEmpty)
-        #expect(throws: XapianError.self) { try database.postings(prefix: "XF", frequencies: 1...9, among: [99]) }
-    }
-
     @Test func valuesOfASlotComeByDocumentFromOnePass() throws {
         let database = try WritableDatabase.inMemory()
         for value in ["one", "", "three"] {
@@ -161,6 +122,11 @@ import Xapian
         #expect(values.map(\.document) == [1, 3])
         #expect(values.map(\.value) == ["one", "three"])
         #expect(try database.stringValues(in: 9).isEmpty)
+        var bytes: [(UInt32, [UInt8])] = []
+        try database.forEachValue(in: 4) { bytes.append(($0, Array($1))) }
+        #expect(bytes.map(\.0) == [1, 3])
+        #expect(bytes.map(\.1) == [Array("one".utf8), Array("three".utf8)])
+        try database.forEachValue(in: 9) { _, _ in Issue.record("slot 9 holds no value") }
     }
 
     @Test func documentAssumedValidReadsLikeTheCheckedOneAndAMissingOneReadsEmpty() throws {

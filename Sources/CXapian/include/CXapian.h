@@ -150,20 +150,6 @@ cx_docids *_Nullable cx_database_postings(const cx_database *db, cx_bytes term, 
 /* The positions of `term` in document `docid`, ascending (Database::positionlist); empty when it has none. */
 cx_docids *_Nullable cx_database_positions(const cx_database *db, uint32_t docid, cx_bytes term, cx_error *error) CX_NOEXCEPT;
 cx_strings *_Nullable cx_database_all_terms(const cx_database *db, cx_bytes prefix, size_t limit, cx_error *error) CX_NOEXCEPT;
-/** The terms starting with `prefix` that `min_frequency` to `max_frequency` documents hold, ascending. */
-cx_strings *_Nullable cx_database_terms_by_frequency(const cx_database *db, cx_bytes prefix, uint32_t min_frequency,
-                                                    uint32_t max_frequency, cx_error *error) CX_NOEXCEPT;
-/** The postings of every term starting with `prefix` that `min_frequency` to `max_frequency` documents hold, in
- *  term order, each term's document ids (ascending) followed by a 0 (no document has id 0). */
-cx_docids *_Nullable cx_database_postings_by_frequency(const cx_database *db, cx_bytes prefix, uint32_t min_frequency,
-                                                       uint32_t max_frequency, cx_error *error) CX_NOEXCEPT;
-/** As cx_database_postings_by_frequency, but over the term lists of the `count` documents `docids` only:
- *  frequencies count those documents (the index's own when no other document holds such terms), and one read of
- *  each document's term list replaces a posting list per term, far faster for many terms held by few documents. */
-cx_docids *_Nullable cx_database_postings_by_frequency_among(const cx_database *db, cx_bytes prefix,
-                                                             uint32_t min_frequency, uint32_t max_frequency,
-                                                             const uint32_t *_Nullable docids, size_t count,
-                                                             cx_error *error) CX_NOEXCEPT;
 /** New: every document holding a value in `slot`, with that value, by ascending document id (a value stream:
  *  one pass over the slot, not a read of each document). */
 cx_slot_values *_Nullable cx_database_slot_values(const cx_database *db, uint32_t slot, cx_error *error) CX_NOEXCEPT;

@@ -9,9 +9,9 @@ internal import Xapian
 /// Keeps duplicate links and groups in the index up to date as documents come and go (SPEC "Normalization and
 /// duplicates").
 ///
-/// **Links.** Candidates come from the winnowed fingerprints stored on document records as boolean terms
-/// (`Prefix.fingerprint`), so finding the copies of a document is an index lookup, the same over several
-/// shards; fingerprints found in more than `boilerplateCap` documents are boilerplate, not evidence of copying
+/// **Links.** Candidates come from the winnowed fingerprints stored on document records (a value,
+/// `ValueSlot.fingerprints`), read in one pass for all the documents to process; fingerprints found in more
+/// than `boilerplateCap` documents are boilerplate, not evidence of copying
 /// (passim's document-frequency cap). Each candidate pair is aligned word by word (`Aligner`, always with the
 /// two documents in the same order, so the result does not depend on which was ingested first), and the aligned
 /// span pairs are stored as links on both documents' link records (`RecordKind.links`).
@@ -42,14 +42,13 @@ struct DuplicateIndex {
         /// records changed before they are written.
         var linkBatch = 4096
         /// Whether candidates may come from the fingerprints the ingest prepared, when every record's are at
-        /// hand (false: from the records' term lists, as in a run over an index that held documents before).
+        /// hand (false: from the records' values, as in a run over an index that held documents before).
         var preparedCandidates = true
         /// Whether the records this run wrote are rewritten from their values as it wrote them (`WrittenRecord`);
         /// false: as those of records from before, read back from the index.
         var valuesAtHand = true
     }
     private let tokenizer = WordTokenizer()
-    private let fingerprinter = Fingerprinter()
     private let aligner: Aligner
 
     /// Link records loaded in this run, by document, as they are now and as they were read; `dirtyLinks` may
@@ -87,11 +86,10 @@ struct DuplicateIndex {
     private var documentNames: [String] = []
     /// The candidates of the documents to process, when found for all of them at once (`findCandidates`).
     private var knownCandidates: [String: Set<String>]?
-    /// Fingerprints held by more than `boilerplateCap` documents: text so widely shared (licences, page
-    /// furniture, templates) that it is boilerplate, kept out of alignment as well as of candidates.
-    private var commonTerms: Set<String> = []
-    /// The same as hashes (`Fingerprint.hash(fromTerm:)`), for marking common text in a document's words.
-    private var commonHashes: Set<UInt64> = []
+    /// The keys of the fingerprints held by more than `boilerplateCap` documents (`Fingerprint.key`): text so
+    /// widely shared (licences, page furniture, templates) that it is boilerplate, kept out of alignment as well
+    /// as of candidates.
+    private var commonKeys: Set<UInt64> = []
 
     /// `cache`: for the words of the documents to align, holding those the ingest prepared
     /// (`alignedDocumentCache()`).
@@ -150,34 +148,14 @@ struct DuplicateIndex {
         try update(candidate) { $0.links.append(contentsOf: links.map { $0.mirrored(from: id) }) }
     }
 
-    /// Finds the links of document `id` afresh: drops its old links (on both sides, except those to documents
-    /// already processed in this run, which are current), then aligns it with every candidate not yet
-    /// processed. Returns the documents whose links changed.
-    mutating func findLinks(of id: String) throws -> Set<String> {
-        var touched = Set<String>()
-        try dropOldLinks(of: id, touched: &touched)
-        processed.insert(id)
-        guard let mine = try document(id) else { return touched }
-        for candidate in try candidates(of: id, words: mine.words) where !processed.contains(candidate) {
-            guard let theirs = try document(candidate) else { continue }
-            let links = Self.links(id, mine, candidate, theirs, aligner: aligner)
-            guard !links.isEmpty else { continue }
-            try add(links, of: id, with: candidate)
-            touched.insert(candidate)
-        }
-        return touched
-    }
-
-    /// Finds the links of all of `ids` (as `findLinks(of:)` one by one, in sorted order, would), aligning
-    /// documents on `threads` threads, each with a reader of its own on the committed index at `path`: the
-    /// alignments of different pairs do not depend on one another, only their bookkeeping does. Needs the
-    /// candidates found for all at once (`findCandidates`). Returns the documents whose links changed.
+    /// Finds the links of all of `ids` afresh: drops their old links (on both sides, except those to documents
+    /// already processed in this run, which are current), then aligns each with every candidate not yet
+    /// processed, on `threads` threads, each with a reader of its own on the committed index at `path`: the
+    /// alignments of different pairs do not depend on one another, only their bookkeeping does. Candidates come
+    /// from `findCandidates(of:)`, which must have run for documents that include `ids`. Returns the documents
+    /// whose links changed.
     mutating func findLinks(ofAll ids: [String], path: String, threads: Int) throws -> Set<String> {
-        guard let known = knownCandidates else {
-            var touched = Set<String>()
-            for id in ids.sorted() { touched.formUnion(try findLinks(of: id)) }
-            return touched
-        }
+        guard let known = knownCandidates else { preconditionFailure("findCandidates(of:) runs before findLinks(ofAll:)") }
         var touched = Set<String>()
         // Documents that share text are taken one after the other, so what is read for one serves the next.
         let order = Self.clustered(ids, candidates: known)
@@ -205,7 +183,7 @@ struct DuplicateIndex {
             before.formUnion(chunk)
         }
         // A chunk is aligned on other threads while this one does the bookkeeping of the chunks around it.
-        let (aligner, tokenizer, common, cache) = (aligner, tokenizer, commonHashes, cache)
+        let (aligner, tokenizer, common, cache) = (aligner, tokenizer, commonKeys, cache)
         func aligning(_ number: Int) -> Background<[[(String, [DuplicateLink])]]>? {
             guard number < works.count else { return nil }
             let work = works[number]
@@ -361,28 +339,31 @@ struct DuplicateIndex {
         }
     }
 
-    /// Finds the candidates of all of `documents` in one pass over the fingerprint terms, when they are many:
-    /// looking each of their fingerprints up would cost a search of the term tree per fingerprint, and most
-    /// fingerprints are held by one document only. Gives the same candidates as the look-ups.
+    /// Finds the candidates of all of `documents`, and the fingerprints common enough to be boilerplate, in one
+    /// pass over every record's fingerprints (`ValueSlot.fingerprints`): records hold them as a value, not as
+    /// terms, so there is no term to look up, and one read of the slot costs less than looking up a document's
+    /// fingerprints one by one would.
     mutating func findCandidates(of documents: Set<String>) throws {
-        commonTerms = Set(try database.terms(prefix: Prefix.fingerprint, frequencies: (boilerplateCap + 1)...Int(UInt32.max)))
-        commonHashes = Set(commonTerms.compactMap { Fingerprint.hash(fromTerm: $0.dropFirst(Prefix.fingerprint.count)) })
-        let total = try database.termFrequency(RecordKind.document.term)
-        guard documents.count > 64 && documents.count * 20 >= total else { return }
-        // Every record's document id, from one pass over the slot (records alone hold it, and fingerprints).
+        // Every record's document id, from one pass over the slot (records alone hold it).
         let records = try database.stringValues(in: ValueSlot.documentID.rawValue)
         for (record, id) in records { documentOfRecord[record] = id }
+        let wanted = Set(records.lazy.filter { documents.contains($0.value) }.map(\.document))
+        var held = try (limits.preparedCandidates ? preparedFingerprints(of: records) : nil) ?? storedFingerprints()
         // Pairs of record document ids, the one to process in the high half: most fingerprints are shared by few
         // documents, and ids are compared far faster than the documents' names.
-        let wanted = Set(records.lazy.filter { documents.contains($0.value) }.map(\.document))
         var pairs = Set<UInt64>()
-        let shared = try (limits.preparedCandidates ? preparedHolders(among: records) : nil)
-            ?? database.postings(prefix: Prefix.fingerprint, frequencies: 2...boilerplateCap, among: records.map(\.document))
-        for holders in shared {
+        var common = Set<UInt64>()
+        Self.forEachHolders(of: &held) { key, holders in
+            guard holders.count <= boilerplateCap else {
+                common.insert(key)
+                return
+            }
+            guard holders.count > 1 else { return }
             for holder in holders where wanted.contains(holder) {
                 for other in holders where other != holder { pairs.insert(UInt64(holder) << 32 | UInt64(other)) }
             }
         }
+        commonKeys = common
         var found: [String: Set<String>] = [:]
         for pair in pairs {
             let holder = try document(ofRecord: UInt32(truncatingIfNeeded: pair >> 32))
@@ -391,52 +372,59 @@ struct DuplicateIndex {
         knownCandidates = found
     }
 
-    /// The records holding each fingerprint that 2 to `boilerplateCap` of `records` hold, as
-    /// `Database.postings(prefix:frequencies:among:)` reads them from the records' term lists, but from the
-    /// fingerprints the ingest prepared: nil unless every record's are at hand, as in a run over a new index.
-    /// Xapian compresses each term list whole, the document's words with its fingerprints, and inflating them
-    /// was most of finding candidates.
-    private func preparedHolders(among records: [(document: UInt32, value: String)]) -> [ArraySlice<UInt32>]? {
-        // (term, record), the term being the hash's top 40 bits (`Fingerprint.term(for:)`).
-        var held: [(term: UInt64, record: UInt32)] = []
-        for (record, id) in records {
-            guard let fingerprints = cache.held(id)?.prepared else { return nil }
-            for fingerprint in fingerprints { held.append((fingerprint.hash >> 24, record)) }
-        }
-        held.sort { $0.term != $1.term ? $0.term < $1.term : $0.record < $1.record }
-        var holders: [UInt32] = []
-        var terms: [Range<Int>] = []
-        var index = 0
-        while index < held.count {
-            let (term, start) = (held[index].term, holders.count)
-            while index < held.count, held[index].term == term {
-                // A record holds a term once, however many of its fingerprints give it.
-                if holders.count == start || holders[holders.count - 1] != held[index].record {
-                    holders.append(held[index].record)
-                }
-                index += 1
-            }
-            if (2...boilerplateCap).contains(holders.count - start) {
-                terms.append(start..<holders.count)
-            } else {
-                holders.removeSubrange(start...)
-            }
-        }
-        return terms.map { holders[$0] }
+    /// A fingerprint key and a record holding it.
+    typealias Held = (key: UInt64, record: UInt32)
+
+    /// Every record's fingerprints as the index stores them (`ValueSlot.fingerprints`).
+    private func storedFingerprints() throws -> [Held] {
+        try Self.storedFingerprints(in: database)
     }
 
-    /// Documents sharing at least one fingerprint that is not boilerplate with `id`.
-    private mutating func candidates(of id: String, words: [Word]) throws -> [String] {
-        if let knownCandidates { return (knownCandidates[id] ?? []).sorted() }
-        var shared = Set<String>()
-        let terms = Set(fingerprinter.fingerprints(of: words).map { Prefix.fingerprint + $0.term })
-        for term in terms {
-            let postings = try database.postings(for: term)
-            guard postings.count > 1, postings.count <= boilerplateCap else { continue }
-            for docid in postings { shared.insert(try document(ofRecord: docid)) }
+    /// Every record's fingerprints in `database`, from one pass over their slot.
+    static func storedFingerprints(in database: Database) throws -> [Held] {
+        var held: [Held] = []
+        try database.forEachValue(in: ValueSlot.fingerprints.rawValue) { record, value in
+            Fingerprint.forEachKey(packed: value) { held.append(($0, record)) }
         }
-        shared.remove(id)
-        return shared.sorted()
+        return held
+    }
+
+    /// Every record's fingerprints as the ingest prepared them, the same as `storedFingerprints()` reads: nil
+    /// unless every record's are at hand, as in a run over a new index.
+    private func preparedFingerprints(of records: [(document: UInt32, value: String)]) -> [Held]? {
+        var held: [Held] = []
+        for (record, id) in records {
+            guard let fingerprints = cache.held(id)?.prepared else { return nil }
+            held.append(contentsOf: fingerprints.lazy.map { ($0.key, record) })
+        }
+        return held
+    }
+
+    /// Calls `body` with each fingerprint key of `held` and the records holding it (ascending, each once), in key
+    /// order; `held` is left sorted (sorted in place: it can be large, 16 bytes a fingerprint).
+    static func forEachHolders(of held: inout [Held], _ body: (UInt64, ArraySlice<UInt32>) throws -> Void) rethrows {
+        held.sort { $0.key != $1.key ? $0.key < $1.key : $0.record < $1.record }
+        var holders: [UInt32] = []
+        var index = 0
+        while index < held.count {
+            let key = held[index].key
+            holders.removeAll(keepingCapacity: true)
+            while index < held.count, held[index].key == key {
+                if holders.last != held[index].record { holders.append(held[index].record) }
+                index += 1
+            }
+            try body(key, holders[...])
+        }
+    }
+
+    /// The fingerprint keys held by more than `cap` of the records in `database`: boilerplate.
+    static func commonKeys(in database: Database, cap: Int) throws -> Set<UInt64> {
+        var common = Set<UInt64>()
+        var held = try storedFingerprints(in: database)
+        forEachHolders(of: &held) { key, holders in
+            if holders.count > cap { common.insert(key) }
+        }
+        return common
     }
 
     private mutating func document(ofRecord docid: UInt32) throws -> String {
@@ -556,13 +544,6 @@ struct DuplicateIndex {
         try database.replaceDocument(docid, with: document)
     }
 
-    // MARK: - Documents
-
-    /// The duplicate-detection words of document `id` (and their seeds).
-    private mutating func document(_ id: String) throws -> AlignedDocument? {
-        try AlignedDocument.cached(id, in: cache, from: database, aligner: aligner, tokenizer: tokenizer, common: commonHashes)
-    }
-
     // MARK: - Groups
 
     /// Rebuilds the groups around the documents `seeds` (whose links changed), one component at a time: the
@@ -663,11 +644,11 @@ struct DuplicateIndex {
     mutating func letGo() {
         members.removeAll()
         releaseElsewhere((links, loadedLinks, summaries, groupsOf, processed, documentOfRecord))
-        releaseElsewhere((documentNumbers, documentNames, knownCandidates, commonTerms, commonHashes))
+        releaseElsewhere((documentNumbers, documentNames, knownCandidates, commonKeys))
         releaseElsewhere((groupWrites, linkWrites, written))
         (groupWrites, linkWrites, written) = (IDTermWrites(.group), IDTermWrites(.links), [:])
         (links, loadedLinks, summaries, groupsOf, processed, documentOfRecord) = ([:], [:], [:], [:], [], [:])
-        (documentNumbers, documentNames, knownCandidates, commonTerms, commonHashes) = ([:], [], nil, [], [])
+        (documentNumbers, documentNames, knownCandidates, commonKeys) = ([:], [], nil, [])
     }
 
     /// How many links and old groups, or components, are built together.
@@ -1231,7 +1212,7 @@ struct AlignedDocument: Weighed {
         return entry
     }
 
-    /// Marks as boilerplate the words under fingerprints in `common` (by hash, `Fingerprint.hash(fromTerm:)`),
+    /// Marks as boilerplate the words under fingerprints in `common` (by `Fingerprint.key`),
     /// and those between two such fingerprints close enough to stand in one stretch of common text
     /// (winnowing keeps a fingerprint in every window, so common text longer than a window is covered from
     /// end to end). `fingerprints`: those of `words`, when known.
@@ -1239,7 +1220,7 @@ struct AlignedDocument: Weighed {
         let fingerprinter = Fingerprinter()
         var marked: [Range<Int>] = []
         for fingerprint in fingerprints ?? fingerprinter.fingerprints(of: words)
-        where common.contains(fingerprint.hash & ~0xFF_FFFF) {
+        where common.contains(fingerprint.key) {
             let range = fingerprint.wordIndex..<min(words.count, fingerprint.wordIndex + fingerprinter.n)
             if let last = marked.last, range.lowerBound - last.upperBound <= fingerprinter.window {
                 marked[marked.count - 1] = last.lowerBound..<range.upperBound

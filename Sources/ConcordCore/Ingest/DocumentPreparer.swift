@@ -150,9 +150,7 @@ struct DocumentPreparer: Sendable {
         // kept for aligning the document with them.
         let words = tokenizer.words(in: text, skipping: boilerplate)
         let fingerprints = fingerprinter.fingerprints(of: words)
-        for term in Set(fingerprints.map(\.term)) {
-            try recordDocument.addBooleanTerm(Prefix.fingerprint + term)
-        }
+        try recordDocument.setValue(Fingerprint.packed(fingerprints), slot: ValueSlot.fingerprints.rawValue)
         try recordDocument.addBooleanTerm(Prefix.documentID + file.documentID)
         try recordDocument.addBooleanTerm(Prefix.document + file.documentID)
         try recordDocument.addBooleanTerm(RecordKind.document.term)
