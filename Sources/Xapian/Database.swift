@@ -127,8 +127,9 @@ public class Database {
         let list = try handle(try checked { cx_database_slot_values(pointer, slot, $0) })
         defer { cx_slot_values_free(list) }
         for index in 0..<cx_slot_values_count(list) {
-            let bytes = cx_slot_values_at(list, index)
-            try body(cx_slot_values_docid_at(list, index), UnsafeRawBufferPointer(start: bytes.data, count: bytes.length))
+            let value = cx_slot_values_at(list, index)
+            let bytes = UnsafeRawBufferPointer(start: value.data, count: value.length)
+            try body(cx_slot_values_docid_at(list, index), bytes)
         }
     }
 

@@ -354,8 +354,9 @@ enum ExampleIDs {
 
     @Test func candidatesFromPreparedFingerprintsAreThoseTheStoredOnesGive() async throws {
         // A new index's candidates come from the fingerprints the ingest prepared; an index's earlier documents'
-        // from the fingerprints stored on the records. Both give the same links and groups: 36 pairs sharing a sentence of their
-        // own, a digest copied in part by six of them, and a line all 72 hold (more than the boilerplate cap).
+        // from the fingerprints stored on the records. Both give the same links and groups: 36 pairs sharing a
+        // sentence of their own, a digest copied in part by six of them, and a line all 72 hold (more than the
+        // boilerplate cap).
         var words = MadeUpWords(seed: 17)
         let everywhere = words.sentence(of: 24)
         let digest = (0..<6).map { _ in words.sentence(of: 24) }
@@ -366,8 +367,8 @@ enum ExampleIDs {
             try fixture.write("p\(pair)b.txt", "Second hand, item \(pair).\n\n\(everywhere)\n\n\(shared)\n")
         }
         try fixture.write("digest.txt", "The digest.\n\n" + digest.joined(separator: "\n\n") + "\n")
-        let other = try ConcordService(
-            indexPath: try await ingestAlso(into: "stored-fingerprints") { $0.detectionLimits.preparedCandidates = false })
+        let stored = try await ingestAlso(into: "stored-fingerprints") { $0.detectionLimits.preparedCandidates = false }
+        let other = try ConcordService(indexPath: stored)
         let service = try fixture.service()
         let groups = try service.duplicates()
         #expect(groups.count >= 42)

@@ -69,7 +69,9 @@ func dedupRandomWords(count: Int, seed: UInt64, vocabulary: UInt64 = 500) -> [Wo
 
     @Test("keys are packed distinct and ascending, 5 bytes each, and read back whole")
     func keysPackAndUnpack() {
-        let hashes: [UInt64] = [0xFFFF_FFFF_FFFF_FFFF, 0x0123_4567_89AB_CDEF, 0, 0x0123_4567_8900_0000, 1 << 24, 0xC467_B3BA_8E1A_E5B9]
+        let hashes: [UInt64] = [
+            0xFFFF_FFFF_FFFF_FFFF, 0x0123_4567_89AB_CDEF, 0, 0x0123_4567_8900_0000, 1 << 24, 0xC467_B3BA_8E1A_E5B9,
+        ]
         let fingerprints = hashes.enumerated().map { Fingerprint(hash: $0.element, wordIndex: $0.offset) }
         #expect(Fingerprint(hash: 0xC467_B3BA_8E1A_E5B9, wordIndex: 0).key == 0xC4_67B3_BA8E)
         let packed = Fingerprint.packed(fingerprints)
@@ -81,7 +83,7 @@ func dedupRandomWords(count: Int, seed: UInt64, vocabulary: UInt64 = 500) -> [Wo
         #expect(keys == Set(fingerprints.map(\.key)).sorted())
         // A value cut short reads as the whole keys it holds.
         keys = []
-        (packed.dropLast(2) as ArraySlice<UInt8>).withUnsafeBytes { Fingerprint.forEachKey(packed: $0) { keys.append($0) } }
+        packed.dropLast(2).withUnsafeBytes { Fingerprint.forEachKey(packed: $0) { keys.append($0) } }
         #expect(keys.count == 4)
         #expect(Fingerprint.packed([]).isEmpty)
     }

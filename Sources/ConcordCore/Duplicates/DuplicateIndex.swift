@@ -155,7 +155,9 @@ struct DuplicateIndex {
     /// from `findCandidates(of:)`, which must have run for documents that include `ids`. Returns the documents
     /// whose links changed.
     mutating func findLinks(ofAll ids: [String], path: String, threads: Int) throws -> Set<String> {
-        guard let known = knownCandidates else { preconditionFailure("findCandidates(of:) runs before findLinks(ofAll:)") }
+        guard let known = knownCandidates else {
+            preconditionFailure("findCandidates(of:) runs before findLinks(ofAll:)")
+        }
         var touched = Set<String>()
         // Documents that share text are taken one after the other, so what is read for one serves the next.
         let order = Self.clustered(ids, candidates: known)
