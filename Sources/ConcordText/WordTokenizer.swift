@@ -105,7 +105,7 @@ public struct WordTokenizer: Sendable {
                     newlines += 1
                     if newlines >= 2 { blankLine = true }
                     if sawTerminal { sawSpaceAfterTerminal = true }
-                } else if Self.isWhiteSpace(scalar) {
+                } else if scalar.isWhiteSpace {
                     if sawTerminal { sawSpaceAfterTerminal = true }
                 } else {
                     newlines = 0
@@ -248,12 +248,6 @@ public struct WordTokenizer: Sendable {
         default:
             return .separator
         }
-    }
-
-    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v < 0x80 { return v == 0x20 || v == 0x09 || v == 0x0D || v == 0x0B || v == 0x0C }
-        return scalar.isWhiteSpace
     }
 
     static func isTerminal(_ scalar: Unicode.Scalar) -> Bool {

@@ -218,9 +218,9 @@ struct MarkdownSyntax {
                 let before = index > start ? scalars[index - 1] : " "
                 let after = index + length < end ? scalars[index + length] : " "
                 let left =
-                    !isWhitespace(after) && (!isPunctuation(after) || isWhitespace(before) || isPunctuation(before))
+                    !after.isWhiteSpace && (!isPunctuation(after) || before.isWhiteSpace || isPunctuation(before))
                 let right =
-                    !isWhitespace(before) && (!isPunctuation(before) || isWhitespace(after) || isPunctuation(after))
+                    !before.isWhiteSpace && (!isPunctuation(before) || after.isWhiteSpace || isPunctuation(after))
                 var canOpen = left
                 var canClose = right
                 if current == "_" {
@@ -396,17 +396,15 @@ struct MarkdownSyntax {
 
     private func trimmedEnd(_ line: Line) -> Int {
         var end = line.end
-        while end > line.start, isWhitespace(scalars[end - 1]) { end -= 1 }
+        while end > line.start, scalars[end - 1].isWhiteSpace { end -= 1 }
         return end
     }
 
     private func isBlank(_ start: Int, _ end: Int) -> Bool {
-        start >= end || scalars[start..<end].allSatisfy(isWhitespace)
+        start >= end || scalars[start..<end].allSatisfy(\.isWhiteSpace)
     }
 
     private func isSpace(_ scalar: Unicode.Scalar?) -> Bool { scalar == " " || scalar == "\t" }
-
-    private func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { scalar.isWhiteSpace }
 
     private func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.generalCategory.isPunctuationOrSymbol
