@@ -350,22 +350,16 @@ struct DuplicateIndex {
         let records = try database.stringValues(in: ValueSlot.documentID.rawValue)
         for (record, id) in records { documentOfRecord[record] = id }
         let wanted = Set(records.lazy.filter { documents.contains($0.value) }.map(\.document))
-        var held = try (limits.preparedCandidates ? preparedFingerprints(of: records) : nil) ?? storedFingerprints()
+        var held = try (limits.preparedCandidates ? preparedFingerprints(of: records) : nil)
+            ?? Self.storedFingerprints(in: database)
         // Pairs of record document ids, the one to process in the high half: most fingerprints are shared by few
         // documents, and ids are compared far faster than the documents' names.
         var pairs = Set<UInt64>()
-        var common = Set<UInt64>()
-        Self.forEachHolders(of: &held) { key, holders in
-            guard holders.count <= boilerplateCap else {
-                common.insert(key)
-                return
-            }
-            guard holders.count > 1 else { return }
+        commonKeys = Self.sortFingerprints(&held, cap: boilerplateCap) { holders in
             for holder in holders where wanted.contains(holder) {
                 for other in holders where other != holder { pairs.insert(UInt64(holder) << 32 | UInt64(other)) }
             }
         }
-        commonKeys = common
         var found: [String: Set<String>] = [:]
         for pair in pairs {
             let holder = try document(ofRecord: UInt32(truncatingIfNeeded: pair >> 32))
@@ -377,12 +371,7 @@ struct DuplicateIndex {
     /// A fingerprint key and a record holding it.
     typealias Held = (key: UInt64, record: UInt32)
 
-    /// Every record's fingerprints as the index stores them (`ValueSlot.fingerprints`).
-    private func storedFingerprints() throws -> [Held] {
-        try Self.storedFingerprints(in: database)
-    }
-
-    /// Every record's fingerprints in `database`, from one pass over their slot.
+    /// Every record's fingerprints in `database` (`ValueSlot.fingerprints`), from one pass over their slot.
     static func storedFingerprints(in database: Database) throws -> [Held] {
         var held: [Held] = []
         try database.forEachValue(in: ValueSlot.fingerprints.rawValue) { record, value in
@@ -391,7 +380,7 @@ struct DuplicateIndex {
         return held
     }
 
-    /// Every record's fingerprints as the ingest prepared them, the same as `storedFingerprints()` reads: nil
+    /// Every record's fingerprints as the ingest prepared them, the same as `storedFingerprints(in:)` reads: nil
     /// unless every record's are at hand, as in a run over a new index.
     private func preparedFingerprints(of records: [(document: UInt32, value: String)]) -> [Held]? {
         var held: [Held] = []
@@ -402,10 +391,14 @@ struct DuplicateIndex {
         return held
     }
 
-    /// Calls `body` with each fingerprint key of `held` and the records holding it (ascending, each once), in key
-    /// order; `held` is left sorted (sorted in place: it can be large, 16 bytes a fingerprint).
-    static func forEachHolders(of held: inout [Held], _ body: (UInt64, ArraySlice<UInt32>) throws -> Void) rethrows {
+    /// Sorts the fingerprints `held` by key (in place: they can be many, 16 bytes each) and returns the keys
+    /// held by more than `cap` records, which are boilerplate; `shared` gets the records (ascending, each once)
+    /// holding each other key that more than one record holds: candidates of one another.
+    static func sortFingerprints(
+        _ held: inout [Held], cap: Int, shared: (ArraySlice<UInt32>) -> Void = { _ in }
+    ) -> Set<UInt64> {
         held.sort { $0.key != $1.key ? $0.key < $1.key : $0.record < $1.record }
+        var common = Set<UInt64>()
         var holders: [UInt32] = []
         var index = 0
         while index < held.count {
@@ -415,16 +408,11 @@ struct DuplicateIndex {
                 if holders.last != held[index].record { holders.append(held[index].record) }
                 index += 1
             }
-            try body(key, holders[...])
-        }
-    }
-
-    /// The fingerprint keys held by more than `cap` of the records in `database`: boilerplate.
-    static func commonKeys(in database: Database, cap: Int) throws -> Set<UInt64> {
-        var common = Set<UInt64>()
-        var held = try storedFingerprints(in: database)
-        forEachHolders(of: &held) { key, holders in
-            if holders.count > cap { common.insert(key) }
+            if holders.count > cap {
+                common.insert(key)
+            } else if holders.count > 1 {
+                shared(holders[...])
+            }
         }
         return common
     }
