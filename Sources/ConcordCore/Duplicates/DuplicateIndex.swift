@@ -1089,6 +1089,37 @@ struct WrittenRecord: Sendable {
     }
 }
 
+/// The records an ingest wrote, by document, kept for duplicate detection while they fit in `limit` bytes: a
+/// record that does not fit is not kept (detection reads it back from the index).
+struct WrittenRecords {
+    let limit: Int
+    private var records: [String: WrittenRecord] = [:]
+    private var bytes = 0
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Keeps `record` as document `id`'s, in place of the one kept before, if it fits.
+    mutating func keep(_ record: WrittenRecord, of id: String) {
+        forget(id)
+        guard bytes + record.bytes <= limit else { return }
+        records[id] = record
+        bytes += record.bytes
+    }
+
+    /// Drops document `id`'s record.
+    mutating func forget(_ id: String) {
+        bytes -= records.removeValue(forKey: id)?.bytes ?? 0
+    }
+
+    /// The records kept, which are kept no longer.
+    mutating func take() -> [String: WrittenRecord] {
+        defer { (records, bytes) = ([:], 0) }
+        return records
+    }
+}
+
 /// How detection writes records of one kind that each have a unique id term (groups, link records). Into an index
 /// that held none of the kind, a record this run has not written yet is added without looking its id term up
 /// first (replacing by id term searches the term's posting list, once per record written), and written again or

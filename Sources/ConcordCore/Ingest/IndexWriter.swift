@@ -28,10 +28,8 @@ final class IndexWriter {
     /// The words of the documents written in this run, for duplicate detection to align (as many as it holds).
     private let alignedDocuments = DuplicateIndex.alignedDocumentCache()
     /// The records written in this run, as written, for duplicate detection to rewrite their summaries: about a
-    /// kilobyte each, up to `writtenRecordsLimit` bytes in all (those past it are read back from the index).
-    private var writtenRecords: [String: WrittenRecord] = [:]
-    private var writtenRecordBytes = 0
-    static let writtenRecordsLimit = 64 << 20
+    /// kilobyte each, up to 64 MB in all (those past it are read back from the index).
+    private var writtenRecords = WrittenRecords(limit: 64 << 20)
     /// Documents whose duplicate groups are to be rebuilt (their links changed), recorded like
     /// `changedDocuments`.
     private var regroupDocuments: Set<String> = []
@@ -132,12 +130,7 @@ final class IndexWriter {
         summary.passageBase = base
         try prepared.recordDocument.setValue(summary.encoded(), slot: ValueSlot.summary.rawValue)
         try database.replaceDocument(recordID, with: prepared.recordDocument)
-        let written = try WrittenRecord(prepared.recordDocument, at: recordID)
-        writtenRecordBytes -= writtenRecords.removeValue(forKey: id)?.bytes ?? 0
-        if writtenRecordBytes + written.bytes <= Self.writtenRecordsLimit {
-            writtenRecords[id] = written
-            writtenRecordBytes += written.bytes
-        }
+        writtenRecords.keep(try WrittenRecord(prepared.recordDocument, at: recordID), of: id)
         for word in prepared.spellingWords { batchSpellingCounts[word, default: (0, prepared.stemmer)].count += 1 }
         known[id] = Known(hash: prepared.hash, sequence: sequence, path: prepared.path)
         alignedDocuments.insert(id, prepared.aligned)
@@ -151,7 +144,7 @@ final class IndexWriter {
         if let existing = known[id] { try deletePassages(ofRecord: Self.recordID(sequence: existing.sequence)) }
         try database.deleteDocuments(idTerm: Prefix.documentID + id)
         alignedDocuments.remove(id)
-        writtenRecordBytes -= writtenRecords.removeValue(forKey: id)?.bytes ?? 0
+        writtenRecords.forget(id)
         known[id] = nil
         changedDocuments.insert(id)
     }
@@ -230,8 +223,8 @@ final class IndexWriter {
     func updateDuplicates(
         threads: Int, limits: DuplicateIndex.Limits = .init(), progress: (Int) -> Void = { _ in }
     ) throws {
-        var detector = DuplicateIndex(database: database, minWords: minWords, cache: alignedDocuments, written: writtenRecords)
-        (writtenRecords, writtenRecordBytes) = ([:], 0)
+        var detector = DuplicateIndex(
+            database: database, minWords: minWords, cache: alignedDocuments, written: writtenRecords.take())
         detector.limits = limits
         let removed = changedDocuments.filter { known[$0] == nil }
         var batch = Batch()
