@@ -281,9 +281,9 @@ enum ExampleIDs {
     }
 
     /// Over two runs, a digest of `count` sentences and `copies` copies (`writeDigest`), then the copies changed
-    /// (`changeCopies`, copy `copies` added), each ingested into the fixture's index and into a second, `name`, with the detection
-    /// limits changed by `change`: both indexes hold the same groups (at least `groups`) and, for `documents`, the
-    /// same passage groups, and the same links when `links`.
+    /// (`changeCopies`, copy `copies` added), each ingested into the fixture's index and into a second, `name`,
+    /// with the detection limits changed by `change`: both indexes hold the same groups (at least `groups`) and,
+    /// for `documents`, the same passage groups, and the same links when `links`.
     func expectTheSameGroupsWithLimits(
         _ change: @escaping (inout DuplicateIndex.Limits) -> Void, into name: String, seed: UInt64,
         sentences count: Int, copies: Int, keeping kept: Int, dropping dropped: Int, taking taken: (Int, Int),
