@@ -23,17 +23,41 @@ public struct Word: Hashable, Sendable {
     /// FNV-1a 64 of the UTF-8 of the word's normalized form (see `WordTokenizer`); equal forms, equal keys,
     /// in every process.
     public var key: UInt64
+    /// The span's start, and its length (low 24 bits) with the flags (high 8): 16 bytes a word, not 32, so
+    /// duplicate detection holds twice the documents' words in the same memory.
+    private var start: UInt32
+    private var lengthAndFlags: UInt32
+
+    /// The longest span a word keeps (16,777,215 scalars): a longer run of letters (no text has one) keeps its
+    /// first scalars.
+    public static let maxLength = Int(UInt32(1) << 24 - 1)
+
     /// Where the word stands in the extracted text: from its first to its last letter or digit, so a word
     /// broken at a line end spans the hyphen and the line break.
-    public var span: TextSpan
+    public var span: TextSpan {
+        get {
+            let start = Int(start)
+            return TextSpan(start: start, end: start + Int(lengthAndFlags & 0xFF_FFFF))
+        }
+        set {
+            // Offsets past 4 G scalars (16 GB of text) do not occur: a text file that size is refused.
+            start = UInt32(clamping: newValue.start)
+            lengthAndFlags = lengthAndFlags & 0xFF00_0000 | UInt32(min(newValue.end - newValue.start, Self.maxLength))
+        }
+    }
+
     /// Sentence, block and boilerplate marks.
-    public var flags: Flags
+    public var flags: Flags {
+        get { Flags(rawValue: UInt8(truncatingIfNeeded: lengthAndFlags >> 24)) }
+        set { lengthAndFlags = lengthAndFlags & 0xFF_FFFF | UInt32(newValue.rawValue) << 24 }
+    }
 
     /// A word with its key, span and flags (tests and callers with their own tokenization).
     public init(key: UInt64, span: TextSpan, flags: Flags = []) {
         self.key = key
+        self.start = 0
+        self.lengthAndFlags = UInt32(flags.rawValue) << 24
         self.span = span
-        self.flags = flags
     }
 }
 

@@ -124,4 +124,20 @@ func dedupForms(_ text: String) -> [String] {
         #expect(words.map { text[$0.span] } == ["beta", "gamma"])
         #expect(words.first?.flags.contains(.startsBlock) == true)
     }
+
+    @Test func aWordHoldsItsSpanAndFlagsApartInSixteenBytes() {
+        #expect(MemoryLayout<Word>.stride == 16)
+        var word = Word(key: 7, span: TextSpan(start: 4_000_000_000, end: 4_000_000_012), flags: [.endsSentence])
+        #expect(word.span == TextSpan(start: 4_000_000_000, end: 4_000_000_012))
+        word.flags.insert(.boilerplate)
+        #expect(word.flags == [.endsSentence, .boilerplate])
+        #expect(word.span.end == 4_000_000_012)
+        word.span = TextSpan(start: 3, end: 9)
+        #expect(word.span == TextSpan(start: 3, end: 9) && word.flags == [.endsSentence, .boilerplate])
+        // A run of letters longer than a word can hold keeps its first scalars.
+        word.span = TextSpan(start: 10, end: 10 + Word.maxLength + 5)
+        #expect(word.span == TextSpan(start: 10, end: 10 + Word.maxLength))
+        #expect(word.flags == [.endsSentence, .boilerplate])
+        #expect(word == Word(key: 7, span: TextSpan(start: 10, end: 10 + Word.maxLength), flags: [.endsSentence, .boilerplate]))
+    }
 }
