@@ -138,6 +138,7 @@ func dedupForms(_ text: String) -> [String] {
         word.span = TextSpan(start: 10, end: 10 + Word.maxLength + 5)
         #expect(word.span == TextSpan(start: 10, end: 10 + Word.maxLength))
         #expect(word.flags == [.endsSentence, .boilerplate])
-        #expect(word == Word(key: 7, span: TextSpan(start: 10, end: 10 + Word.maxLength), flags: [.endsSentence, .boilerplate]))
+        let same = Word(key: 7, span: TextSpan(start: 10, end: 10 + Word.maxLength), flags: [.endsSentence, .boilerplate])
+        #expect(word == same)
     }
 }
