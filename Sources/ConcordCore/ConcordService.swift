@@ -105,7 +105,7 @@ public final class ConcordService: Sendable {
             }
             return IndexStats(
                 documents: try database.termFrequency(RecordKind.document.term),
-                passages: try database.termFrequency(RecordKind.passage.term),
+                passages: try RecordKind.passageCount(in: database),
                 groups: try database.termFrequency(RecordKind.group.term),
                 indexBytes: Self.size(ofFolder: pool.path), languages: languages)
         }

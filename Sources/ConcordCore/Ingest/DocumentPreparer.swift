@@ -114,14 +114,13 @@ struct DocumentPreparer: Sendable {
         let fields = IndexedFields(metadata: metadata)
         let summary = HitDocument(id: file.documentID, metadata: metadata)
         // A passage's document: the passage as a value (`ValueSlot.passage`), found by its place after its
-        // record's first passage (`RecordSummary.passageBase`), and only its kind as a term. Passages carry no
-        // text terms: the record indexes the whole text once, and a search finds a document's passages through
-        // the positions of its terms (`PassagePositions`).
+        // record's first passage (`RecordSummary.passageBase`), and no term (`RecordKind.passage`). Passages
+        // carry no text terms: the record indexes the whole text once, and a search finds a document's passages
+        // through the positions of its terms (`PassagePositions`).
         var built: [Document] = []
         built.reserveCapacity(passages.count)
         for (ordinal, passage) in passages.enumerated() {
             let document = try Document()
-            try document.addBooleanTerm(RecordKind.passage.term)
             try document.setValue(StoredPassage.encode(passage, ordinal: ordinal), slot: ValueSlot.passage.rawValue)
             built.append(document)
         }

@@ -272,7 +272,7 @@ final class IndexWriter {
 
     /// Passages and duplicate groups in the index.
     func counts() throws -> (passages: Int, groups: Int) {
-        (try database.termFrequency(RecordKind.passage.term), try database.termFrequency(RecordKind.group.term))
+        (try RecordKind.passageCount(in: database), try database.termFrequency(RecordKind.group.term))
     }
 
     private func begin(_ batch: inout Batch) throws {
