@@ -837,6 +837,9 @@ struct DuplicateIndex {
 
     /// A group and what its Xapian document stores, encoded where groups are built (on all threads).
     private struct EncodedGroup: Sendable {
+        /// Its members without their texts, which `data` holds: writing it needs their places only, and a large
+        /// component's groups, all encoded before any is written, held their texts twice (about 70 MB more at
+        /// the peak of the 150 MB subset's ingest).
         var group: DuplicateGroup
         /// The group as JSON (`ValueSlot.group`) and its members for search (`GroupReferences`).
         var data: [UInt8]
@@ -848,6 +851,7 @@ struct DuplicateIndex {
             references = GroupReferences.encode(group.members.map {
                 DuplicateReference(passage: $0.passage, document: $0.document, span: $0.span, lines: $0.lines)
             }, group: group.id)
+            for index in self.group.members.indices { self.group.members[index].text = "" }
         }
     }
 
