@@ -40,7 +40,7 @@ public struct Word: Hashable, Sendable {
             return TextSpan(start: start, end: start + Int(lengthAndFlags & 0xFF_FFFF))
         }
         set {
-            // Offsets past 4 G scalars (16 GB of text) do not occur: a text file that size is refused.
+            // Offsets past 4 G scalars do not occur: the text they would stand in takes 16 GB as scalars.
             start = UInt32(clamping: newValue.start)
             lengthAndFlags = lengthAndFlags & 0xFF00_0000 | UInt32(min(newValue.end - newValue.start, Self.maxLength))
         }
