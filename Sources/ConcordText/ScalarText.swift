@@ -73,6 +73,10 @@ public struct ScalarText: Sendable {
     /// The string of `scalars`, encoded as UTF-8 directly (appending scalars to a `String` one by one costs
     /// several times more, and passages are cut out of every document).
     public static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        string(of: scalars)
+    }
+
+    static func string<Scalars: Collection<Unicode.Scalar>>(of scalars: Scalars) -> String {
         String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
             var index = 0
             for scalar in scalars {
@@ -99,5 +103,70 @@ public struct ScalarText: Sendable {
             }
             return index
         }
+    }
+}
+
+/// A text's scalars as `ScalarText` holds them, in less memory: one byte each when none lies above U+00FF, two
+/// when none lies beyond the Basic Multilingual Plane (nearly every text), four otherwise. For texts held by the
+/// thousand, as duplicate groups are built.
+public struct CompactScalarText: RandomAccessCollection, Sendable {
+    private enum Storage: Sendable {
+        case latin1([UInt8])
+        case basic([UInt16])
+        case full([Unicode.Scalar])
+    }
+
+    private let storage: Storage
+
+    /// `text`'s scalars, in as few bytes each as they all fit.
+    public init(_ text: ScalarText) {
+        let highest = text.scalars.reduce(UInt32(0)) { Swift.max($0, $1.value) }
+        if highest < 0x100 {
+            storage = .latin1(text.scalars.map { UInt8(truncatingIfNeeded: $0.value) })
+        } else if highest < 0x1_0000 {
+            storage = .basic(text.scalars.map { UInt16(truncatingIfNeeded: $0.value) })
+        } else {
+            storage = .full(text.scalars)
+        }
+    }
+
+    public var startIndex: Int { 0 }
+
+    public var endIndex: Int {
+        switch storage {
+        case .latin1(let units): units.count
+        case .basic(let units): units.count
+        case .full(let scalars): scalars.count
+        }
+    }
+
+    public subscript(index: Int) -> Unicode.Scalar {
+        switch storage {
+        case .latin1(let units): Unicode.Scalar(units[index])
+        // Never a surrogate: the units were scalars.
+        case .basic(let units): Unicode.Scalar(units[index]) ?? "\u{FFFD}"
+        case .full(let scalars): scalars[index]
+        }
+    }
+
+    /// The characters of `span`, exactly as they stand; the span is clamped to the text.
+    public subscript(span: TextSpan) -> String {
+        let start = Swift.max(0, Swift.min(span.start, count))
+        let end = Swift.max(start, Swift.min(span.end, count))
+        return ScalarText.string(of: self[start..<end])
+    }
+
+    /// Bytes held.
+    public var bytes: Int {
+        switch storage {
+        case .latin1(let units): units.count
+        case .basic(let units): units.count * 2
+        case .full(let scalars): scalars.count * 4
+        }
+    }
+
+    /// `Segmenter.wordCount(_:in:)` of these scalars.
+    public func wordCount(in span: TextSpan) -> Int {
+        Segmenter.wordCount(of: self, in: span)
     }
 }

@@ -256,6 +256,13 @@ extension Segmenter {
     /// The number of words in `span` of `scalars`: white-space separated tokens holding a letter or digit, each
     /// Han, kana or other CJK ideograph counting as a word of its own.
     public static func wordCount(_ scalars: [Unicode.Scalar], in span: TextSpan) -> Int {
+        wordCount(of: scalars, in: span)
+    }
+
+    /// The same over any scalars indexed from 0 (`CompactScalarText`'s).
+    static func wordCount<Scalars: RandomAccessCollection<Unicode.Scalar>>(
+        of scalars: Scalars, in span: TextSpan
+    ) -> Int where Scalars.Index == Int {
         let end = max(0, min(span.end, scalars.count))
         var index = max(0, min(span.start, end))
         var count = 0

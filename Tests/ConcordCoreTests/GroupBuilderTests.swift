@@ -9,7 +9,7 @@ import Testing
     typealias Piece = GroupBuilder.Piece
 
     /// A text of sentences of the given word counts, and where each sentence starts (and the text ends).
-    static func text(sentences: [Int], offset: Int = 0) -> (text: ScalarText, starts: [Int]) {
+    static func text(sentences: [Int], offset: Int = 0) -> (text: CompactScalarText, starts: [Int]) {
         var text = ""
         var starts: [Int] = []
         for (number, length) in sentences.enumerated() {
@@ -18,7 +18,7 @@ import Testing
             text += (0..<length).map { "w\(number + offset)x\($0)" }.joined(separator: " ") + "."
         }
         starts.append(text.unicodeScalars.count)
-        return (ScalarText(text), starts)
+        return (CompactScalarText(ScalarText(text)), starts)
     }
 
     static func piece(_ document: String, _ range: Range<Int>) -> Piece { Piece(document: document, range: range) }

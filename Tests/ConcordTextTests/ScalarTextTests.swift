@@ -32,4 +32,21 @@ import Testing
         let padded: [UInt8] = [0x78, 0x78] + Array("ü".utf8)
         #expect(ScalarText(utf8: padded[2...]).scalars == ["ü"])
     }
+
+    @Test(
+        "a compact text holds the same scalars, spans and word counts in one, two or four bytes a scalar",
+        arguments: [
+            ("Caf\u{E9} cr\u{E8}me, na\u{EF}ve.\nSecond line", 1), ("\u{4E2D}\u{6587} text \u{2014} dash \u{2019}s", 2),
+            ("Emoji \u{1F600} and \u{10348} beyond the plane", 4),
+        ])
+    func compactTextHoldsTheSameScalars(_ example: (text: String, bytesPerScalar: Int)) {
+        let text = ScalarText(example.text)
+        let compact = CompactScalarText(text)
+        #expect(Array(compact) == text.scalars)
+        #expect(compact.bytes == text.count * example.bytesPerScalar)
+        for span in [TextSpan(start: 0, end: text.count), TextSpan(start: 2, end: 9), TextSpan(start: 5, end: 500)] {
+            #expect(compact[span] == text[span])
+            #expect(compact.wordCount(in: span) == Segmenter.wordCount(text.scalars, in: span))
+        }
+    }
 }

@@ -67,8 +67,10 @@ struct DuplicateIndex {
     /// Documents whose links were found in this run: links to them are current.
     private var processed = Set<String>()
     /// While groups are rebuilt: documents read, shared by the threads that build groups, and the groups
-    /// documents had before (groups built since are all visited, so they need not be listed).
-    private let members = SharedCache<Member>(limit: 160 << 20)
+    /// documents had before (groups built since are all visited, so they need not be listed). 64 MB of
+    /// documents as `Member.bytes` counts them hold about twice the documents 160 MB held when a member took
+    /// four bytes a scalar and counted twelve.
+    private let members = SharedCache<Member>(limit: 64 << 20)
     private var groupsOf: [String: [(id: String, members: [(String, TextSpan)])]] = [:]
     /// Whether the index held groups when the rebuild began: when it held none, no document has old groups to
     /// look up.
@@ -963,14 +965,18 @@ struct DuplicateIndex {
 
     /// What building groups needs of a document, kept while `members` holds it.
     private struct Member: Weighed {
-        var text: ScalarText
+        /// In one or two bytes a scalar for nearly every text: a large component's documents are all held at
+        /// once.
+        var text: CompactScalarText
         var passages: DocumentPassages
         /// `DocumentRecord.originalRank`.
         var rank: (issued: Int, sequence: Int)
         var sentenceStarts: [Int]
         var lineIndex: LineIndex
 
-        var bytes: Int { text.scalars.count * 12 + passages.all.count * 200 + 256 }
+        var bytes: Int {
+            text.bytes + (sentenceStarts.count + lineIndex.lineCount) * 8 + passages.all.count * 64 + 256
+        }
 
         /// Document `id`'s record as `database` has it. The records do not change while groups are rebuilt (only
         /// links and groups do), but the commits made meanwhile may reuse what a reader opened before them was
@@ -979,26 +985,33 @@ struct DuplicateIndex {
         static func load(_ id: String, from database: Database) throws -> Member? {
             guard let found = try database.reading({ try DocumentRecord.grouping(id, from: $0) }) else { return nil }
             return Member(
-                text: found.text, passages: DocumentPassages(found.passages), rank: found.rank,
+                text: CompactScalarText(found.text), passages: DocumentPassages(found.passages), rank: found.rank,
                 sentenceStarts: GroupBuilder.sentenceStarts(of: found.text.scalars), lineIndex: LineIndex(found.text))
         }
     }
 
-    /// A document's passages, and a quick way to those overlapping a span.
+    /// A document's passages as groups need them (their ids and spans: a `Passage` holds several times that,
+    /// and a large component's documents are all held at once), and a quick way to those overlapping a span.
     private struct DocumentPassages: Sendable {
-        let all: [Passage]
+        /// A passage's id and span.
+        struct Entry {
+            var id: String
+            var span: TextSpan
+        }
+
+        let all: [Entry]
         /// Whether each passage ends before the next starts (as the segmenter makes them): then a binary search
         /// finds those overlapping a span.
         private let ordered: Bool
 
         init(_ passages: [Passage]) {
-            all = passages
+            all = passages.map { Entry(id: $0.id, span: $0.span) }
             ordered = zip(passages, passages.dropFirst()).allSatisfy { $0.span.end <= $1.span.start }
         }
 
         /// The passages that may overlap `span`, in order: those from the first ending after its start to the
         /// last starting before its end (all of them when they are not in order).
-        func overlapping(_ span: TextSpan) -> ArraySlice<Passage> {
+        func overlapping(_ span: TextSpan) -> ArraySlice<Entry> {
             guard ordered else { return all[...] }
             let low = all.partitioningIndex { $0.span.end > span.start }
             var end = low
@@ -1008,7 +1021,7 @@ struct DuplicateIndex {
 
         /// The passage holding most of `span` (the first of several as good), or the first passage when none
         /// overlaps it.
-        func holdingMost(of span: TextSpan) -> Passage? {
+        func holdingMost(of span: TextSpan) -> Entry? {
             let best = overlapping(span).max { $0.span.overlap(with: span) < $1.span.overlap(with: span) }
             guard let best, best.span.overlap(with: span) > 0 else { return all.first }
             return best
@@ -1029,8 +1042,8 @@ struct DuplicateIndex {
                 passage: passage?.id ?? "", document: piece.document, span: span, lines: lines, text: entry.text[span],
                 original: false)
             let rank = entry.rank
-            members.append((member, (rank.issued, rank.sequence, span.start), rank.sequence,
-                Segmenter.wordCount(entry.text.scalars, in: span)))
+            let words = entry.text.wordCount(in: span)
+            members.append((member, (rank.issued, rank.sequence, span.start), rank.sequence, words))
         }
         guard Set(members.map(\.member.document)).count >= 2 else { return nil }
         // The original: earliest issued date, else first ingested; then the copies in ingest order.

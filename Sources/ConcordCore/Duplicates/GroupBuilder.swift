@@ -20,7 +20,7 @@ struct GroupBuilder {
 
     var pairs: [(a: Piece, b: Piece)]
     /// The documents' texts.
-    var texts: [String: ScalarText]
+    var texts: [String: CompactScalarText]
     /// Per document, the offsets where a sentence or paragraph starts.
     var boundaries: [String: [Int]]
     var minWords: Int
@@ -32,20 +32,20 @@ struct GroupBuilder {
     /// A builder over `pairs`; `boundaries` are the documents' sentence starts (`sentenceStarts(of:)`), found
     /// from their texts when not given.
     init(
-        pairs: [(a: Piece, b: Piece)], texts: [String: ScalarText], boundaries: [String: [Int]]? = nil, minWords: Int,
-        maxDocuments: Int
+        pairs: [(a: Piece, b: Piece)], texts: [String: CompactScalarText], boundaries: [String: [Int]]? = nil,
+        minWords: Int, maxDocuments: Int
     ) {
         self.pairs = pairs
         self.texts = texts
         self.minWords = minWords
         self.maxDocuments = maxDocuments
-        self.boundaries = boundaries ?? texts.mapValues { Self.sentenceStarts(of: $0.scalars) }
+        self.boundaries = boundaries ?? texts.mapValues { Self.sentenceStarts(of: $0) }
     }
 
     /// The offsets of `scalars` where a sentence starts: the first letter or digit (or the opening quote or bracket
     /// before it) after a `.`, `!` or `?` (closing quotes and brackets after it allowed) and white space, or after
     /// a line break; and the end.
-    static func sentenceStarts(of scalars: [Unicode.Scalar]) -> [Int] {
+    static func sentenceStarts<Scalars: Collection<Unicode.Scalar>>(of scalars: Scalars) -> [Int] {
         var starts: [Int] = [0]
         var afterTerminal = false
         var sawSpace = false
@@ -83,7 +83,7 @@ struct GroupBuilder {
     }
 
     /// `range` of `scalars` without the white space at its ends (members are trimmed so).
-    static func trimmed(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int> {
+    static func trimmed(_ range: Range<Int>, in scalars: CompactScalarText) -> Range<Int> {
         var (start, end) = (range.lowerBound, range.upperBound)
         while start < end, scalars[start].isWhiteSpace { start += 1 }
         while end > start, scalars[end - 1].isWhiteSpace { end -= 1 }
@@ -146,7 +146,7 @@ struct GroupBuilder {
                         {
                             target = sentence
                         } else if let text = textOf[to.document] {
-                            target = Self.wordStart(near: target, in: text.scalars, within: to.range)
+                            target = Self.wordStart(near: target, in: text, within: to.range)
                         }
                         if Self.insert(target, into: &cuts[to.document]) {
                             changed = true
@@ -229,8 +229,8 @@ struct GroupBuilder {
             for (document, list) in byDocument.sorted(by: { $0.key < $1.key }) {
                 guard let text = textOf[document] else { continue }
                 for joined in Self.joined(list) {
-                    let range = Self.trimmed(joined, in: text.scalars)
-                    guard Segmenter.wordCount(text.scalars, in: TextSpan(start: range.lowerBound, end: range.upperBound)) >= minWords
+                    let range = Self.trimmed(joined, in: text)
+                    guard text.wordCount(in: TextSpan(start: range.lowerBound, end: range.upperBound)) >= minWords
                     else { continue }
                     group.append(Piece(document: documents[document], range: range))
                 }
@@ -247,7 +247,7 @@ struct GroupBuilder {
     }
 
     /// The start of the word nearest to `position` (within a few scalars) inside `range`, or `position`.
-    static func wordStart(near position: Int, in scalars: [Unicode.Scalar], within range: Range<Int>) -> Int {
+    static func wordStart(near position: Int, in scalars: CompactScalarText, within range: Range<Int>) -> Int {
         func isStart(_ index: Int) -> Bool {
             index > range.lowerBound && index < range.upperBound && index < scalars.count
                 && scalars[index - 1].isWhiteSpace && !scalars[index].isWhiteSpace
