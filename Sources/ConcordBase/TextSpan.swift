@@ -29,6 +29,13 @@ public struct TextSpan: Hashable, Sendable, Codable, Comparable, CustomStringCon
         TextSpan(start: Swift.min(start, other.start), end: Swift.max(end, other.end))
     }
 
+    /// The offsets of the span that lie in a text of `count` scalars (an empty range at the text's end when it
+    /// starts past it).
+    public func clamped(toCount count: Int) -> Range<Int> {
+        let end = Swift.max(0, Swift.min(self.end, count))
+        return Swift.max(0, Swift.min(start, end))..<end
+    }
+
     /// The number of scalars both spans cover.
     public func overlap(with other: TextSpan) -> Int {
         Swift.max(0, Swift.min(end, other.end) - Swift.max(start, other.start))

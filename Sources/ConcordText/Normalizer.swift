@@ -47,8 +47,8 @@ public struct Normalizer: Sendable {
     /// scalars it came from, offsets into `text` (not into `span`).
     public func normalize(_ text: ScalarText, span: TextSpan, skipping: [TextSpan] = []) -> NormalizedText {
         let scalars = text.scalars
-        let end = max(0, min(span.end, scalars.count))
-        let start = max(0, min(span.start, end))
+        let clamped = span.clamped(toCount: scalars.count)
+        let (start, end) = (clamped.lowerBound, clamped.upperBound)
         var run = Run(scalars: scalars, end: end, skips: Normalizer.merged(skipping), prefixes: hyphenatedPrefixes)
         run.output.reserveCapacity(end - start)
         run.map.reserveCapacity(end - start)

@@ -65,9 +65,7 @@ public struct ScalarText: Sendable {
 
     /// The characters of `span`, exactly as they stand; the span is clamped to the text.
     public subscript(span: TextSpan) -> String {
-        let start = max(0, min(span.start, scalars.count))
-        let end = max(start, min(span.end, scalars.count))
-        return Self.string(scalars[start..<end])
+        Self.string(scalars[span.clamped(toCount: scalars.count)])
     }
 
     /// The string of `scalars`, encoded as UTF-8 directly (appending scalars to a `String` one by one costs
@@ -151,9 +149,7 @@ public struct CompactScalarText: RandomAccessCollection, Sendable {
 
     /// The characters of `span`, exactly as they stand; the span is clamped to the text.
     public subscript(span: TextSpan) -> String {
-        let start = Swift.max(0, Swift.min(span.start, count))
-        let end = Swift.max(start, Swift.min(span.end, count))
-        return ScalarText.string(of: self[start..<end])
+        ScalarText.string(of: self[span.clamped(toCount: count)])
     }
 
     /// Bytes held.

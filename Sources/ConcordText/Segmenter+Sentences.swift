@@ -19,8 +19,9 @@ extension Segmenter {
     /// nothing.
     public func sentences(in span: TextSpan, of text: ScalarText) -> [TextSpan] {
         let scalars = text.scalars
-        let end = max(0, min(span.end, scalars.count))
-        var index = max(0, min(span.start, end))
+        let clamped = span.clamped(toCount: scalars.count)
+        let end = clamped.upperBound
+        var index = clamped.lowerBound
         var result: [TextSpan] = []
         var sentenceStart: Int?
         while index < end {

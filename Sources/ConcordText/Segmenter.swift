@@ -263,8 +263,9 @@ extension Segmenter {
     static func wordCount<Scalars: RandomAccessCollection<Unicode.Scalar>>(
         of scalars: Scalars, in span: TextSpan
     ) -> Int where Scalars.Index == Int {
-        let end = max(0, min(span.end, scalars.count))
-        var index = max(0, min(span.start, end))
+        let clamped = span.clamped(toCount: scalars.count)
+        let end = clamped.upperBound
+        var index = clamped.lowerBound
         var count = 0
         var tokenHasWord = false
         while index < end {

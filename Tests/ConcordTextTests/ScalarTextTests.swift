@@ -49,4 +49,12 @@ import Testing
             #expect(compact.wordCount(in: span) == Segmenter.wordCount(text.scalars, in: span))
         }
     }
+
+    @Test func aSpanIsClampedToTheText() {
+        #expect(TextSpan(start: 2, end: 5).clamped(toCount: 10) == 2..<5)
+        #expect(TextSpan(start: 8, end: 15).clamped(toCount: 10) == 8..<10)
+        #expect(TextSpan(start: 12, end: 15).clamped(toCount: 10) == 10..<10)
+        #expect(TextSpan(start: -3, end: 2).clamped(toCount: 10) == 0..<2)
+        #expect(TextSpan(start: -3, end: -1).clamped(toCount: 10) == 0..<0)
+    }
 }
