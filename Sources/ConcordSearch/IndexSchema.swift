@@ -28,14 +28,14 @@ package enum Prefix {
     package static let linksID = "QL"
 }
 
-/// The kinds of Xapian documents in a concord index; every one but a passage carries `Prefix.kind + rawValue`.
-package enum RecordKind: String {
-    /// One per passage: the passage as a value (`StoredPassage`), found by its place after its record's first
-    /// passage (`RecordSummary.passageBase`). It has no term: its kind's would be the only one, and with one
-    /// passage document for every paragraph and sentence run, writing those terms took a twentieth of the
-    /// ingest's Xapian time (measured on the bench's 50 MB subset). Passages are counted as the documents of no
-    /// other kind (`passageCount(in:)`); indexes written before hold the term too, and count the same.
-    case passage
+/// The kinds of Xapian documents in a concord index that carry their kind as a term (`Prefix.kind + rawValue`).
+///
+/// A passage's document carries no term: the passage is a value (`StoredPassage`), found by its place after its
+/// record's first passage (`RecordSummary.passageBase`). A kind term would be its only one, and with a passage
+/// document for every paragraph and sentence run, writing those terms took a twentieth of the ingest's Xapian
+/// time (the bench's 50 MB subset). Passages are the documents of no kind here (`passageCount(in:)`); indexes
+/// written before hold an `XKpassage` term on them, which nothing reads.
+package enum RecordKind: String, CaseIterable {
     /// One per source document: its text, metadata and passage list; its whole text is indexed, so searches
     /// rank documents before passages.
     case document
@@ -47,7 +47,7 @@ package enum RecordKind: String {
 
     package var term: String { Prefix.kind + rawValue }
 
-    /// The passages `database` holds, as last committed: its documents of no other kind.
+    /// The passages `database` holds, as last committed: its documents of no kind.
     package static func passageCount(in database: Database) throws -> Int {
         var count = try database.documentCount()
         for kind in [RecordKind.document, .group, .links] { count -= try database.termFrequency(kind.term) }

@@ -114,7 +114,7 @@ struct DocumentPreparer: Sendable {
         let fields = IndexedFields(metadata: metadata)
         let summary = HitDocument(id: file.documentID, metadata: metadata)
         // A passage's document: the passage as a value (`ValueSlot.passage`), found by its place after its
-        // record's first passage (`RecordSummary.passageBase`), and no term (`RecordKind.passage`). Passages
+        // record's first passage (`RecordSummary.passageBase`), and no term (`RecordKind`). Passages
         // carry no text terms: the record indexes the whole text once, and a search finds a document's passages
         // through the positions of its terms (`PassagePositions`).
         var built: [Document] = []
