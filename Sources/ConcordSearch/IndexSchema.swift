@@ -50,7 +50,7 @@ package enum RecordKind: String, CaseIterable {
     /// The passages `database` holds, as last committed: its documents of no kind.
     package static func passageCount(in database: Database) throws -> Int {
         var count = try database.documentCount()
-        for kind in [RecordKind.document, .group, .links] { count -= try database.termFrequency(kind.term) }
+        for kind in allCases { count -= try database.termFrequency(kind.term) }
         return max(0, count)
     }
 }
