@@ -1,5 +1,5 @@
 /// One selected hash of a word n-gram, with where the n-gram starts.
-public struct Fingerprint: Hashable, Sendable {
+public struct Fingerprint: Hashable, Sendable, BitwiseCopyable {
     /// The n-gram's hash (deterministic: fixed mixing of the word keys, see `Fingerprinter`).
     public var hash: UInt64
     /// The index, in the word sequence fingerprinted, of the n-gram's first word.

@@ -3,7 +3,7 @@ import Foundation
 
 /// A word of a document, as the duplicate finder sees it: a deterministic key of its normalized form and where
 /// it stands in the extracted text.
-public struct Word: Hashable, Sendable {
+public struct Word: Hashable, Sendable, BitwiseCopyable {
     /// What the tokenizer knows about a word's surroundings.
     public struct Flags: OptionSet, Hashable, Sendable {
         /// The flag bits.

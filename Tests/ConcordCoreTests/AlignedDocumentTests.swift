@@ -1,6 +1,8 @@
 import ConcordTestSupport
 import ConcordText
+import Dispatch
 import Foundation
+import Synchronization
 import Testing
 import Xapian
 
@@ -38,12 +40,31 @@ import Xapian
         let tokenizer = WordTokenizer()
         let files = FileWalker(registry: registry).files(under: [fixture.sources]).files
         #expect(files.count == 70)
+        let spill = try #require(AlignedSpill(folder: fixture.folder.url.path))
+        var spilling = preparer
+        spilling.spill = spill
         var marked = 0
-        for file in files {
+        for (number, file) in files.enumerated() {
             let cache = DuplicateIndex.alignedDocumentCache()
-            cache.insert(file.documentID, try preparer.build(file, hash: "").aligned)
+            // Held in memory without a spill, written to the spill with one: every other document each way.
+            guard case .held(let held) = try preparer.build(file, hash: "").aligned else {
+                Issue.record("a preparer without a spill holds the words")
+                continue
+            }
+            if number.isMultiple(of: 2) {
+                cache.insert(file.documentID, held)
+            } else {
+                guard case .spilled(let location) = try spilling.build(file, hash: "").aligned else {
+                    Issue.record("a preparer with a spill writes the words there")
+                    continue
+                }
+                spill.record(file.documentID, at: location)
+                #expect(spill.fingerprints(file.documentID) == held.prepared)
+                #expect(spill.load(file.documentID)?.words == held.words)
+            }
             let prepared = try #require(try AlignedDocument.cached(
-                file.documentID, in: cache, from: database, aligner: aligner, tokenizer: tokenizer, common: commonKeys))
+                file.documentID, in: cache, spill: spill, from: database, aligner: aligner, tokenizer: tokenizer,
+                common: commonKeys))
             let indexed = try #require(try AlignedDocument.load(
                 file.documentID, from: database, aligner: aligner, tokenizer: tokenizer, common: commonKeys))
             #expect(prepared.prepared == nil)
@@ -54,5 +75,42 @@ import Xapian
             if prepared.words.contains(where: { $0.flags.contains(.boilerplate) }) { marked += 1 }
         }
         #expect(marked == 70, "the common paragraph is marked in every document")
+        spill.forget(files[1].documentID)
+        #expect(spill.load(files[1].documentID) == nil)
+    }
+
+    /// Entries written to the spill from many threads at once come back as written; an entry not recorded, or
+    /// forgotten, is not found; past its limit, it writes nothing.
+    @Test func spillKeepsEntriesWrittenInParallelUpToItsLimit() throws {
+        let folder = try TemporaryDirectory()
+        let spill = try #require(AlignedSpill(folder: folder.url.path))
+        let tokenizer = WordTokenizer()
+        let fingerprinter = Fingerprinter()
+        @Sendable func document(_ number: Int) -> AlignedDocument {
+            let text = (0..<(number % 7) * 40).map { "word\($0 * number % 97)" }.joined(separator: " ")
+            let words = tokenizer.words(in: ScalarText(text))
+            return AlignedDocument(prepared: words, fingerprints: fingerprinter.fingerprints(of: words))
+        }
+        let locations = Mutex([Int: AlignedSpill.Location]())
+        DispatchQueue.concurrentPerform(iterations: 64) { number in
+            if let location = spill.store(document(number)) { locations.withLock { $0[number] = location } }
+        }
+        let stored = locations.withLock { $0 }
+        #expect(stored.count == 64)
+        for (number, location) in stored where number != 5 { spill.record("d\(number)", at: location) }
+        for number in 0..<64 where number != 5 {
+            let loaded = try #require(spill.load("d\(number)"))
+            #expect(loaded.words == document(number).words)
+            #expect(loaded.prepared == document(number).prepared)
+        }
+        #expect(spill.load("d5") == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty, "the file has no name")
+
+        // Past its limit, a spill takes nothing more.
+        let small = try #require(AlignedSpill(folder: folder.url.path, limit: 1000))
+        let words = document(6)
+        #expect(words.words.count * 16 > 1000)
+        #expect(small.store(words) == nil)
+        #expect(small.store(AlignedDocument(prepared: [], fingerprints: [])) != nil)
     }
 }

@@ -397,6 +397,16 @@ enum ExampleIDs {
             taking: (1, 29), documents: ["a-digest-txt", "c0-txt", "c3-txt", "c8-txt", "c13-txt"], atLeast: 14, links: true)
     }
 
+    @Test func wordsHeldInMemoryPastTheSpillsLimitAlignAsSpilledOnesDo() async throws {
+        // The ingest writes each document's words for alignment to a spill file, up to a limit, and holds the
+        // rest in memory (as it does when the file cannot be made or written). With room for a few documents,
+        // some are read from each; links, groups and passage groups are those of a spill that holds them all.
+        try await expectTheSameGroupsWithLimits(
+            { $0.spillBytes = 4096 }, into: "spill-full", seed: 23, sentences: 30, copies: 14, keeping: 20,
+            dropping: 7, taking: (1, 29), documents: ["a-digest-txt", "c0-txt", "c3-txt", "c13-txt"], atLeast: 14,
+            links: true)
+    }
+
     @Test func recordsRewrittenFromTheValuesAtHandHoldWhatThoseReadBackHold() async throws {
         // Detection rewrites the summary of each record whose groups change. A record this run wrote gets its
         // other values again from what the writer kept; one from before, from the index. Over a first run and a

@@ -47,6 +47,9 @@ struct DuplicateIndex {
         /// Whether the records this run wrote are rewritten from their values as it wrote them (`WrittenRecord`);
         /// false: as those of records from before, read back from the index.
         var valuesAtHand = true
+        /// The most bytes of prepared words the spill file holds (`AlignedSpill`), the rest held in memory; nil:
+        /// a quarter of the space free where the index is.
+        var spillBytes: Int?
     }
     private let tokenizer = WordTokenizer()
     private let aligner: Aligner
@@ -81,6 +84,8 @@ struct DuplicateIndex {
     /// those read back from the index (`alignedDocumentCache`). Emptied before groups are built, so it is not
     /// held beside the group builder's caches.
     private let cache: SharedCache<AlignedDocument>
+    /// The words of the documents this run prepared that are not in `cache` (`AlignedSpill`).
+    private let spill: AlignedSpill?
     /// Document ids of record documents.
     private var documentOfRecord: [UInt32: String] = [:]
     /// Numbers for documents, while groups are rebuilt (`number(of:)`), and the documents by number.
@@ -96,7 +101,7 @@ struct DuplicateIndex {
     /// `cache`: for the words of the documents to align, holding those the ingest prepared
     /// (`alignedDocumentCache()`).
     init(
-        database: WritableDatabase, minWords: Int, cache: SharedCache<AlignedDocument>,
+        database: WritableDatabase, minWords: Int, cache: SharedCache<AlignedDocument>, spill: AlignedSpill? = nil,
         written: [String: WrittenRecord] = [:]
     ) {
         self.database = database
@@ -106,6 +111,7 @@ struct DuplicateIndex {
         configuration.minWords = self.minWords
         aligner = Aligner(configuration: configuration)
         self.cache = cache
+        self.spill = spill
     }
 
     /// A cache for the words of documents to align: large enough for the documents with candidates in the
@@ -128,6 +134,7 @@ struct DuplicateIndex {
         try update(id) { $0.links = [] }
         touched.insert(id)
         cache.remove(id)
+        spill?.forget(id)
         return touched
     }
 
@@ -187,13 +194,14 @@ struct DuplicateIndex {
             before.formUnion(chunk)
         }
         // A chunk is aligned on other threads while this one does the bookkeeping of the chunks around it.
-        let (aligner, tokenizer, common, cache) = (aligner, tokenizer, commonKeys, cache)
+        let (aligner, tokenizer, common, cache, spill) = (aligner, tokenizer, commonKeys, cache, spill)
         func aligning(_ number: Int) -> Background<[[(String, [DuplicateLink])]]>? {
             guard number < works.count else { return nil }
             let work = works[number]
             return Background {
                 try Self.align(
-                    work, path: path, threads: threads, aligner: aligner, tokenizer: tokenizer, common: common, cache: cache)
+                    work, path: path, threads: threads, aligner: aligner, tokenizer: tokenizer, common: common, cache: cache,
+                    spill: spill)
             }
         }
         // Two chunks are aligned at once, so the threads that finish a chunk's last documents first go on with
@@ -244,11 +252,12 @@ struct DuplicateIndex {
     /// The links of each document of `work` with each of its candidates, computed on `threads` threads.
     private static func align(
         _ work: [(id: String, candidates: [String])], path: String, threads: Int, aligner: Aligner,
-        tokenizer: WordTokenizer, common: Set<UInt64>, cache: SharedCache<AlignedDocument>
+        tokenizer: WordTokenizer, common: Set<UInt64>, cache: SharedCache<AlignedDocument>, spill: AlignedSpill?
     ) throws -> [[(String, [DuplicateLink])]] {
         try inParallel(work.count, threads: threads, path: path) { database, index in
             func entry(_ id: String) throws -> AlignedDocument? {
-                try AlignedDocument.cached(id, in: cache, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
+                try AlignedDocument.cached(
+                    id, in: cache, spill: spill, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
             }
             let item = work[index]
             guard !item.candidates.isEmpty, let mine = try entry(item.id) else { return [] }
@@ -387,7 +396,7 @@ struct DuplicateIndex {
     private func preparedFingerprints(of records: [(document: UInt32, value: String)]) -> [Held]? {
         var held: [Held] = []
         for (record, id) in records {
-            guard let fingerprints = cache.held(id)?.prepared else { return nil }
+            guard let fingerprints = spill?.fingerprints(id) ?? cache.held(id)?.prepared else { return nil }
             held.append(contentsOf: fingerprints.lazy.map { ($0.key, record) })
         }
         return held
@@ -1230,15 +1239,15 @@ struct AlignedDocument: Weighed {
         return AlignedDocument(words: words, seeds: aligner.seedTable(of: words))
     }
 
-    /// The entry of document `id` from `cache`, else as `database` has it (then kept in `cache`); nil when it
-    /// has none. An entry the ingest prepared (its words read and tokenized once, while preparing) is finished
-    /// here: its common text marked, its seeds made.
+    /// The entry of document `id` from `cache`, else from `spill`, else as `database` has it (then kept in
+    /// `cache`); nil when it has none. An entry the ingest prepared (its words read and tokenized once, while
+    /// preparing) is finished here: its common text marked, its seeds made.
     static func cached(
-        _ id: String, in cache: SharedCache<AlignedDocument>, from database: Database, aligner: Aligner,
-        tokenizer: WordTokenizer, common: Set<UInt64>
+        _ id: String, in cache: SharedCache<AlignedDocument>, spill: AlignedSpill? = nil, from database: Database,
+        aligner: Aligner, tokenizer: WordTokenizer, common: Set<UInt64>
     ) throws -> AlignedDocument? {
         guard var entry = try cache.value(id, load: {
-            try load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
+            try spill?.load(id) ?? load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
         }) else { return nil }
         if let fingerprints = entry.prepared {
             if !common.isEmpty { markCommon(&entry.words, common: common, fingerprints: fingerprints) }

@@ -23,7 +23,15 @@ struct PreparedDocument: @unchecked Sendable {
     /// The stemmer its words were indexed with (`IndexSchema.stemmer(forLanguage:)`).
     var stemmer: String
     /// Its words as duplicate detection aligns them, read here once rather than again from the index.
-    var aligned: AlignedDocument
+    var aligned: PreparedWords
+}
+
+/// Where a prepared document's words for duplicate detection are (`AlignedDocument`).
+enum PreparedWords: Sendable {
+    /// Written to the ingest's spill file (`AlignedSpill`).
+    case spilled(AlignedSpill.Location)
+    /// Held in memory: there is no spill, or writing to it failed.
+    case held(AlignedDocument)
 }
 
 /// What preparing one file gave.
@@ -41,6 +49,8 @@ struct DocumentPreparer: Sendable {
     var segmenter = Segmenter()
     var tokenizer = WordTokenizer()
     var fingerprinter = Fingerprinter()
+    /// Where the words for duplicate detection go, when not kept in memory.
+    var spill: AlignedSpill?
 
     /// Prepares `file`, or reports it unchanged when its content hash is `knownHash`.
     func prepare(_ file: SourceFile, knownHash: String?) -> PrepareOutcome {
@@ -149,6 +159,7 @@ struct DocumentPreparer: Sendable {
         // kept for aligning the document with them.
         let words = tokenizer.words(in: text, skipping: boilerplate)
         let fingerprints = fingerprinter.fingerprints(of: words)
+        let aligned = AlignedDocument(prepared: words, fingerprints: fingerprints)
         try recordDocument.setValue(Fingerprint.packed(fingerprints), slot: ValueSlot.fingerprints.rawValue)
         try recordDocument.addBooleanTerm(Prefix.documentID + file.documentID)
         try recordDocument.addBooleanTerm(Prefix.document + file.documentID)
@@ -169,7 +180,7 @@ struct DocumentPreparer: Sendable {
         return PreparedDocument(
             file: file, hash: hash, path: file.url.path, textBytes: extracted.text.utf8.count, passages: built,
             recordDocument: recordDocument, spellingWords: spellingWords, stemmer: stemmer,
-            aligned: AlignedDocument(prepared: words, fingerprints: fingerprints))
+            aligned: spill?.store(aligned).map(PreparedWords.spilled) ?? .held(aligned))
     }
 
     /// The distinct words of `text` worth suggesting as spellings: letters only, 2 to 24 of them, lowercased.

@@ -25,7 +25,9 @@ final class IndexWriter {
     private let minWords: Int
     /// Documents added, updated or removed in this run: duplicate detection revisits them.
     private(set) var changedDocuments: Set<String> = []
-    /// The words of the documents written in this run, for duplicate detection to align (as many as it holds).
+    /// The words of the documents written in this run, for duplicate detection to align: in the spill file,
+    /// those the preparers wrote there (`spill`, nil when none could be made), in the cache the others.
+    let spill: AlignedSpill?
     private let alignedDocuments = DuplicateIndex.alignedDocumentCache()
     /// The records written in this run, as written, for duplicate detection to rewrite their summaries: about a
     /// kilobyte each, up to 64 MB in all (those past it are read back from the index).
@@ -67,10 +69,12 @@ final class IndexWriter {
         }
     }
 
-    init(database: WritableDatabase, path: String, minWords: Int) throws {
+    /// `spillLimit`: the most bytes of prepared words kept in a file rather than memory (`AlignedSpill`).
+    init(database: WritableDatabase, path: String, minWords: Int, spillLimit: Int? = nil) throws {
         self.database = database
         self.path = path
         self.minWords = minWords
+        spill = AlignedSpill(folder: path, limit: spillLimit)
         let schema = try database.metadata(MetadataKey.schema)
         if !schema.isEmpty && schema != IndexSchema.version {
             throw ConcordError(
@@ -133,7 +137,14 @@ final class IndexWriter {
         writtenRecords.keep(try WrittenRecord(prepared.recordDocument, at: recordID), of: id)
         for word in prepared.spellingWords { batchSpellingCounts[word, default: (0, prepared.stemmer)].count += 1 }
         known[id] = Known(hash: prepared.hash, sequence: sequence, path: prepared.path)
-        alignedDocuments.insert(id, prepared.aligned)
+        switch prepared.aligned {
+        case .spilled(let location):
+            spill?.record(id, at: location)
+            alignedDocuments.remove(id)
+        case .held(let document):
+            spill?.forget(id)
+            alignedDocuments.insert(id, document)
+        }
         changedDocuments.insert(id)
         batch.bytes += max(prepared.file.bytes, prepared.textBytes)
     }
@@ -144,6 +155,7 @@ final class IndexWriter {
         if let existing = known[id] { try deletePassages(ofRecord: Self.recordID(sequence: existing.sequence)) }
         try database.deleteDocuments(idTerm: Prefix.documentID + id)
         alignedDocuments.remove(id)
+        spill?.forget(id)
         writtenRecords.forget(id)
         known[id] = nil
         changedDocuments.insert(id)
@@ -224,7 +236,8 @@ final class IndexWriter {
         threads: Int, limits: DuplicateIndex.Limits = .init(), progress: (Int) -> Void = { _ in }
     ) throws {
         var detector = DuplicateIndex(
-            database: database, minWords: minWords, cache: alignedDocuments, written: writtenRecords.take())
+            database: database, minWords: minWords, cache: alignedDocuments, spill: spill,
+            written: writtenRecords.take())
         detector.limits = limits
         let removed = changedDocuments.filter { known[$0] == nil }
         var batch = Batch()

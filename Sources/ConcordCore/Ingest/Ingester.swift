@@ -121,7 +121,9 @@ public final class Ingester {
     public func run(report: @escaping @Sendable (IngestEvent) -> Void) async throws -> IngestSummary {
         let start = ContinuousClock.now
         let database = try IndexWriter.open(indexPath)
-        let writer = try IndexWriter(database: database, path: indexPath, minWords: options.minWords)
+        let writer = try IndexWriter(
+            database: database, path: indexPath, minWords: options.minWords,
+            spillLimit: options.detectionLimits.spillBytes)
         let registry = ReaderRegistry(sizeLimit: options.sizeLimit)
         let roots = options.roots.map { URL(fileURLWithPath: $0) }
         let walk = FileWalker(registry: registry).files(under: roots)
@@ -133,7 +135,7 @@ public final class Ingester {
         report(.discovered(files: walk.files.count, bytes: walk.files.reduce(0) { $0 + $1.bytes }))
 
         let known = writer.knownHashes()
-        let preparer = DocumentPreparer(registry: registry)
+        let preparer = DocumentPreparer(registry: registry, spill: writer.spill)
         let files = walk.files
         // Documents prepared ahead of the writer: enough to keep the other cores busy while it writes one.
         let window = max(1, options.concurrency) * 16

@@ -1,0 +1,136 @@
+import ConcordText
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// The words and fingerprints of the documents an ingest prepared, kept for duplicate detection in a temporary
+/// file instead of memory: held in memory, they were most of an ingest's peak RSS and grew with the corpus (about
+/// 16 bytes a word: 290 MiB of the 420 an ingest of the 150 MB benchmark subset held when its last document was
+/// written). Read back, they cost a copy, not the tokenizing that reading a document back from the index costs.
+///
+/// The file is made in the index folder (not `/tmp`, which may be memory) with no name (`O_TMPFILE`, else
+/// named and unlinked at once), so no run, however it ends, leaves it behind. What it holds lives in the page
+/// cache, which the kernel writes out or drops as memory is needed.
+///
+/// Preparing tasks write entries (`store`) at once, in parallel; the writer makes an entry findable
+/// (`record`) when it writes its document, so detection finds only documents in the index. When the file cannot
+/// be made or written, or holds a quarter of the space that was free when it was made (the index must still
+/// have room to grow), `store` returns nil and the caller keeps the words in memory, as before the spill.
+final class AlignedSpill: Sendable {
+    /// Where an entry lies in the file.
+    struct Location: Sendable, Equatable {
+        var offset: Int
+        var words: Int
+        var fingerprints: Int
+    }
+
+    private struct State {
+        var end = 0
+        var entries: [String: Location] = [:]
+    }
+
+    private let descriptor: Int32
+    /// The most bytes the file may hold.
+    let limit: Int
+    private let state = Mutex(State())
+
+    /// A spill in `folder` holding at most `limit` bytes (and never more than a quarter of the space free there),
+    /// or nil when no file can be made there.
+    init?(folder: String, limit: Int? = nil) {
+        // O_TMPFILE is a macro Swift does not import: __O_TMPFILE (the same on x86_64 and arm64) with O_DIRECTORY.
+        var descriptor = open(folder, O_RDWR | O_CLOEXEC | O_DIRECTORY | 0o2000_0000, 0o600)
+        if descriptor < 0 {
+            var template = Array((folder + "/.concord-spill-XXXXXX").utf8CString)
+            descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard descriptor >= 0 else { return nil }
+            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+            _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        }
+        self.descriptor = descriptor
+        var space = statvfs()
+        let free = fstatvfs(descriptor, &space) == 0 ? Int(space.f_bavail) &* Int(space.f_frsize) : 0
+        self.limit = max(0, min(free / 4, limit ?? .max))
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Writes `document`'s words and fingerprints (an entry as the ingest prepared it) and returns where they
+    /// lie; nil when the write failed (the file system full, say).
+    func store(_ document: AlignedDocument) -> Location? {
+        let fingerprints = document.prepared ?? []
+        let wordBytes = document.words.count * MemoryLayout<Word>.stride
+        let size = wordBytes + fingerprints.count * MemoryLayout<Fingerprint>.stride
+        let reserved = state.withLock { state -> Int? in
+            guard state.end + size <= limit else { return nil }
+            defer { state.end += size }
+            return state.end
+        }
+        guard let offset = reserved else { return nil }
+        let written = document.words.withUnsafeBytes { write($0, at: offset) }
+            && fingerprints.withUnsafeBytes { write($0, at: offset + wordBytes) }
+        return written ? Location(offset: offset, words: document.words.count, fingerprints: fingerprints.count) : nil
+    }
+
+    /// Makes the entry at `location` the one of document `id`.
+    func record(_ id: String, at location: Location) {
+        state.withLock { _ = $0.entries.updateValue(location, forKey: id) }
+    }
+
+    /// Forgets document `id`'s entry.
+    func forget(_ id: String) {
+        state.withLock { _ = $0.entries.removeValue(forKey: id) }
+    }
+
+    /// The entry of document `id`, as the ingest prepared it (`AlignedDocument.prepared` set); nil when there is
+    /// none or it cannot be read.
+    func load(_ id: String) -> AlignedDocument? {
+        guard let location = state.withLock({ $0.entries[id] }) else { return nil }
+        let wordBytes = location.words * MemoryLayout<Word>.stride
+        guard let words: [Word] = read(location.words, at: location.offset),
+            let fingerprints: [Fingerprint] = read(location.fingerprints, at: location.offset + wordBytes)
+        else { return nil }
+        return AlignedDocument(prepared: words, fingerprints: fingerprints)
+    }
+
+    /// The fingerprints of document `id`'s entry; nil when there is none or they cannot be read.
+    func fingerprints(_ id: String) -> [Fingerprint]? {
+        guard let location = state.withLock({ $0.entries[id] }) else { return nil }
+        return read(location.fingerprints, at: location.offset + location.words * MemoryLayout<Word>.stride)
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let count = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            done += count
+        }
+        return true
+    }
+
+    /// `count` values of a plain type (no references) read from `offset`.
+    private func read<Element: BitwiseCopyable>(_ count: Int, at offset: Int) -> [Element]? {
+        var complete = true
+        let values = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let bytes = UnsafeMutableRawBufferPointer(buffer)
+            var done = 0
+            while done < bytes.count {
+                let got = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { break }
+                done += got
+            }
+            complete = done == bytes.count
+            initialized = complete ? count : 0
+        }
+        return complete ? values : nil
+    }
+}
