@@ -464,7 +464,7 @@ enum ExampleIDs {
 
     @Test func groupsCommittedWhileOthersAreStillBeingBuiltAreTheSame() async throws {
         // A component of 121 documents (built on all threads by itself) and 150 small ones: committed after
-        // every chunk written, the commits come while other chunks are still being built, reading the index
+        // every chunk written (every link and group counted, or every byte), the commits come while other chunks are still being built, reading the index
         // through readers opened before them. The groups are those of a run that commits far less often.
         var words = MadeUpWords(seed: 17)
         var digest = "The digest.\n\n"
@@ -480,9 +480,12 @@ enum ExampleIDs {
             try fixture.write("p\(pair)b.txt", "A later summary, second hand, item \(pair).\n\n\(shared)\n")
         }
         let often = try await ingestAlso(into: "committed-often") { $0.detectionLimits.commitWeight = 1 }
+        // The same when it is the bytes written that call for the commits.
+        let byBytes = try await ingestAlso(into: "committed-by-bytes") { $0.detectionLimits.commitBytes = 1 }
         let groups = try fixture.service().duplicates()
         #expect(groups.count == 270)
         #expect(try ConcordService(indexPath: often).duplicates() == groups)
+        #expect(try ConcordService(indexPath: byBytes).duplicates() == groups)
     }
 
     @Test func changedFileReplacesItsPassages() async throws {

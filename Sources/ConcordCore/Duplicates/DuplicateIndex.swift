@@ -38,6 +38,10 @@ struct DuplicateIndex {
         var keptLinks = 600_000
         /// Links and old groups rebuilt between two commits of the group rebuild (`rebuildGroups`).
         var commitWeight = 50_000
+        /// Bytes of values written (groups, link records, record summaries) between two commits of the group
+        /// rebuild: Xapian holds what a transaction changed in memory until it commits, more than its size (the
+        /// 150 MB subset's groups, 95 MB of values, went in one transaction whose commit freed 138 MiB).
+        var commitBytes = 16 << 20
         /// Documents whose links are found and committed together (`IndexWriter.updateDuplicates`), and link
         /// records changed before they are written.
         var linkBatch = 4096
@@ -80,6 +84,8 @@ struct DuplicateIndex {
     private var hadGroups = true
     /// How group records are written (`writeGroup`).
     private var groupWrites = IDTermWrites(.group)
+    /// Bytes of values written since the rebuild's last commit (`Limits.commitBytes`).
+    private var uncommittedBytes = 0
     /// The words of documents read recently, shared by the threads that align: those the ingest prepared, then
     /// those read back from the index (`alignedDocumentCache`). Emptied before groups are built, so it is not
     /// held beside the group builder's caches.
@@ -515,7 +521,9 @@ struct DuplicateIndex {
         let document = try Document()
         try document.addBooleanTerm(idTerm)
         try document.addBooleanTerm(RecordKind.links.term)
-        try document.setValue(record.encoded(), slot: ValueSlot.links.rawValue)
+        let encoded = record.encoded()
+        try document.setValue(encoded, slot: ValueSlot.links.rawValue)
+        uncommittedBytes += encoded.count
         _ = try linkWrites.write(document, idTerm: idTerm, in: database)
     }
 
@@ -542,6 +550,7 @@ struct DuplicateIndex {
             document = try database.document(docid)
         }
         try document.setValue(encoded, slot: ValueSlot.summary.rawValue)
+        uncommittedBytes += encoded.count
         try database.replaceDocument(docid, with: document)
     }
 
@@ -562,6 +571,8 @@ struct DuplicateIndex {
         cache.removeAll()
         hadGroups = try database.termFrequency(RecordKind.group.term) > 0
         groupWrites = IDTermWrites(.group, heldBefore: hadGroups)
+        // What the links were written with is committed (but the last slice's, written below).
+        uncommittedBytes = 0
         var visitedLinks = VisitedLinks()
         var visitedGroups = Set<String>()
         groupsOf = [:]
@@ -628,12 +639,15 @@ struct DuplicateIndex {
             sinceCommit += finished.chunk.weight
             done.formUnion(finished.chunk.seeds)
             releaseElsewhere(finished)
-            if sinceCommit >= limits.commitWeight || pendingWrites >= limits.linkBatch {
+            if sinceCommit >= limits.commitWeight || pendingWrites >= limits.linkBatch
+                || uncommittedBytes >= limits.commitBytes
+            {
                 regrouped(done)
                 done = []
                 try saveLinks()
                 try between()
                 sinceCommit = 0
+                uncommittedBytes = 0
             }
         }
         regrouped(done)
@@ -1088,6 +1102,7 @@ struct DuplicateIndex {
         for member in Set(group.members.map(\.document)) { try document.addBooleanTerm(Prefix.member + member) }
         try document.setValue(encoded.data, slot: ValueSlot.group.rawValue)
         try document.setValue(encoded.references, slot: ValueSlot.groupMembers.rawValue)
+        uncommittedBytes += encoded.data.count + encoded.references.count
         return try groupWrites.write(document, idTerm: Prefix.groupID + group.id, in: database)
     }
 }
