@@ -9,9 +9,9 @@ import Synchronization
 #endif
 
 /// The words and fingerprints of the documents an ingest prepared, kept for duplicate detection in a temporary
-/// file instead of memory: held in memory, they were most of an ingest's peak RSS and grew with the corpus (about
-/// 16 bytes a word: 290 MiB of the 420 an ingest of the 150 MB benchmark subset held when its last document was
-/// written). Read back, they cost a copy, not the tokenizing that reading a document back from the index costs.
+/// file instead of memory: held in memory (about 16 bytes a word), they made an ingest's RSS grow with every
+/// document written, to 420 MiB by the last of the 150 MB benchmark subset's, against about 260 with the file.
+/// Read back, they cost a copy, not the tokenizing that reading a document back from the index costs.
 ///
 /// The file is made in the index folder (not `/tmp`, which may be memory) with no name (`O_TMPFILE`, else
 /// named and unlinked at once), so no run, however it ends, leaves it behind. What it holds lives in the page

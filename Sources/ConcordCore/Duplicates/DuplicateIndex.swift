@@ -86,9 +86,9 @@ struct DuplicateIndex {
     private var groupWrites = IDTermWrites(.group)
     /// Bytes of values written since the rebuild's last commit (`Limits.commitBytes`).
     private var uncommittedBytes = 0
-    /// The words of documents read recently, shared by the threads that align: those the ingest prepared, then
-    /// those read back from the index (`alignedDocumentCache`). Emptied before groups are built, so it is not
-    /// held beside the group builder's caches.
+    /// The words of documents read recently, shared by the threads that align: those the ingest held in memory,
+    /// then those read from `spill` or back from the index (`alignedDocumentCache`). Emptied before groups are
+    /// built, so it is not held beside the group builder's caches.
     private let cache: SharedCache<AlignedDocument>
     /// The words of the documents this run prepared that are not in `cache` (`AlignedSpill`).
     private let spill: AlignedSpill?
@@ -104,8 +104,8 @@ struct DuplicateIndex {
     /// as of candidates.
     private var commonKeys: Set<UInt64> = []
 
-    /// `cache`: for the words of the documents to align, holding those the ingest prepared
-    /// (`alignedDocumentCache()`).
+    /// `cache`: for the words of the documents to align, holding those the ingest prepared and kept in memory
+    /// (`alignedDocumentCache()`); `spill`: those it wrote to a file.
     init(
         database: WritableDatabase, minWords: Int, cache: SharedCache<AlignedDocument>, spill: AlignedSpill? = nil,
         written: [String: WrittenRecord] = [:]
