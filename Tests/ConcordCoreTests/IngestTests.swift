@@ -330,7 +330,7 @@ enum ExampleIDs {
 
     @Test func oneDocumentCopiedByManyMakesOneLargeComponentBuiltAlikeOnOneThreadAndOnTwo() async throws {
         // A digest holds 300 sentences, each copied by a file of its own: one component of 301 documents, large
-        // enough to be read and built on all threads by itself.
+        // enough to be read and built on all threads by itself, and with enough groups to be made as written.
         let copies = 300
         var words = MadeUpWords(seed: 11)
         var digest = "The digest.\n\n"
@@ -342,7 +342,14 @@ enum ExampleIDs {
         // Its name comes first, so the rebuild starts from it and reaches every copy at once.
         try fixture.write("a-digest.txt", digest)
         let one = try await ingestOnOneThreadAndOnTwo()
+        // Its groups are made and written a slice at a time: the same in slices of seven.
+        let sliced = try await ingestAlso(into: "small-slices") { $0.detectionLimits.groupSlice = 7 }
         let groups = try fixture.service().duplicates()
+        #expect(try ConcordService(indexPath: sliced).duplicates() == groups)
+        for document in ["a-digest-txt", "c0-txt", "c150-txt", "c299-txt"] {
+            #expect(try ConcordService(indexPath: sliced).document(document).passages.map(\.group)
+                == fixture.service().document(document).passages.map(\.group))
+        }
         #expect(groups.count == copies)
         // Each group is the digest and one copy.
         #expect(groups.allSatisfy { group in
