@@ -106,6 +106,13 @@ import Xapian
         #expect(spill.load("d5") == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty, "the file has no name")
 
+        // Where the file system makes no unnamed file, a named one is unlinked at once.
+        let named = try #require(AlignedSpill(folder: folder.url.path, unnamed: false))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+        let location = try #require(named.store(document(6)))
+        named.record("d6", at: location)
+        #expect(named.load("d6")?.words == document(6).words)
+
         // Past its limit, a spill takes nothing more.
         let small = try #require(AlignedSpill(folder: folder.url.path, limit: 1000))
         let words = document(6)

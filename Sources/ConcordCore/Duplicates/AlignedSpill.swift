@@ -40,15 +40,16 @@ final class AlignedSpill: Sendable {
     private let state = Mutex(State())
 
     /// A spill in `folder` holding at most `limit` bytes (and never more than a quarter of the space free there),
-    /// or nil when no file can be made there.
-    init?(folder: String, limit: Int? = nil) {
+    /// or nil when no file can be made there. `unnamed` false: a named file unlinked at once, as where the file
+    /// system makes no unnamed one.
+    init?(folder: String, limit: Int? = nil, unnamed: Bool = true) {
         // O_TMPFILE is a macro Swift does not import: __O_TMPFILE (the same on x86_64 and arm64) with O_DIRECTORY.
-        var descriptor = open(folder, O_RDWR | O_CLOEXEC | O_DIRECTORY | 0o2000_0000, 0o600)
+        var descriptor = unnamed ? open(folder, O_RDWR | O_CLOEXEC | O_DIRECTORY | 0o2000_0000, 0o600) : -1
         if descriptor < 0 {
             var template = Array((folder + "/.concord-spill-XXXXXX").utf8CString)
-            descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            descriptor = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
             guard descriptor >= 0 else { return nil }
-            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+            _ = unlink(String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
             _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         }
         self.descriptor = descriptor
@@ -106,9 +107,10 @@ final class AlignedSpill: Sendable {
     }
 
     private func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
         var done = 0
         while done < bytes.count {
-            let count = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            let count = pwrite(descriptor, base + done, bytes.count - done, off_t(offset + done))
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return false }
             done += count
@@ -122,8 +124,8 @@ final class AlignedSpill: Sendable {
         let values = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
             let bytes = UnsafeMutableRawBufferPointer(buffer)
             var done = 0
-            while done < bytes.count {
-                let got = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            while done < bytes.count, let base = bytes.baseAddress {
+                let got = pread(descriptor, base + done, bytes.count - done, off_t(offset + done))
                 if got < 0 && errno == EINTR { continue }
                 guard got > 0 else { break }
                 done += got
