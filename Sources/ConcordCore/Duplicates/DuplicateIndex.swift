@@ -880,11 +880,12 @@ struct DuplicateIndex {
         }
     }
 
-    /// A group and what its Xapian document stores, encoded where groups are built (on all threads).
+    /// A group and what its Xapian document stores, encoded where groups are built, or a slice at a time as a
+    /// large component's are written (on all threads).
     private struct EncodedGroup: Sendable {
-        /// Its members without their texts, which `data` holds: writing it needs their places only, and a large
-        /// component's groups, all encoded before any is written, held their texts twice (about 70 MB more at
-        /// the peak of the 150 MB subset's ingest).
+        /// Its members without their texts, which `data` holds: writing it needs their places only, and groups
+        /// encoded together before any is written held their texts twice (about 70 MB more at the peak of the
+        /// 150 MB subset's ingest, when a large component's were all encoded at once).
         var group: DuplicateGroup
         /// The group as JSON (`ValueSlot.group`) and its members for search (`GroupReferences`).
         var data: [UInt8]
