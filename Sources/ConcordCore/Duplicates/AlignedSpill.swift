@@ -36,7 +36,7 @@ final class AlignedSpill: Sendable {
 
     private let descriptor: Int32
     /// The most bytes the file may hold.
-    let limit: Int
+    private let limit: Int
     private let state = Mutex(State())
 
     /// A spill in `folder` holding at most `limit` bytes (and never more than a quarter of the space free there),
@@ -46,6 +46,7 @@ final class AlignedSpill: Sendable {
         // O_TMPFILE is a macro Swift does not import: __O_TMPFILE (the same on x86_64 and arm64) with O_DIRECTORY.
         var descriptor = unnamed ? open(folder, O_RDWR | O_CLOEXEC | O_DIRECTORY | 0o2000_0000, 0o600) : -1
         if descriptor < 0 {
+            // mkstemp replaces the six X that end its template.
             var template = Array((folder + "/.concord-spill-XXXXXX").utf8CString)
             descriptor = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
             guard descriptor >= 0 else { return nil }
