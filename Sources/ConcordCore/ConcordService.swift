@@ -120,9 +120,10 @@ public final class ConcordService: Sendable {
             }
             let term = document.map { Prefix.member + $0 } ?? RecordKind.group.term
             var groups: [DuplicateGroup] = []
+            var texts = GroupTexts()
             for docid in try database.postings(for: term) {
                 let group = try Self.group(at: docid, in: database)
-                if group.words >= (minWords ?? 0) { groups.append(group) }
+                if group.words >= (minWords ?? 0) { groups.append(try texts.filling(group, from: database)) }
             }
             return groups.sorted { ($0.members.first?.document ?? "", $0.members.first?.span.start ?? 0, $0.id)
                 < ($1.members.first?.document ?? "", $1.members.first?.span.start ?? 0, $1.id) }
@@ -182,14 +183,15 @@ public final class ConcordService: Sendable {
         try PassageGroups.load(document: id, from: database).mapValues(\.group)
     }
 
+    /// Group `id`, its members' texts left empty (`GroupTexts`), or nil when there is none.
     static func group(_ id: String, in database: Database) throws -> DuplicateGroup? {
         guard let docid = try database.postings(for: Prefix.groupID + id).first else { return nil }
         return try group(at: docid, in: database)
     }
 
-    /// The group stored in Xapian document `docid`.
+    /// The group stored in Xapian document `docid`, its members' texts left empty (`GroupTexts`).
     static func group(at docid: UInt32, in database: Database) throws -> DuplicateGroup {
-        try StoredJSON.decode(DuplicateGroup.self, from: try database.document(docid).value(ValueSlot.group.rawValue))
+        try StoredJSON.decodeGroup(try database.document(docid).value(ValueSlot.group.rawValue))
     }
 
     static func size(ofFolder path: String) -> Int {
@@ -197,6 +199,64 @@ public final class ConcordService: Sendable {
         return names.reduce(0) { total, name in
             let size = (try? FileManager.default.attributesOfItem(atPath: path + "/" + name)[.size] as? Int) ?? 0
             return total + size
+        }
+    }
+}
+
+/// Reads the texts of duplicate groups' members from their documents, each document's text once: the index
+/// stores a group's members' places, not their texts (`StoredGroup`).
+struct GroupTexts {
+    private var texts: [String: UTF8Text] = [:]
+
+    /// `group` with each member's text, `text[span]` of its document (empty when the document is gone, which a
+    /// run stopped before it rebuilt the groups around a removed document can leave).
+    mutating func filling(_ group: DuplicateGroup, from database: Database) throws -> DuplicateGroup {
+        var group = group
+        for index in group.members.indices {
+            let document = group.members[index].document
+            if texts[document] == nil {
+                texts[document] = UTF8Text(try DocumentRecord.utf8Text(of: document, from: database) ?? [])
+            }
+            group.members[index].text = texts[document]?[group.members[index].span] ?? ""
+        }
+        return group
+    }
+
+    /// A text as UTF-8, with the offset of every 64th scalar: spans are scalar offsets, and holding the scalars
+    /// of every grouped document's text, as a listing of all groups reads them, took four times the memory.
+    private struct UTF8Text {
+        private let bytes: [UInt8]
+        /// The byte offset of scalars 0, 64, 128…
+        private let marks: [Int]
+        private let count: Int
+
+        init(_ utf8: [UInt8]) {
+            // Never anything but valid UTF-8 as stored; else the standard library's repair, as `ScalarText` does.
+            let bytes = String(validating: utf8, as: UTF8.self) == nil ? Array(String(decoding: utf8, as: UTF8.self).utf8) : utf8
+            var marks: [Int] = []
+            var count = 0
+            for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+                if count & 63 == 0 { marks.append(offset) }
+                count += 1
+            }
+            (self.bytes, self.marks, self.count) = (bytes, marks, count)
+        }
+
+        /// The byte offset of scalar `scalar` (0...count).
+        private func offset(of scalar: Int) -> Int {
+            guard scalar < count else { return bytes.count }
+            var offset = marks[scalar >> 6]
+            for _ in 0..<(scalar & 63) {
+                offset += 1
+                while bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            }
+            return offset
+        }
+
+        /// The characters of `span`, clamped to the text.
+        subscript(span: TextSpan) -> String {
+            let range = span.clamped(toCount: count)
+            return String(decoding: bytes[offset(of: range.lowerBound)..<offset(of: range.upperBound)], as: UTF8.self)
         }
     }
 }

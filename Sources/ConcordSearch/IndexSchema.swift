@@ -77,7 +77,7 @@ package enum ValueSlot: UInt32 {
     case summary = 8
     /// The members of a duplicate group as references, without their texts (group records, `GroupReferences`).
     case groupMembers = 9
-    /// The duplicate group as JSON, its members' texts included (group records). A value rather than the
+    /// The duplicate group as JSON, its members' places without their texts (group records, `StoredGroup`). A value rather than the
     /// document's data, as for passages: duplicate detection writes thousands of groups one after the other,
     /// and compressing each with zlib cost more than all else that writing it does.
     case group = 10
@@ -133,7 +133,7 @@ package enum MetadataKey {
 
 package enum IndexSchema {
     /// Bumped whenever the stored layout changes; an index of another version is refused with a clear error.
-    package static let version = "13"
+    package static let version = "14"
 
     /// Document records take the Xapian ids below this, one per document (its ingest sequence + 1), so they lie
     /// together: Xapian keeps document lengths by id, and a search over records scattered among their passages

@@ -104,65 +104,74 @@ public struct ScalarText: Sendable {
     }
 }
 
-/// A text's scalars as `ScalarText` holds them, in less memory: one byte each when none lies above U+00FF, two
-/// when none lies beyond the Basic Multilingual Plane (nearly every text), four otherwise. For texts held by the
-/// thousand, as duplicate groups are built.
-public struct CompactScalarText: RandomAccessCollection, Sendable {
-    private enum Storage: Sendable {
-        case latin1([UInt8])
-        case basic([UInt16])
-        case full([Unicode.Scalar])
+/// What duplicate groups need to know of a text, in two bits a scalar: which scalars are white space, and how
+/// many words a span holds. A large component's documents are all held at once while its groups are built, and
+/// their texts themselves are not needed there (a group stores its members' places, not their texts).
+public struct ScalarClasses: Sendable {
+    /// What `Segmenter.wordCount(_:in:)` tells scalars apart by, in the order it asks.
+    private enum Class: UInt8 {
+        case other = 0
+        case whiteSpace = 1
+        case ideographic = 2
+        case alphanumeric = 3
     }
 
-    private let storage: Storage
+    /// Four scalars a byte, the first in the lowest two bits.
+    private let packed: [UInt8]
+    public let count: Int
 
-    /// `text`'s scalars, in as few bytes each as they all fit.
-    public init(_ text: ScalarText) {
-        let highest = text.scalars.reduce(UInt32(0)) { Swift.max($0, $1.value) }
-        if highest < 0x100 {
-            storage = .latin1(text.scalars.map { UInt8(truncatingIfNeeded: $0.value) })
-        } else if highest < 0x1_0000 {
-            storage = .basic(text.scalars.map { UInt16(truncatingIfNeeded: $0.value) })
-        } else {
-            storage = .full(text.scalars)
+    /// The classes of `scalars`.
+    public init<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars) {
+        var packed = [UInt8](repeating: 0, count: (scalars.count + 3) / 4)
+        for (index, scalar) in scalars.enumerated() {
+            let kind: Class =
+                if scalar.isWhiteSpace {
+                    .whiteSpace
+                } else if scalar.value >= 0x2E80, Segmenter.isIdeographic(scalar) {
+                    .ideographic
+                } else if Segmenter.isAlphanumeric(scalar) {
+                    .alphanumeric
+                } else {
+                    .other
+                }
+            packed[index >> 2] |= kind.rawValue << UInt8((index & 3) * 2)
         }
+        self.packed = packed
+        count = scalars.count
     }
 
-    public var startIndex: Int { 0 }
+    @inline(__always)
+    private func kind(_ index: Int) -> UInt8 { (packed[index >> 2] >> UInt8((index & 3) * 2)) & 3 }
 
-    public var endIndex: Int {
-        switch storage {
-        case .latin1(let units): units.count
-        case .basic(let units): units.count
-        case .full(let scalars): scalars.count
+    /// Whether the scalar at `index` is white space (false outside the text).
+    public func isWhiteSpace(_ index: Int) -> Bool {
+        index >= 0 && index < count && kind(index) == Class.whiteSpace.rawValue
+    }
+
+    /// `Segmenter.wordCount(_:in:)` of the text's scalars.
+    public func wordCount(in span: TextSpan) -> Int {
+        let clamped = span.clamped(toCount: count)
+        var count = 0
+        var tokenHasWord = false
+        for index in clamped {
+            switch kind(index) {
+            case Class.whiteSpace.rawValue:
+                if tokenHasWord { count += 1 }
+                tokenHasWord = false
+            case Class.ideographic.rawValue:
+                if tokenHasWord { count += 1 }
+                tokenHasWord = false
+                count += 1
+            case Class.alphanumeric.rawValue:
+                tokenHasWord = true
+            default:
+                break
+            }
         }
-    }
-
-    public subscript(index: Int) -> Unicode.Scalar {
-        switch storage {
-        case .latin1(let units): Unicode.Scalar(units[index])
-        // Never a surrogate: the units were scalars.
-        case .basic(let units): Unicode.Scalar(units[index]) ?? "\u{FFFD}"
-        case .full(let scalars): scalars[index]
-        }
-    }
-
-    /// The characters of `span`, exactly as they stand; the span is clamped to the text.
-    public subscript(span: TextSpan) -> String {
-        ScalarText.string(of: self[span.clamped(toCount: count)])
+        if tokenHasWord { count += 1 }
+        return count
     }
 
     /// Bytes held.
-    public var bytes: Int {
-        switch storage {
-        case .latin1(let units): units.count
-        case .basic(let units): units.count * 2
-        case .full(let scalars): scalars.count * 4
-        }
-    }
-
-    /// `Segmenter.wordCount(_:in:)` of these scalars.
-    public func wordCount(in span: TextSpan) -> Int {
-        Segmenter.wordCount(of: self, in: span)
-    }
+    public var bytes: Int { packed.count }
 }

@@ -256,13 +256,6 @@ extension Segmenter {
     /// The number of words in `span` of `scalars`: white-space separated tokens holding a letter or digit, each
     /// Han, kana or other CJK ideograph counting as a word of its own.
     public static func wordCount(_ scalars: [Unicode.Scalar], in span: TextSpan) -> Int {
-        wordCount(of: scalars, in: span)
-    }
-
-    /// The same over any scalars indexed from 0 (`CompactScalarText`'s).
-    static func wordCount<Scalars: RandomAccessCollection<Unicode.Scalar>>(
-        of scalars: Scalars, in span: TextSpan
-    ) -> Int where Scalars.Index == Int {
         let clamped = span.clamped(toCount: scalars.count)
         let end = clamped.upperBound
         var index = clamped.lowerBound

@@ -9,7 +9,7 @@ import Testing
     typealias Piece = GroupBuilder.Piece
 
     /// A text of sentences of the given word counts, and where each sentence starts (and the text ends).
-    static func text(sentences: [Int], offset: Int = 0) -> (text: CompactScalarText, starts: [Int]) {
+    static func text(sentences: [Int], offset: Int = 0) -> Text {
         var text = ""
         var starts: [Int] = []
         for (number, length) in sentences.enumerated() {
@@ -18,7 +18,22 @@ import Testing
             text += (0..<length).map { "w\(number + offset)x\($0)" }.joined(separator: " ") + "."
         }
         starts.append(text.unicodeScalars.count)
-        return (CompactScalarText(ScalarText(text)), starts)
+        return Text(text: ScalarClasses(text.unicodeScalars), starts: starts, boundaries: GroupBuilder.sentenceStarts(of: text.unicodeScalars))
+    }
+
+    /// A text as groups are built from it, and where its sentences start as built.
+    struct Text {
+        var text: ScalarClasses
+        var starts: [Int]
+        /// `GroupBuilder.sentenceStarts(of:)`.
+        var boundaries: [Int]
+    }
+
+    /// A builder over `pairs` between `texts`.
+    static func builder(_ pairs: [(a: Piece, b: Piece)], _ texts: [String: Text], maxDocuments: Int = 64) -> GroupBuilder {
+        GroupBuilder(
+            pairs: pairs, texts: texts.mapValues(\.text), boundaries: texts.mapValues(\.boundaries), minWords: 8,
+            maxDocuments: maxDocuments)
     }
 
     static func piece(_ document: String, _ range: Range<Int>) -> Piece { Piece(document: document, range: range) }
@@ -43,7 +58,7 @@ import Testing
             (Self.piece("o", Self.sentences(o.starts, 2, 6)), Self.piece("r2", Self.sentences(r2.starts, 0, 4))),
             (Self.piece("r1", Self.sentences(r1.starts, 2, 4)), Self.piece("r2", Self.sentences(r2.starts, 0, 2))),
         ]
-        let builder = GroupBuilder(pairs: pairs, texts: ["o": o.text, "r1": r1.text, "r2": r2.text], minWords: 8, maxDocuments: 64)
+        let builder = Self.builder(pairs, ["o": o, "r1": r1, "r2": r2])
         let groups = Self.sorted(builder.groups()).map { $0.map { ($0.document, $0.range.lowerBound) } }
         #expect(groups.count == 3)
         #expect(groups.map { $0.map(\.0) } == [["o", "r1"], ["o", "r1", "r2"], ["o", "r2"]])
@@ -60,7 +75,7 @@ import Testing
             (Self.piece("o", Self.sentences(o.starts, 0, 4)), Self.piece("r1", Self.sentences(r1.starts, 0, 4))),
             (Self.piece("o", Self.sentences(o.starts, 2, 4)), Self.piece("r2", Self.sentences(r2.starts, 0, 2))),
         ]
-        let builder = GroupBuilder(pairs: pairs, texts: ["o": o.text, "r1": r1.text, "r2": r2.text], minWords: 8, maxDocuments: 64)
+        let builder = Self.builder(pairs, ["o": o, "r1": r1, "r2": r2])
         let groups = Self.sorted(builder.groups())
         #expect(groups.count == 2)
         #expect(groups.first?.first { $0.document == "r1" }?.range.upperBound ?? 0 >= r1.starts[2] - 1)
@@ -77,11 +92,11 @@ import Testing
             (Self.piece("a", Self.sentences(a.starts, 0, 2)), Self.piece("b", Self.sentences(b.starts, 0, 2))),
             (Self.piece("a", Self.sentences(a.starts, 1, 2)), Self.piece("c", Self.sentences(c.starts, 0, 1))),
         ]
-        let texts = ["a": a.text, "b": b.text, "c": c.text]
-        let groups = Self.sorted(GroupBuilder(pairs: pairs, texts: texts, minWords: 8, maxDocuments: 64).groups())
+        let texts = ["a": a, "b": b, "c": c]
+        let groups = Self.sorted(Self.builder(pairs, texts).groups())
         #expect(groups.map { $0.map(\.document) } == [["a", "b", "c"]])
         #expect(groups.first?.first?.range.lowerBound == a.starts[1])
-        #expect(GroupBuilder(pairs: pairs, texts: texts, minWords: 8, maxDocuments: 2).groups().isEmpty)
+        #expect(Self.builder(pairs, texts, maxDocuments: 2).groups().isEmpty)
     }
 
     @Test func aChainOfCopiesIsOneGroup() {
@@ -90,7 +105,7 @@ import Testing
         let pairs: [(a: Piece, b: Piece)] = [
             (Self.piece("a", whole), Self.piece("b", whole)), (Self.piece("b", whole), Self.piece("c", whole)),
         ]
-        let groups = GroupBuilder(pairs: pairs, texts: ["a": t.text, "b": t.text, "c": t.text], minWords: 8, maxDocuments: 64).groups()
+        let groups = Self.builder(pairs, ["a": t, "b": t, "c": t]).groups()
         #expect(Self.sorted(groups) == [[Self.piece("a", whole), Self.piece("b", whole), Self.piece("c", whole)]])
     }
 

@@ -1,5 +1,6 @@
 import ConcordBase
 import ConcordTestSupport
+import ConcordText
 import Foundation
 import Synchronization
 import Testing
@@ -207,6 +208,30 @@ enum ExampleIDs {
         #expect(second.added == 0 && second.updated == 0 && second.unchanged == 2 && second.failed == 0)
         #expect(second.passages == first.passages && second.groups == first.groups)
         #expect(try fixture.service().duplicates() == groups)
+    }
+
+    @Test func groupMembersQuoteTheirDocumentsExactlyBeyondASCII() async throws {
+        // A passage of accented, CJK and astral text, copied after prefaces of other lengths that hold such
+        // text too: a member's text is read back from its document's by scalar offsets.
+        var words = MadeUpWords(seed: 11)
+        let shared = (0..<5).map { _ in words.sentence(of: 14) }.joined(separator: " ")
+            .replacingOccurrences(of: "ka", with: "k\u{E1}").replacingOccurrences(of: "mi", with: "m\u{1F600}i")
+            .replacingOccurrences(of: "zeto", with: "\u{4E2D}\u{6587}")
+        for (name, repeats) in [("a.txt", 3), ("b.txt", 11), ("c.txt", 0)] {
+            var preface = ""
+            for index in 0..<repeats { preface += "Pr\u{E9}face \u{2014} \u{5E8F}\u{6587} \u{1F4D6} number \(index) of \(name).\n\n" }
+            try fixture.write(name, preface + shared + "\n\nAnd a closing line of \(name) alone.\n")
+        }
+        _ = try await fixture.ingest()
+        let service = try fixture.service()
+        let groups = try service.duplicates()
+        #expect(groups.contains { Set($0.members.map(\.document)) == ["a-txt", "b-txt", "c-txt"] })
+        for member in groups.flatMap(\.members) {
+            let text = ScalarText(try service.documentText(member.document))
+            #expect(!member.text.isEmpty)
+            #expect(member.text == text[member.span], "\(member.document) \(member.span)")
+        }
+        #expect(try service.duplicates(document: "b-txt") == groups.filter { $0.members.contains { $0.document == "b-txt" } })
     }
 
     @Test func aDocumentWhoseTitleNamesTheQueryRanksFirst() async throws {

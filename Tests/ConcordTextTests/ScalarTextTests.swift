@@ -34,19 +34,25 @@ import Testing
     }
 
     @Test(
-        "a compact text holds the same scalars, spans and word counts in one, two or four bytes a scalar",
+        "classes in two bits a scalar tell white space and count words as the scalars do",
         arguments: [
-            ("Caf\u{E9} cr\u{E8}me, na\u{EF}ve.\nSecond line", 1), ("\u{4E2D}\u{6587} text \u{2014} dash \u{2019}s", 2),
-            ("Emoji \u{1F600} and \u{10348} beyond the plane", 4),
+            "Caf\u{E9} cr\u{E8}me, na\u{EF}ve.\nSecond line", "\u{4E2D}\u{6587}text \u{2014} dash \u{2019}s 12\u{3000}\u{3042}b",
+            "Emoji \u{1F600} and \u{10348} beyond\u{A0}the plane \u{2028}-- --x", "",
         ])
-    func compactTextHoldsTheSameScalars(_ example: (text: String, bytesPerScalar: Int)) {
-        let text = ScalarText(example.text)
-        let compact = CompactScalarText(text)
-        #expect(Array(compact) == text.scalars)
-        #expect(compact.bytes == text.count * example.bytesPerScalar)
-        for span in [TextSpan(start: 0, end: text.count), TextSpan(start: 2, end: 9), TextSpan(start: 5, end: 500)] {
-            #expect(compact[span] == text[span])
-            #expect(compact.wordCount(in: span) == Segmenter.wordCount(text.scalars, in: span))
+    func classesCountWordsAsTheScalarsDo(_ example: String) {
+        let text = ScalarText(example)
+        let classes = ScalarClasses(text.scalars)
+        #expect(classes.count == text.count)
+        #expect(classes.bytes == (text.count + 3) / 4)
+        for index in -1...text.count {
+            #expect(classes.isWhiteSpace(index) == (text.scalars.indices.contains(index) && text.scalars[index].isWhiteSpace))
+        }
+        // Every span, and spans reaching past either end.
+        for start in -2...text.count {
+            for end in start...(text.count + 2) {
+                let span = TextSpan(start: start, end: end)
+                #expect(classes.wordCount(in: span) == Segmenter.wordCount(text.scalars, in: span))
+            }
         }
     }
 

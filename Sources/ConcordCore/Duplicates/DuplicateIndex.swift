@@ -883,9 +883,7 @@ struct DuplicateIndex {
     /// A group and what its Xapian document stores, encoded where groups are built, or a slice at a time as a
     /// large component's are written (on all threads).
     private struct EncodedGroup: Sendable {
-        /// Its members without their texts, which `data` holds: writing it needs their places only, and groups
-        /// encoded together before any is written held their texts twice (about 70 MB more at the peak of the
-        /// 150 MB subset's ingest, when a large component's were all encoded at once).
+        /// Its members, their texts empty: the index stores their places only (`StoredGroup`).
         var group: DuplicateGroup
         /// The group as JSON (`ValueSlot.group`) and its members for search (`GroupReferences`).
         var data: [UInt8]
@@ -897,7 +895,6 @@ struct DuplicateIndex {
             references = GroupReferences.encode(group.members.map {
                 DuplicateReference(passage: $0.passage, document: $0.document, span: $0.span, lines: $0.lines)
             }, group: group.id)
-            for index in self.group.members.indices { self.group.members[index].text = "" }
         }
     }
 
@@ -956,7 +953,7 @@ struct DuplicateIndex {
         pairs.sort { ($0.a.document, $0.a.range.lowerBound, $0.b.document, $0.b.range.lowerBound)
             < ($1.a.document, $1.a.range.lowerBound, $1.b.document, $1.b.range.lowerBound) }
         let groups = GroupBuilder(
-            pairs: pairs, texts: entries.mapValues(\.text), boundaries: entries.mapValues(\.sentenceStarts),
+            pairs: pairs, texts: entries.mapValues(\.classes), boundaries: entries.mapValues(\.sentenceStarts),
             minWords: minWords, maxDocuments: boilerplateCap
         ).groups()
         let passages = entries.mapValues(\.passages)
@@ -1015,9 +1012,9 @@ struct DuplicateIndex {
 
     /// What building groups needs of a document, kept while `members` holds it.
     private struct Member: Weighed {
-        /// In one or two bytes a scalar for nearly every text: a large component's documents are all held at
-        /// once.
-        var text: CompactScalarText
+        /// Its text's white space and words, in two bits a scalar, not the text: a large component's documents
+        /// are all held at once, and a group stores its members' places only (`StoredGroup`).
+        var classes: ScalarClasses
         var passages: DocumentPassages
         /// `DocumentRecord.originalRank`.
         var rank: (issued: Int, sequence: Int)
@@ -1025,7 +1022,7 @@ struct DuplicateIndex {
         var lineIndex: LineIndex
 
         var bytes: Int {
-            text.bytes + (sentenceStarts.count + lineIndex.lineCount) * 8 + passages.all.count * 64 + 256
+            classes.bytes + (sentenceStarts.count + lineIndex.lineCount) * 8 + passages.all.count * 64 + 256
         }
 
         /// Document `id`'s record as `database` has it. The records do not change while groups are rebuilt (only
@@ -1035,7 +1032,7 @@ struct DuplicateIndex {
         static func load(_ id: String, from database: Database) throws -> Member? {
             guard let found = try database.reading({ try DocumentRecord.grouping(id, from: $0) }) else { return nil }
             return Member(
-                text: CompactScalarText(found.text), passages: DocumentPassages(found.passages), rank: found.rank,
+                classes: ScalarClasses(found.text.scalars), passages: DocumentPassages(found.passages), rank: found.rank,
                 sentenceStarts: GroupBuilder.sentenceStarts(of: found.text.scalars), lineIndex: LineIndex(found.text))
         }
     }
@@ -1083,16 +1080,16 @@ struct DuplicateIndex {
     ) -> DuplicateGroup? {
         var members: [(member: GroupMember, rank: (Int, Int, Int), sequence: Int, words: Int)] = []
         for piece in pieces {
-            guard let entry = entries[piece.document], piece.range.upperBound <= entry.text.count else { continue }
+            guard let entry = entries[piece.document], piece.range.upperBound <= entry.classes.count else { continue }
             // Pieces come trimmed (`GroupBuilder.trimmed`).
             let span = TextSpan(start: piece.range.lowerBound, end: piece.range.upperBound)
             let lines = entry.lineIndex.lines(of: span)
             let passage = entry.passages.holdingMost(of: span)
             let member = GroupMember(
-                passage: passage?.id ?? "", document: piece.document, span: span, lines: lines, text: entry.text[span],
+                passage: passage?.id ?? "", document: piece.document, span: span, lines: lines, text: "",
                 original: false)
             let rank = entry.rank
-            let words = entry.text.wordCount(in: span)
+            let words = entry.classes.wordCount(in: span)
             members.append((member, (rank.issued, rank.sequence, span.start), rank.sequence, words))
         }
         guard Set(members.map(\.member.document)).count >= 2 else { return nil }

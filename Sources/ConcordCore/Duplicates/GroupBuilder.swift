@@ -19,8 +19,8 @@ struct GroupBuilder {
     }
 
     var pairs: [(a: Piece, b: Piece)]
-    /// The documents' texts.
-    var texts: [String: CompactScalarText]
+    /// What the documents' texts are made of (white space and words).
+    var texts: [String: ScalarClasses]
     /// Per document, the offsets where a sentence or paragraph starts.
     var boundaries: [String: [Int]]
     var minWords: Int
@@ -29,17 +29,17 @@ struct GroupBuilder {
     var snap = 24
     var maxRounds = 6
 
-    /// A builder over `pairs`; `boundaries` are the documents' sentence starts (`sentenceStarts(of:)`), found
-    /// from their texts when not given.
+    /// A builder over `pairs`; `boundaries` are the documents' sentence starts (`sentenceStarts(of:)`), none
+    /// when not given.
     init(
-        pairs: [(a: Piece, b: Piece)], texts: [String: CompactScalarText], boundaries: [String: [Int]]? = nil,
+        pairs: [(a: Piece, b: Piece)], texts: [String: ScalarClasses], boundaries: [String: [Int]]? = nil,
         minWords: Int, maxDocuments: Int
     ) {
         self.pairs = pairs
         self.texts = texts
         self.minWords = minWords
         self.maxDocuments = maxDocuments
-        self.boundaries = boundaries ?? texts.mapValues { Self.sentenceStarts(of: $0) }
+        self.boundaries = boundaries ?? [:]
     }
 
     /// The offsets of `scalars` where a sentence starts: the first letter or digit (or the opening quote or bracket
@@ -83,10 +83,10 @@ struct GroupBuilder {
     }
 
     /// `range` of `scalars` without the white space at its ends (members are trimmed so).
-    static func trimmed(_ range: Range<Int>, in scalars: CompactScalarText) -> Range<Int> {
+    static func trimmed(_ range: Range<Int>, in scalars: ScalarClasses) -> Range<Int> {
         var (start, end) = (range.lowerBound, range.upperBound)
-        while start < end, scalars[start].isWhiteSpace { start += 1 }
-        while end > start, scalars[end - 1].isWhiteSpace { end -= 1 }
+        while start < end, scalars.isWhiteSpace(start) { start += 1 }
+        while end > start, scalars.isWhiteSpace(end - 1) { end -= 1 }
         return start..<end
     }
 
@@ -247,10 +247,10 @@ struct GroupBuilder {
     }
 
     /// The start of the word nearest to `position` (within a few scalars) inside `range`, or `position`.
-    static func wordStart(near position: Int, in scalars: CompactScalarText, within range: Range<Int>) -> Int {
+    static func wordStart(near position: Int, in scalars: ScalarClasses, within range: Range<Int>) -> Int {
         func isStart(_ index: Int) -> Bool {
             index > range.lowerBound && index < range.upperBound && index < scalars.count
-                && scalars[index - 1].isWhiteSpace && !scalars[index].isWhiteSpace
+                && scalars.isWhiteSpace(index - 1) && !scalars.isWhiteSpace(index)
         }
         for distance in 0...12 {
             if isStart(position - distance) { return position - distance }

@@ -40,11 +40,11 @@ enum StoredJSON {
         return Array(output.utf8)
     }
 
-    /// A duplicate group, as `JSONEncoder` with sorted keys writes it (groups are written for every component
-    /// duplicate detection touches).
+    /// A duplicate group as stored, without its members' texts, as `JSONEncoder` with sorted keys writes its
+    /// `StoredGroup` (groups are written for every component duplicate detection touches).
     static func encode(_ group: DuplicateGroup) -> [UInt8] {
         var output = "{\"id\":"
-        output.reserveCapacity(group.members.reduce(256) { $0 + $1.text.utf8.count + $1.document.utf8.count * 2 + 96 })
+        output.reserveCapacity(group.members.reduce(256) { $0 + $1.document.utf8.count * 2 + 96 })
         JSONWriter.writeString(group.id, to: &output)
         output += ",\"members\":["
         for (index, member) in group.members.enumerated() {
@@ -61,8 +61,6 @@ enum StoredJSON {
             JSONWriter.writeString(member.passage, to: &output)
             output += ",\"span\":"
             write(member.span, to: &output)
-            output += ",\"text\":"
-            JSONWriter.writeString(member.text, to: &output)
             output += "}"
         }
         output += "],\"original\":"
@@ -71,7 +69,48 @@ enum StoredJSON {
         return Array(output.utf8)
     }
 
+    /// The group `encode(_:)` stored as `bytes`, its members' texts empty (`StoredGroup.texts` fills them).
+    static func decodeGroup(_ bytes: [UInt8]) throws -> DuplicateGroup {
+        try decode(StoredGroup.self, from: bytes).group
+    }
+
     private static func write(_ span: TextSpan, to output: inout String) {
         output += "{\"end\":\(span.end),\"start\":\(span.start)}"
+    }
+}
+
+/// A duplicate group as the index stores it: its members' places, not their texts, which their documents hold
+/// (`GroupTexts` reads them back).
+struct StoredGroup: Codable, Equatable {
+    struct Member: Codable, Equatable {
+        var passage: String
+        var document: String
+        var span: TextSpan
+        var lines: [Int]
+        var original: Bool
+    }
+
+    var id: String
+    var members: [Member]
+    var original: String
+    var words: Int
+
+    init(_ group: DuplicateGroup) {
+        id = group.id
+        members = group.members.map {
+            Member(passage: $0.passage, document: $0.document, span: $0.span, lines: $0.lines, original: $0.original)
+        }
+        original = group.original
+        words = group.words
+    }
+
+    /// The group, its members' texts empty.
+    var group: DuplicateGroup {
+        DuplicateGroup(
+            id: id,
+            members: members.map {
+                GroupMember(passage: $0.passage, document: $0.document, span: $0.span, lines: $0.lines, text: "", original: $0.original)
+            },
+            original: original, words: words)
     }
 }

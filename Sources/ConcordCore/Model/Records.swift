@@ -230,13 +230,24 @@ extension DocumentRecord {
         return try alignment(decoding: try stored(document, at: docid, in: database), id: id)
     }
 
-    /// What the record's Xapian document `document` (id `docid`) stores (`stored()`), its text from its first
-    /// passage's, found as searches find passages (`RecordSummary.passageDocumentID`, right over shards too).
+    /// What the record's Xapian document `document` (id `docid`) stores (`stored()`).
     private static func stored(_ document: Document, at docid: UInt32, in database: Database) throws -> Stored {
+        Stored(data: try document.data(), text: try text(of: document, at: docid, in: database))
+    }
+
+    /// The text of the record's Xapian document `document` (id `docid`), as UTF-8: on its first passage's
+    /// document, found as searches find passages (`RecordSummary.passageDocumentID`, right over shards too).
+    private static func text(of document: Document, at docid: UInt32, in database: Database) throws -> [UInt8] {
         let summary = try RecordSummary(decoding: try document.value(ValueSlot.summary.rawValue))
         let first = summary.passageDocumentID(0, record: docid, shards: try database.shardCount())
         let holder = try first.map { try database.document($0) } ?? document
-        return Stored(data: try document.data(), text: try holder.value(ValueSlot.text.rawValue))
+        return try holder.value(ValueSlot.text.rawValue)
+    }
+
+    /// The text of document `id` alone, as UTF-8, without decoding its record, or nil when it is not indexed.
+    static func utf8Text(of id: String, from database: Database) throws -> [UInt8]? {
+        guard let (docid, document) = try recordDocument(id, in: database) else { return nil }
+        return try text(of: document, at: docid, in: database)
     }
 
     /// The text and boilerplate spans of the record stored as `stored` (`stored()`).
