@@ -218,10 +218,18 @@ struct GroupBuilder {
             }
         }
 
-        var sets: [Int: [Int]] = [:]
-        for index in pieces.indices { sets[find(index), default: []].append(index) }
+        // The sets, each as a run of piece indices in order of their roots (a table of arrays, one per set and
+        // most sets a single piece, cost a large component more than all the rest of this).
+        let roots = pieces.indices.map(find)
+        let order = pieces.indices.sorted { (roots[$0], $0) < (roots[$1], $1) }
         var result: [[Piece]] = []
-        for (_, members) in sets.sorted(by: { $0.key < $1.key }) {
+        var runStart = 0
+        while runStart < order.count {
+            var runEnd = runStart + 1
+            while runEnd < order.count, roots[order[runEnd]] == roots[order[runStart]] { runEnd += 1 }
+            let members = order[runStart..<runEnd]
+            runStart = runEnd
+            guard members.count >= 2 else { continue }
             var byDocument: [Int: [Range<Int>]] = [:]
             for index in members { byDocument[pieces[index].document, default: []].append(pieces[index].range) }
             guard byDocument.count >= 2, byDocument.count <= maxDocuments else { continue }
