@@ -247,4 +247,6 @@ void cx_malloc_reuse_freed_memory(void) CX_NOEXCEPT {
     mallopt(M_ARENA_MAX, static_cast<int>(cores < 2 ? 2 : cores > 64 ? 64 : cores));
 }
 
+void cx_malloc_release_free_memory(void) CX_NOEXCEPT { malloc_trim(0); }
+
 }  // extern "C"

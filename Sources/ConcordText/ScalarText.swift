@@ -121,9 +121,10 @@ public struct ScalarClasses: Sendable {
     public let count: Int
 
     /// The classes of `scalars`.
-    public init<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars) {
+    public init(_ scalars: [Unicode.Scalar]) {
         var packed = [UInt8](repeating: 0, count: (scalars.count + 3) / 4)
-        for (index, scalar) in scalars.enumerated() {
+        for index in scalars.indices {
+            let scalar = scalars[index]
             let kind: Class =
                 if scalar.isWhiteSpace {
                     .whiteSpace

@@ -320,6 +320,12 @@ extension WritableDatabase {
     public static func reuseFreedMemory() {
         cx_malloc_reuse_freed_memory()
     }
+
+    /// Gives back to the system the memory malloc holds free, which `reuseFreedMemory()` has it keep otherwise:
+    /// for a process about to go on to work of another shape, which would not reuse it but add to it.
+    public static func releaseFreeMemory() {
+        cx_malloc_release_free_memory()
+    }
 }
 
 /// The ids `list` holds, copied in one go.

@@ -328,6 +328,10 @@ cx_bytes cx_mset_snippet(const cx_mset *mset, cx_bytes text, size_t length, cons
  *  buffers by the thousand on several threads, as an ingest does. */
 void cx_malloc_reuse_freed_memory(void) CX_NOEXCEPT;
 
+/** Gives back to the system the pages malloc holds free (malloc_trim), which `cx_malloc_reuse_freed_memory`
+ *  otherwise keeps. */
+void cx_malloc_release_free_memory(void) CX_NOEXCEPT;
+
 #pragma clang assume_nonnull end
 
 #ifdef __cplusplus

@@ -69,10 +69,13 @@ struct DuplicateIndex {
     private var linkWrites = IDTermWrites(.links)
     /// The records this run wrote, by document, as it wrote them (the summary as last rewritten).
     private var written: [String: WrittenRecord]
-    /// The record summaries (and their Xapian ids) the groups of link records in `links` were read from
-    /// (`passageGroups(of:)`): read only where groups are rebuilt, not for every link record looked at, and kept
-    /// for rewriting the groups there.
+    /// The record summaries (and their Xapian ids) whose passages' groups the rebuild read and changes
+    /// (`passageGroups(of:)`), kept till they are written with the link records (`saveLinks`). Apart from the
+    /// link records: rewriting a document's groups needs none of its links, and reading those back for every
+    /// document of a large component added 170 MB to the heap of the 250 MB bench subset's ingest (37 MB now).
     private var summaries: [String: (docid: UInt32, summary: RecordSummary)] = [:]
+    /// The documents in `summaries` whose passages' groups changed.
+    private var regroupedRecords = Set<String>()
     /// Documents whose links were found in this run: links to them are current.
     private var processed = Set<String>()
     /// While groups are rebuilt: documents read, shared by the threads that build groups, and the groups
@@ -443,10 +446,11 @@ struct DuplicateIndex {
         return id
     }
 
-    /// Writes every link record changed since the last call. The records stay at hand, as the index now has
-    /// them, while they hold at most `limits.keptLinks` links (groups are built from the links just found, and reading
-    /// them back costs a lookup and a decoding each); past that they are forgotten, so what is held does not
-    /// grow with the corpus. Their passages' groups are read afresh (`passageGroups(of:)`).
+    /// Writes every link record changed since the last call, and the passages' groups changed since
+    /// (`setPassageGroups`). The records stay at hand, as the index now has them, while they hold at most
+    /// `limits.keptLinks` links (groups are built from the links just found, and reading them back costs a lookup
+    /// and a decoding each); past that they are forgotten, so what is held does not grow with the corpus.
+    /// Passages' groups are read afresh after (`passageGroups(of:)`).
     mutating func saveLinks() throws {
         var held = 0
         for record in links.values { held += record.links.count }
@@ -454,10 +458,14 @@ struct DuplicateIndex {
             // Taken out, so sorting its links does not copy them.
             guard var record = links.removeValue(forKey: id) else { continue }
             record.links.sort()
-            if record != loadedLinks[id] { try write(record, of: id) }
+            if record != loadedLinks[id] { try writeLinks(record, of: id) }
             if held <= limits.keptLinks { links[id] = record }
         }
         dirtyLinks = []
+        for id in regroupedRecords.sorted() {
+            if let found = summaries[id] { try writeGroups(in: found.summary, record: found.docid, of: id) }
+        }
+        regroupedRecords = []
         summaries = [:]
         if held <= limits.keptLinks {
             loadedLinks = links
@@ -485,17 +493,19 @@ struct DuplicateIndex {
         return record
     }
 
-    /// The groups of document `id`'s passages, as its link record holds them (read on first use).
-    private mutating func passageGroups(of id: String) throws -> [String: PassageGroups.Assignment] {
-        _ = try linkRecord(id)
-        // A document without a record (removed) has no groups to read or rewrite.
-        if summaries[id] == nil, let (docid, summary) = try summary(of: id) {
-            summaries[id] = (docid, summary)
-            let groups = PassageGroups.byPassage(summary, document: id)
-            links[id]?.groups = groups
-            loadedLinks[id]?.groups = groups
-        }
-        return links[id]?.groups ?? [:]
+    /// The groups of document `id`'s passages by ordinal, as its record's summary holds them (read on first use;
+    /// none for a document without a record, which has none to rewrite).
+    private mutating func passageGroups(of id: String) throws -> [Int: PassageGroups.Assignment] {
+        if summaries[id] == nil, let found = try summary(of: id) { summaries[id] = found }
+        return summaries[id]?.summary.groups ?? [:]
+    }
+
+    /// Gives document `id`'s passages `groups` (by ordinal), written with the link records (`saveLinks`); read
+    /// them first (`passageGroups(of:)`).
+    private mutating func setPassageGroups(of id: String, _ groups: [Int: PassageGroups.Assignment]) {
+        guard summaries[id] != nil else { return }
+        summaries[id]?.summary.groups = groups
+        regroupedRecords.insert(id)
     }
 
     /// The summary of document `id`'s record and the record's Xapian id, as this run wrote them or else as the
@@ -504,13 +514,6 @@ struct DuplicateIndex {
         if limits.valuesAtHand, let record = written[id] { return (record.docid, try RecordSummary(decoding: record.summary)) }
         guard let docid = try database.postings(for: Prefix.documentID + id).first else { return nil }
         return (docid, try RecordSummary.load(record: docid, from: database))
-    }
-
-    private mutating func write(_ record: LinkRecord, of id: String) throws {
-        if record.links != loadedLinks[id]?.links { try writeLinks(record, of: id) }
-        if let found = summaries[id], record.groups != loadedLinks[id]?.groups {
-            try writeGroups(record.groups, in: found.summary, record: found.docid, of: id)
-        }
     }
 
     /// Writes the link record of `id`, or deletes it when it holds no link.
@@ -533,14 +536,7 @@ struct DuplicateIndex {
     /// leaves the record's terms and data as they are (and its text, which its first passage's document holds).
     /// Setting a value on a stored document reads all its values back first; a record this run wrote gets its
     /// values anew from `written` instead.
-    private mutating func writeGroups(
-        _ groups: [String: PassageGroups.Assignment], in summary: RecordSummary, record docid: UInt32, of id: String
-    ) throws {
-        var summary = summary
-        summary.groups = [:]
-        for (passage, assignment) in groups {
-            if let ordinal = StoredPassage.ordinal(ofPassage: passage) { summary.groups[ordinal] = assignment }
-        }
+    private mutating func writeGroups(in summary: RecordSummary, record docid: UInt32, of id: String) throws {
         let encoded = summary.encoded()
         let document: Document
         if limits.valuesAtHand, let record = written[id] {
@@ -569,8 +565,12 @@ struct DuplicateIndex {
         around seeds: Set<String>, path: String, threads: Int, between: () throws -> Void,
         regrouped: (Set<String>) -> Void
     ) throws {
-        // Alignment is over: its words make room for the members read here.
-        cache.removeAll()
+        // Alignment is over: its words go, and the memory they held goes back to the system. Groups are built
+        // from blocks of other sizes, which would not reuse it but add to it: on the 250 MB bench subset, peak RSS
+        // stood 200 MB above the live heap. Freed here, not on another thread, so that it is freed before it is
+        // given back (10 ms for 450 MB of words there).
+        cache.removeAll(now: true)
+        WritableDatabase.releaseFreeMemory()
         hadGroups = try database.termFrequency(RecordKind.group.term) > 0
         groupWrites = IDTermWrites(.group, heldBefore: hadGroups)
         // What the links were written with is committed (but the last slice's, written below).
@@ -973,7 +973,7 @@ struct DuplicateIndex {
         let old = component.groups.filter { !current.contains($0) }
         for id in old { try groupWrites.delete(idTerm: Prefix.groupID + id, in: database) }
         let deleted = Set(old)
-        var best: [String: [String: PassageGroups.Assignment]] = [:]
+        var best: [String: [Int: PassageGroups.Assignment]] = [:]
         var written: [String] = []
         try built.encodedSlices(slice: limits.groupSlice, threads: threads) { slice in
             for encoded in slice {
@@ -983,10 +983,10 @@ struct DuplicateIndex {
                 for member in group.members {
                     for passage in built.passages[member.document]?.overlapping(member.span) ?? [] {
                         let overlap = passage.span.overlap(with: member.span)
-                        guard overlap > 0 else { continue }
+                        guard overlap > 0, let ordinal = passage.ordinal else { continue }
                         let candidate = PassageGroups.Assignment(group: group.id, overlap: overlap, document: groupDocument)
-                        if let held = best[member.document]?[passage.id], !Self.better(candidate, than: held) { continue }
-                        best[member.document, default: [:]][passage.id] = candidate
+                        if let held = best[member.document]?[ordinal], !Self.better(candidate, than: held) { continue }
+                        best[member.document, default: [:]][ordinal] = candidate
                     }
                 }
             }
@@ -996,11 +996,11 @@ struct DuplicateIndex {
         for document in built.passages.keys.sorted() {
             let old = try passageGroups(of: document)
             var assigned = old.filter { !deleted.contains($0.value.group) }
-            for (passage, candidate) in best[document] ?? [:] {
-                if let held = assigned[passage], !Self.better(candidate, than: held) { continue }
-                assigned[passage] = candidate
+            for (ordinal, candidate) in best[document] ?? [:] {
+                if let held = assigned[ordinal], !Self.better(candidate, than: held) { continue }
+                assigned[ordinal] = candidate
             }
-            if old != assigned { try update(document) { $0.groups = assigned } }
+            if old != assigned { setPassageGroups(of: document, assigned) }
         }
         return written
     }
@@ -1043,6 +1043,8 @@ struct DuplicateIndex {
         /// A passage's id and span.
         struct Entry {
             var id: String
+            /// Its ordinal (`StoredPassage.ordinal(ofPassage:)`): what the record's summary knows it by.
+            var ordinal: Int?
             var span: TextSpan
         }
 
@@ -1052,7 +1054,7 @@ struct DuplicateIndex {
         private let ordered: Bool
 
         init(_ passages: [Passage]) {
-            all = passages.map { Entry(id: $0.id, span: $0.span) }
+            all = passages.map { Entry(id: $0.id, ordinal: StoredPassage.ordinal(ofPassage: $0.id), span: $0.span) }
             ordered = zip(passages, passages.dropFirst()).allSatisfy { $0.span.end <= $1.span.start }
         }
 
@@ -1383,12 +1385,13 @@ final class SharedCache<Value: Weighed>: Sendable {
         state.withLock { $0.entries[id]?.value }
     }
 
-    /// Drops everything held, freed on another thread (`releaseElsewhere`).
-    func removeAll() {
-        releaseElsewhere(state.withLock { state in
+    /// Drops everything held, freed on another thread (`releaseElsewhere`) unless `now`.
+    func removeAll(now: Bool = false) {
+        let held = state.withLock { state in
             defer { state = State() }
             return state
-        })
+        }
+        if !now { releaseElsewhere(held) }
     }
 }
 

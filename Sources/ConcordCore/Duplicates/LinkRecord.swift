@@ -1,17 +1,14 @@
 import ConcordText
 
-/// A document's duplicate links (the data of its link record) and the duplicate group of each of its passages (in
-/// its record's summary).
+/// A document's duplicate links (the data of its link record).
 struct LinkRecord: Hashable, Sendable {
     var links: [DuplicateLink] = []
-    /// Passage id → its group, for the passages in a group.
-    var groups: [String: PassageGroups.Assignment] = [:]
 
     /// The documents linked to, sorted.
     var partners: [String] { Array(Set(links.map(\.other))).sorted() }
 }
 
-/// How a link record is stored (its groups go into the document's record summary, `RecordSummary.groups`): the
+/// How a link record is stored (its passages' groups are in its record's summary, `RecordSummary.groups`): the
 /// links in `ValueSlot.links`, in compact binary, since some documents share thousands of spans and duplicate
 /// detection reads and writes these records over and over. The value: `CL4` and a zero byte, then unsigned LEB128
 /// numbers and length-prefixed UTF-8 strings: the partner documents (count, ids), the links (count; per link its
@@ -44,12 +41,11 @@ extension LinkRecord {
         return output.bytes
     }
 
-    /// The record whose links `encoded()` wrote as `bytes`, with `groups`.
+    /// The record whose links `encoded()` wrote as `bytes`.
     ///
     /// - Throws: `ConcordError.indexUnreadable` for bytes it did not write.
-    init(decoding bytes: [UInt8], groups: [String: PassageGroups.Assignment] = [:]) throws {
+    init(decoding bytes: [UInt8]) throws {
         var input = try ByteReader(bytes, magic: Self.magic, record: "a duplicate-link record")
-        self.groups = groups
         var partners: [String] = []
         for _ in 0..<(try input.count()) { partners.append(try input.string()) }
         let linkCount = try input.count()
