@@ -254,8 +254,14 @@ def compare(case, item):
 
 def main():
     ensure_packages()
-    path = sys.argv[1] if len(sys.argv) > 1 else produce_dump()
-    dump = json.loads(Path(path).read_text(encoding="utf-8"))
+    if len(sys.argv) > 1:
+        dump = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    else:
+        path = produce_dump()
+        try:
+            dump = json.loads(Path(path).read_text(encoding="utf-8"))
+        finally:
+            os.remove(path)
     validator = csl_validator()
 
     for case in dump["cases"]:

@@ -1,6 +1,7 @@
 // ConcordTestSupport: what every test target shares: the repository's folders, temporary folders, the example
 // corpus and the built `concord` binary.
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,15 +20,27 @@ public enum Repository {
     public static var shared: URL { root.deletingLastPathComponent().appendingPathComponent("shared") }
 }
 
-/// A temporary folder removed when the value is released.
+/// A temporary folder removed when the value is released, or else when the process exits: one a static holds
+/// (a fixture shared by a whole test target) is never released.
 public final class TemporaryDirectory: @unchecked Sendable {
-    // Immutable after init; removal happens once, in deinit.
+    // Immutable after init; removal happens once, in deinit or at exit.
     public let url: URL
+
+    /// Folders made and not yet removed.
+    private static let unreleased = Mutex<Set<URL>>([])
+    /// Removes those at exit; registered once, by the first folder made.
+    private static let removedAtExit: Void = {
+        atexit {
+            for url in TemporaryDirectory.unreleased.withLock({ $0 }) { try? FileManager.default.removeItem(at: url) }
+        }
+    }()
 
     public init(_ label: String = "concord-test") throws {
         url = FileManager.default.temporaryDirectory
             .appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        Self.removedAtExit
+        _ = Self.unreleased.withLock { $0.insert(url) }
     }
 
     /// The path of `name` inside the folder.
@@ -51,6 +64,7 @@ public final class TemporaryDirectory: @unchecked Sendable {
 
     deinit {
         try? FileManager.default.removeItem(at: url)
+        _ = Self.unreleased.withLock { $0.remove(url) }
     }
 }
 
