@@ -232,7 +232,8 @@ struct GroupTexts {
 
         init(_ utf8: [UInt8]) {
             // Never anything but valid UTF-8 as stored; else the standard library's repair, as `ScalarText` does.
-            let bytes = String(validating: utf8, as: UTF8.self) == nil ? Array(String(decoding: utf8, as: UTF8.self).utf8) : utf8
+            let bytes =
+                String(validating: utf8, as: UTF8.self) == nil ? Array(String(decoding: utf8, as: UTF8.self).utf8) : utf8
             var marks: [Int] = []
             var count = 0
             for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {

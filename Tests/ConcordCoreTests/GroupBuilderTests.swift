@@ -18,7 +18,9 @@ import Testing
             text += (0..<length).map { "w\(number + offset)x\($0)" }.joined(separator: " ") + "."
         }
         starts.append(text.unicodeScalars.count)
-        return Text(text: ScalarClasses(Array(text.unicodeScalars)), starts: starts, boundaries: GroupBuilder.sentenceStarts(of: text.unicodeScalars))
+        return Text(
+            text: ScalarClasses(Array(text.unicodeScalars)), starts: starts,
+            boundaries: GroupBuilder.sentenceStarts(of: text.unicodeScalars))
     }
 
     /// A text as groups are built from it, and where its sentences start as built.

@@ -69,7 +69,7 @@ enum StoredJSON {
         return Array(output.utf8)
     }
 
-    /// The group `encode(_:)` stored as `bytes`, its members' texts empty (`StoredGroup.texts` fills them).
+    /// The group `encode(_:)` stored as `bytes`, its members' texts empty (`GroupTexts` fills them).
     static func decodeGroup(_ bytes: [UInt8]) throws -> DuplicateGroup {
         try decode(StoredGroup.self, from: bytes).group
     }
@@ -109,7 +109,8 @@ struct StoredGroup: Codable, Equatable {
         DuplicateGroup(
             id: id,
             members: members.map {
-                GroupMember(passage: $0.passage, document: $0.document, span: $0.span, lines: $0.lines, text: "", original: $0.original)
+                GroupMember(
+                    passage: $0.passage, document: $0.document, span: $0.span, lines: $0.lines, text: "", original: $0.original)
             },
             original: original, words: words)
     }
