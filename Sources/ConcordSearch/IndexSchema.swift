@@ -77,9 +77,9 @@ package enum ValueSlot: UInt32 {
     case summary = 8
     /// The members of a duplicate group as references, without their texts (group records, `GroupReferences`).
     case groupMembers = 9
-    /// The duplicate group as JSON, its members' places without their texts (group records, `StoredGroup`). A value rather than the
-    /// document's data, as for passages: duplicate detection writes thousands of groups one after the other,
-    /// and compressing each with zlib cost more than all else that writing it does.
+    /// The duplicate group as JSON, its members' places without their texts (group records, `StoredGroup`). A
+    /// value rather than the document's data, as for passages: duplicate detection writes thousands of groups
+    /// one after the other, and compressing each with zlib cost more than all else that writing it does.
     case group = 10
     /// The duplicate links of a document (link records, `LinkRecord.encoded()`); a value for the same reason:
     /// detection reads and rewrites them over and over.

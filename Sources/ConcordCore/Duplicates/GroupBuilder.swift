@@ -21,26 +21,13 @@ struct GroupBuilder {
     var pairs: [(a: Piece, b: Piece)]
     /// What the documents' texts are made of (white space and words).
     var texts: [String: ScalarClasses]
-    /// Per document, the offsets where a sentence or paragraph starts.
+    /// Per document, the offsets where a sentence or paragraph starts (`sentenceStarts(of:)`).
     var boundaries: [String: [Int]]
     var minWords: Int
     var maxDocuments: Int
     var tolerance = 12
     var snap = 24
     var maxRounds = 6
-
-    /// A builder over `pairs`; `boundaries` are the documents' sentence starts (`sentenceStarts(of:)`), none
-    /// when not given.
-    init(
-        pairs: [(a: Piece, b: Piece)], texts: [String: ScalarClasses], boundaries: [String: [Int]]? = nil,
-        minWords: Int, maxDocuments: Int
-    ) {
-        self.pairs = pairs
-        self.texts = texts
-        self.minWords = minWords
-        self.maxDocuments = maxDocuments
-        self.boundaries = boundaries ?? [:]
-    }
 
     /// The offsets of `scalars` where a sentence starts: the first letter or digit (or the opening quote or bracket
     /// before it) after a `.`, `!` or `?` (closing quotes and brackets after it allowed) and white space, or after

@@ -81,8 +81,8 @@ enum StoredJSON {
 
 /// A duplicate group as the index stores it: its members' places, not their texts, which their documents hold
 /// (`GroupTexts` reads them back).
-struct StoredGroup: Codable, Equatable {
-    struct Member: Codable, Equatable {
+struct StoredGroup: Codable {
+    struct Member: Codable {
         var passage: String
         var document: String
         var span: TextSpan
