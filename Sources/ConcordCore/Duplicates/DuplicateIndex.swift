@@ -715,12 +715,22 @@ struct DuplicateIndex {
         return next
     }
 
-    /// What one rebuild covers: links (on both sides), the old groups to replace, and per document the
-    /// regions reached.
+    /// What one rebuild covers: the documents reached, its links, and the old groups to replace.
     private struct Component: Sendable {
-        var links: [(document: String, link: DuplicateLink)] = []
+        /// The documents reached, in name order: the links know them by their place here.
+        var documents: [String] = []
+        var links: [ComponentLink] = []
         var groups: [String] = []
-        var regions: [String: Regions] = [:]
+    }
+
+    /// A link of a component: each of its two documents by its place in `Component.documents`, the lesser first
+    /// (a link's two sides, each document's span), and the spans. Numbers rather than names, since one component
+    /// can hold most of a corpus's links (520,125 for the largest of the 250 MB bench subset).
+    private struct ComponentLink: Sendable {
+        var span: TextSpan
+        var otherSpan: TextSpan
+        var document: Int32
+        var other: Int32
     }
 
     /// Disjoint spans of a document, sorted, joined where they overlap.
@@ -749,7 +759,9 @@ struct DuplicateIndex {
         from seed: String, visitedLinks: inout VisitedLinks, visitedGroups: inout Set<String>
     ) throws -> Component {
         var component = Component()
-        // Documents by number while walking: a walk looks a document up for every link it follows.
+        // Documents by number while walking: a walk looks a document up for every link it follows. The links
+        // taken, by those numbers (`number(of:)`), until the walk is over.
+        var taken: [ComponentLink] = []
         var regions: [Int32: Regions] = [:]
         var reached: [Int32: Reached] = [:]
         var queue: [(Int32, TextSpan)] = [(number(of: seed), TextSpan(start: 0, end: Int(Int32.max)))]
@@ -761,15 +773,14 @@ struct DuplicateIndex {
             for index in known.links.overlapping(region) {
                 guard visitedLinks.take(document, index, of: known.links.links.count) else { continue }
                 let link = known.links.links[index]
-                let other = known.links.others[index]
                 // The same link as the other document holds it: taken with this one, or before it.
-                if reached[other] == nil { reached[other] = try reach(other) }
-                if let mirror = reached[other]?.links, let at = mirror.index(of: link, from: document) {
-                    guard visitedLinks.take(other, at, of: mirror.links.count) else { continue }
+                if reached[link.other] == nil { reached[link.other] = try reach(link.other) }
+                if let mirror = reached[link.other]?.links, let at = mirror.index(of: link, from: document) {
+                    guard visitedLinks.take(link.other, at, of: mirror.links.count) else { continue }
                 }
-                component.links.append((known.name, link))
+                taken.append(ComponentLink(span: link.span, otherSpan: link.otherSpan, document: document, other: link.other))
                 queue.append((document, link.span))
-                queue.append((other, link.otherSpan))
+                queue.append((link.other, link.otherSpan))
             }
             for group in known.groups
             where group.members.contains(where: { $0.0 == known.name && $0.1.overlap(with: region) > 0 }) {
@@ -778,7 +789,18 @@ struct DuplicateIndex {
                 for member in group.members { queue.append((number(of: member.0), member.1)) }
             }
         }
-        for (document, found) in regions { component.regions[documentNames[Int(document)]] = found }
+        // Renumbered by place in name order, each link from its lesser document's side.
+        let reachedNumbers = regions.keys.sorted { documentNames[Int($0)] < documentNames[Int($1)] }
+        var place: [Int32: Int32] = [:]
+        for (index, document) in reachedNumbers.enumerated() { place[document] = Int32(index) }
+        component.documents = reachedNumbers.map { documentNames[Int($0)] }
+        component.links.reserveCapacity(taken.count)
+        for link in taken {
+            guard let a = place[link.document], let b = place[link.other] else { continue }
+            component.links.append(a < b
+                ? ComponentLink(span: link.span, otherSpan: link.otherSpan, document: a, other: b)
+                : ComponentLink(span: link.otherSpan, otherSpan: link.span, document: b, other: a))
+        }
         return component
     }
 
@@ -791,42 +813,57 @@ struct DuplicateIndex {
 
     private mutating func reach(_ document: Int32) throws -> Reached {
         let name = documentNames[Int(document)]
-        let links = LinksByStart(try linkRecord(name).links) { number(of: $0) }
+        let links = LinksByStart(try currentLinks(of: name).links) { number(of: $0) }
         if groupsOf[name] == nil { groupsOf[name] = hadGroups ? try groups(involving: name) : [] }
         return Reached(name: name, links: links, groups: groupsOf[name] ?? [])
     }
 
-    /// A document's links sorted by where they start, for finding those that overlap a span.
+    /// The link record of `id` as it is now, read without being kept: a walk reads each document's links once
+    /// and holds them in a smaller form (`LinksByStart`), and those of a large component held as read came to
+    /// more than that form and the component's links together.
+    private func currentLinks(of id: String) throws -> LinkRecord {
+        if let held = links[id] { return held }
+        guard let docid = try database.postings(for: Prefix.linksID + id).first else { return LinkRecord() }
+        return try LinkRecord(decoding: try database.document(docid).value(ValueSlot.links.rawValue))
+    }
+
+    /// A document's links sorted by where they start, for finding those that overlap a span: their spans and
+    /// other documents (by number) only.
     private struct LinksByStart {
-        let links: [DuplicateLink]
+        struct Link {
+            var span: TextSpan
+            var otherSpan: TextSpan
+            /// The other document's number, as `number(of:)` gave it.
+            var other: Int32
+        }
+
+        let links: [Link]
         /// The furthest end among the links up to each index.
         let reach: [Int]
-        /// The number of each link's other document, as `number` gave it.
-        let others: [Int32]
 
-        init(_ links: [DuplicateLink], number: (String) -> Int32) {
-            self.links = links.sorted { $0.span.start < $1.span.start }
+        init(_ record: [DuplicateLink], number: (String) -> Int32) {
+            links = record.sorted { $0.span.start < $1.span.start }.map {
+                Link(span: $0.span, otherSpan: $0.otherSpan, other: number($0.other))
+            }
             var reach: [Int] = []
-            var others: [Int32] = []
             reach.reserveCapacity(links.count)
-            others.reserveCapacity(links.count)
             var furthest = Int.min
-            for link in self.links {
+            for link in links {
                 furthest = max(furthest, link.span.end)
                 reach.append(furthest)
-                others.append(number(link.other))
             }
             self.reach = reach
-            self.others = others
         }
 
         /// The index of the link that is `link` of document `document` seen from this side: the same spans,
         /// the other way round, with `document` (by number) on the other side.
-        func index(of link: DuplicateLink, from document: Int32) -> Int? {
+        func index(of link: Link, from document: Int32) -> Int? {
             let start = link.otherSpan.start
             var low = links.partitioningIndex { $0.span.start >= start }
             while low < links.count, links[low].span.start == start {
-                if others[low] == document, links[low].span == link.otherSpan, links[low].otherSpan == link.span { return low }
+                if links[low].other == document, links[low].span == link.otherSpan, links[low].otherSpan == link.span {
+                    return low
+                }
                 low += 1
             }
             return nil
@@ -907,8 +944,8 @@ struct DuplicateIndex {
         // A component of many documents (one can hold most of a corpus's copies) is built on all threads by
         // itself: its documents read, then its groups made, in parallel. The others share the threads.
         var built = [BuiltGroups?](repeating: nil, count: components.count)
-        for (index, component) in components.enumerated() where component.regions.count >= Self.largeComponent {
-            let documents = component.regions.keys.sorted()
+        for (index, component) in components.enumerated() where component.documents.count >= Self.largeComponent {
+            let documents = component.documents
             let loaded = try Self.inParallel(documents.count, threads: threads, path: path) { database, index in
                 (documents[index], try members.value(documents[index]) { try Member.load(documents[index], from: database) })
             }
@@ -936,25 +973,31 @@ struct DuplicateIndex {
         _ component: Component, minWords: Int, boilerplateCap: Int, threads: Int, member: (String) throws -> Member?
     ) throws -> BuiltGroups {
         var entries: [String: Member] = [:]
-        var pairs: [(a: Piece, b: Piece)] = []
-        for document in component.regions.keys.sorted() {
-            guard let found = try member(document) else { continue }
+        // By place in `component.documents`, as its links know them.
+        var texts: [ScalarClasses?] = []
+        var boundaries: [[Int]] = []
+        for document in component.documents {
+            let found = try member(document)
             entries[document] = found
+            texts.append(found?.classes)
+            boundaries.append(found?.sentenceStarts ?? [])
         }
-        for (side, seen) in component.links {
-            // Each link once, from its lower document's side.
-            let (document, link) = side < seen.other ? (side, seen) : (seen.other, seen.mirrored(from: side))
-            guard entries[document] != nil, entries[link.other] != nil, link.span.start < link.span.end,
+        typealias Side = GroupBuilder.Side
+        var links: [(a: Side, b: Side)] = []
+        links.reserveCapacity(component.links.count)
+        for link in component.links {
+            let (a, b) = (Int(link.document), Int(link.other))
+            guard texts[a] != nil, texts[b] != nil, link.span.start < link.span.end,
                 link.otherSpan.start < link.otherSpan.end
             else { continue }
-            pairs.append((Piece(document: document, range: link.span.start..<link.span.end),
-                Piece(document: link.other, range: link.otherSpan.start..<link.otherSpan.end)))
+            links.append((Side(document: a, range: link.span.start..<link.span.end),
+                Side(document: b, range: link.otherSpan.start..<link.otherSpan.end)))
         }
-        pairs.sort { ($0.a.document, $0.a.range.lowerBound, $0.b.document, $0.b.range.lowerBound)
+        links.sort { ($0.a.document, $0.a.range.lowerBound, $0.b.document, $0.b.range.lowerBound)
             < ($1.a.document, $1.a.range.lowerBound, $1.b.document, $1.b.range.lowerBound) }
         let groups = GroupBuilder(
-            pairs: pairs, texts: entries.mapValues(\.classes), boundaries: entries.mapValues(\.sentenceStarts),
-            minWords: minWords, maxDocuments: boilerplateCap
+            documents: component.documents, links: links, texts: texts, boundaries: boundaries, minWords: minWords,
+            maxDocuments: boilerplateCap
         ).groups()
         let passages = entries.mapValues(\.passages)
         // A large component's groups are made as they are written (`BuiltGroups.unmade`), on all threads.

@@ -13,16 +13,29 @@ import ConcordText
 /// by half of the shorter). Linked pieces, transitively, form a group; a group's adjacent pieces in one document
 /// are one member, kept when it holds at least `minWords` words.
 struct GroupBuilder {
+    /// A member of a group: a range of a document, by name.
     struct Piece: Hashable {
         var document: String
         var range: Range<Int>
     }
 
-    var pairs: [(a: Piece, b: Piece)]
-    /// What the documents' texts are made of (white space and words).
-    var texts: [String: ScalarClasses]
-    /// Per document, the offsets where a sentence or paragraph starts (`sentenceStarts(of:)`).
-    var boundaries: [String: [Int]]
+    /// A linked span, or a piece while groups are built: its document by number (an index into `documents`).
+    struct Side {
+        var document: Int
+        var range: Range<Int>
+    }
+
+    /// The documents by number (what follows looks them up for every link and cut), numbered in name order.
+    var documents: [String]
+    /// The links, each a pair of spans that hold the same text, in an order that does not depend on timing: the
+    /// order of the links and of the documents decides which of two cuts close together is kept, so the same
+    /// links make the same groups in every run.
+    var links: [(a: Side, b: Side)]
+    /// By document number, what its text is made of (white space and words); nil when it is not at hand (its
+    /// pieces are then left out).
+    var texts: [ScalarClasses?]
+    /// By document number, the offsets where a sentence or paragraph starts (`sentenceStarts(of:)`).
+    var boundaries: [[Int]]
     var minWords: Int
     var maxDocuments: Int
     var tolerance = 12
@@ -86,17 +99,6 @@ struct GroupBuilder {
 
     /// The groups: each a list of members (one or more per document), in no particular order.
     func groups() -> [[Piece]] {
-        // Documents by number, in name order: what follows looks them up for every link and cut.
-        let documents = Array(Set(pairs.flatMap { [$0.a.document, $0.b.document] })).sorted()
-        var number: [String: Int] = [:]
-        for (index, document) in documents.enumerated() { number[document] = index }
-        let links: [(a: Side, b: Side)] = pairs.compactMap { pair in
-            guard let a = number[pair.a.document], let b = number[pair.b.document] else { return nil }
-            return (Side(document: a, range: pair.a.range), Side(document: b, range: pair.b.range))
-        }
-        let textOf = documents.map { texts[$0] }
-        let boundariesOf = documents.map { boundaries[$0] ?? [] }
-
         var cuts = [[Int]](repeating: [], count: documents.count)
         for link in links {
             for side in [link.a, link.b] {
@@ -128,11 +130,11 @@ struct GroupBuilder {
                         if let near = Self.nearest(target, in: cuts[to.document]), abs(near - target) <= tolerance {
                             continue
                         }
-                        if let sentence = Self.nearest(target, in: boundariesOf[to.document]), abs(sentence - target) <= snap,
+                        if let sentence = Self.nearest(target, in: boundaries[to.document]), abs(sentence - target) <= snap,
                             sentence > to.range.lowerBound, sentence < to.range.upperBound
                         {
                             target = sentence
-                        } else if let text = textOf[to.document] {
+                        } else if let text = texts[to.document] {
                             target = Self.wordStart(near: target, in: text, within: to.range)
                         }
                         if Self.insert(target, into: &cuts[to.document]) {
@@ -222,7 +224,7 @@ struct GroupBuilder {
             guard byDocument.count >= 2, byDocument.count <= maxDocuments else { continue }
             var group: [Piece] = []
             for (document, list) in byDocument.sorted(by: { $0.key < $1.key }) {
-                guard let text = textOf[document] else { continue }
+                guard let text = texts[document] else { continue }
                 for joined in Self.joined(list) {
                     let range = Self.trimmed(joined, in: text)
                     guard text.wordCount(in: TextSpan(start: range.lowerBound, end: range.upperBound)) >= minWords
@@ -233,12 +235,6 @@ struct GroupBuilder {
             if Set(group.map(\.document)).count >= 2 { result.append(group) }
         }
         return result
-    }
-
-    /// A piece or linked span while groups are built: its document by number.
-    private struct Side {
-        var document: Int
-        var range: Range<Int>
     }
 
     /// The start of the word nearest to `position` (within a few scalars) inside `range`, or `position`.
@@ -295,5 +291,25 @@ struct GroupBuilder {
             }
         }
         return result
+    }
+}
+
+extension GroupBuilder {
+    /// A builder over `pairs` of pieces named by their documents: the documents numbered in name order, the links
+    /// in the order of `pairs`.
+    init(
+        pairs: [(a: Piece, b: Piece)], texts: [String: ScalarClasses], boundaries: [String: [Int]], minWords: Int,
+        maxDocuments: Int
+    ) {
+        let documents = Array(Set(pairs.flatMap { [$0.a.document, $0.b.document] })).sorted()
+        var number: [String: Int] = [:]
+        for (index, document) in documents.enumerated() { number[document] = index }
+        let links: [(a: Side, b: Side)] = pairs.compactMap { pair in
+            guard let a = number[pair.a.document], let b = number[pair.b.document] else { return nil }
+            return (Side(document: a, range: pair.a.range), Side(document: b, range: pair.b.range))
+        }
+        self.init(
+            documents: documents, links: links, texts: documents.map { texts[$0] },
+            boundaries: documents.map { boundaries[$0] ?? [] }, minWords: minWords, maxDocuments: maxDocuments)
     }
 }
