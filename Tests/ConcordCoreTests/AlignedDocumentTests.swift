@@ -79,6 +79,34 @@ import Xapian
         #expect(spill.load(files[1].documentID) == nil)
     }
 
+    /// Alignment lets the cache drop a document's words once none of its pairs is left to align: after the links
+    /// of every document are found, the cache holds no document's words, though it held them all before.
+    @Test func alignmentLeavesNoWordsInTheCacheOnceEveryPairIsAligned() async throws {
+        let fixture = try IngestFixture()
+        // A chain of documents, each sharing a passage with the next, and one sharing nothing.
+        var words = IngestTests.MadeUpWords(seed: 11)
+        let passages = (0..<9).map { _ in words.sentence(of: 30) }
+        for index in 0..<8 {
+            try fixture.write("c\(index).txt", "Chain \(index)\n\n\(passages[index])\n\n\(passages[index + 1])\n")
+        }
+        try fixture.write("alone.txt", "Alone\n\n\(words.sentence(of: 40))\n")
+        _ = try await fixture.ingest()
+
+        let ids = FileWalker(registry: ReaderRegistry()).files(under: [fixture.sources]).files.map(\.documentID)
+        #expect(ids.count == 9)
+        let reader = try Database(path: fixture.index)
+        let cache = DuplicateIndex.alignedDocumentCache()
+        for id in ids {
+            let words = try AlignedDocument.load(id, from: reader, aligner: Aligner(), tokenizer: WordTokenizer(), common: [])
+            cache.insert(id, try #require(words))
+        }
+        var detector = DuplicateIndex(database: try WritableDatabase(path: fixture.index), minWords: 8, cache: cache)
+        try detector.findCandidates(of: Set(ids))
+        let touched = try detector.findLinks(ofAll: ids.sorted(), path: fixture.index, threads: 2)
+        #expect(touched.count == 9)
+        #expect(ids.filter { cache.held($0) != nil } == [])
+    }
+
     /// Entries written to the spill from many threads at once come back as written; an entry not recorded, or
     /// forgotten, is not found; past its limit, it writes nothing.
     @Test func spillKeepsEntriesWrittenInParallelUpToItsLimit() throws {
