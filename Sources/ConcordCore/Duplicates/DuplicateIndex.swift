@@ -754,9 +754,9 @@ struct DuplicateIndex {
         var groups: [String] = []
     }
 
-    /// A link of a component: each of its two documents by its place in `Component.documents`, the lesser first
-    /// (a link's two sides, each document's span), and the spans. Numbers rather than names, since one component
-    /// can hold most of a corpus's links (520,125 for the largest of the 250 MB bench subset).
+    /// A link of a component: its two documents by their places in `Component.documents` (the lesser place as
+    /// `document`), and each one's span. Numbers rather than names, since one component can hold most of a
+    /// corpus's links (520,125 for the largest of the 250 MB bench subset).
     private struct ComponentLink: Sendable {
         var span: TextSpan
         var otherSpan: TextSpan
