@@ -97,7 +97,8 @@ import Xapian
         let reader = try Database(path: fixture.index)
         let cache = DuplicateIndex.alignedDocumentCache()
         for id in ids {
-            let words = try AlignedDocument.load(id, from: reader, aligner: Aligner(), tokenizer: WordTokenizer(), common: [])
+            let words = try AlignedDocument.load(
+                id, from: reader, aligner: Aligner(), tokenizer: WordTokenizer(), common: [])
             cache.insert(id, try #require(words))
         }
         var detector = DuplicateIndex(database: try WritableDatabase(path: fixture.index), minWords: 8, cache: cache)

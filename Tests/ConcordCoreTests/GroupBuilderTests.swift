@@ -31,11 +31,21 @@ import Testing
         var boundaries: [Int]
     }
 
-    /// A builder over `pairs` between `texts`.
-    static func builder(_ pairs: [(a: Piece, b: Piece)], _ texts: [String: Text], maxDocuments: Int = 64) -> GroupBuilder {
-        GroupBuilder(
-            pairs: pairs, texts: texts.mapValues(\.text), boundaries: texts.mapValues(\.boundaries), minWords: 8,
-            maxDocuments: maxDocuments)
+    /// A builder over `pairs` between `texts`: the documents numbered in name order, as duplicate detection
+    /// numbers them, the links in the order of `pairs`.
+    static func builder(
+        _ pairs: [(a: Piece, b: Piece)], _ texts: [String: Text], maxDocuments: Int = 64
+    ) -> GroupBuilder {
+        typealias Side = GroupBuilder.Side
+        let documents = Array(Set(pairs.flatMap { [$0.a.document, $0.b.document] })).sorted()
+        let number = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1, $0) })
+        let links = pairs.compactMap { pair -> (a: Side, b: Side)? in
+            guard let a = number[pair.a.document], let b = number[pair.b.document] else { return nil }
+            return (Side(document: a, range: pair.a.range), Side(document: b, range: pair.b.range))
+        }
+        return GroupBuilder(
+            documents: documents, links: links, texts: documents.map { texts[$0]?.text },
+            boundaries: documents.map { texts[$0]?.boundaries ?? [] }, minWords: 8, maxDocuments: maxDocuments)
     }
 
     static func piece(_ document: String, _ range: Range<Int>) -> Piece { Piece(document: document, range: range) }

@@ -809,7 +809,8 @@ struct DuplicateIndex {
                 if let mirror = reached[link.other]?.links, let at = mirror.index(of: link, from: document) {
                     guard visitedLinks.take(link.other, at, of: mirror.links.count) else { continue }
                 }
-                taken.append(ComponentLink(span: link.span, otherSpan: link.otherSpan, document: document, other: link.other))
+                taken.append(
+                    ComponentLink(span: link.span, otherSpan: link.otherSpan, document: document, other: link.other))
                 queue.append((document, link.span))
                 queue.append((link.other, link.otherSpan))
             }

@@ -130,8 +130,8 @@ struct GroupBuilder {
                         if let near = Self.nearest(target, in: cuts[to.document]), abs(near - target) <= tolerance {
                             continue
                         }
-                        if let sentence = Self.nearest(target, in: boundaries[to.document]), abs(sentence - target) <= snap,
-                            sentence > to.range.lowerBound, sentence < to.range.upperBound
+                        if let sentence = Self.nearest(target, in: boundaries[to.document]),
+                            abs(sentence - target) <= snap, sentence > to.range.lowerBound, sentence < to.range.upperBound
                         {
                             target = sentence
                         } else if let text = texts[to.document] {
@@ -291,25 +291,5 @@ struct GroupBuilder {
             }
         }
         return result
-    }
-}
-
-extension GroupBuilder {
-    /// A builder over `pairs` of pieces named by their documents: the documents numbered in name order, the links
-    /// in the order of `pairs`.
-    init(
-        pairs: [(a: Piece, b: Piece)], texts: [String: ScalarClasses], boundaries: [String: [Int]], minWords: Int,
-        maxDocuments: Int
-    ) {
-        let documents = Array(Set(pairs.flatMap { [$0.a.document, $0.b.document] })).sorted()
-        var number: [String: Int] = [:]
-        for (index, document) in documents.enumerated() { number[document] = index }
-        let links: [(a: Side, b: Side)] = pairs.compactMap { pair in
-            guard let a = number[pair.a.document], let b = number[pair.b.document] else { return nil }
-            return (Side(document: a, range: pair.a.range), Side(document: b, range: pair.b.range))
-        }
-        self.init(
-            documents: documents, links: links, texts: documents.map { texts[$0] },
-            boundaries: documents.map { boundaries[$0] ?? [] }, minWords: minWords, maxDocuments: maxDocuments)
     }
 }
