@@ -166,6 +166,7 @@ public final class ConcordService: Sendable {
 
     // MARK: - Helpers
 
+    /// The links document `id`'s link record holds in `database` (none when it has no record).
     static func links(of id: String, in database: Database) throws -> [DuplicateLink] {
         guard let docid = try database.postings(for: Prefix.linksID + id).first else { return [] }
         return try LinkRecord(decoding: try database.document(docid).value(ValueSlot.links.rawValue)).links

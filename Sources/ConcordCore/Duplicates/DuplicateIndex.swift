@@ -515,10 +515,7 @@ struct DuplicateIndex {
 
     private mutating func linkRecord(_ id: String) throws -> LinkRecord {
         if let cached = links[id] { return cached }
-        var record = LinkRecord()
-        if let docid = try database.postings(for: Prefix.linksID + id).first {
-            record = try LinkRecord(decoding: try database.document(docid).value(ValueSlot.links.rawValue))
-        }
+        let record = LinkRecord(links: try ConcordService.links(of: id, in: database))
         links[id] = record
         loadedLinks[id] = record
         return record
@@ -845,18 +842,16 @@ struct DuplicateIndex {
 
     private mutating func reach(_ document: Int32) throws -> Reached {
         let name = documentNames[Int(document)]
-        let links = LinksByStart(try currentLinks(of: name).links) { number(of: $0) }
+        let links = LinksByStart(try currentLinks(of: name)) { number(of: $0) }
         if groupsOf[name] == nil { groupsOf[name] = hadGroups ? try groups(involving: name) : [] }
         return Reached(name: name, links: links, groups: groupsOf[name] ?? [])
     }
 
-    /// The link record of `id` as it is now, read without being kept: a walk reads each document's links once
+    /// The links of `id` as they are now, read without being kept: a walk reads each document's links once
     /// and holds them in a smaller form (`LinksByStart`), and those of a large component held as read came to
     /// more than that form and the component's links together.
-    private func currentLinks(of id: String) throws -> LinkRecord {
-        if let held = links[id] { return held }
-        guard let docid = try database.postings(for: Prefix.linksID + id).first else { return LinkRecord() }
-        return try LinkRecord(decoding: try database.document(docid).value(ValueSlot.links.rawValue))
+    private func currentLinks(of id: String) throws -> [DuplicateLink] {
+        try links[id]?.links ?? ConcordService.links(of: id, in: database)
     }
 
     /// A document's links sorted by where they start, for finding those that overlap a span: their spans and
