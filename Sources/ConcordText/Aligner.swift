@@ -160,7 +160,7 @@ public struct Aligner: Sendable {
     public struct SeedTable: Sendable {
         /// (hash, position), ascending.
         public let hashes: [UInt64]
-        let positions: [Int32]
+        public let positions: [Int32]
         /// A bit per slot, set where some hash's top bits point (`mayHold`): 8 to 16 bits per hash, so a hash the
         /// table does not hold is told apart, without a search, at least 7 times in 8.
         private let filter: [UInt64]
@@ -177,8 +177,16 @@ public struct Aligner: Sendable {
                 pairs.append(UInt128(hash) << 32 | UInt128(UInt32(truncatingIfNeeded: index)))
             }
             pairs.sort()
-            hashes = pairs.map { UInt64(truncatingIfNeeded: $0 >> 32) }
-            positions = pairs.map { Int32(truncatingIfNeeded: UInt32(truncatingIfNeeded: $0)) }
+            self.init(
+                hashes: pairs.map { UInt64(truncatingIfNeeded: $0 >> 32) },
+                positions: pairs.map { Int32(truncatingIfNeeded: UInt32(truncatingIfNeeded: $0)) })
+        }
+
+        /// The table whose `hashes` and `positions` are those given: another table's, kept elsewhere meanwhile.
+        public init(hashes: [UInt64], positions: [Int32]) {
+            precondition(hashes.count == positions.count, "a seed table has a position for each hash")
+            self.hashes = hashes
+            self.positions = positions
             var bitsLog2: UInt64 = 6
             while (1 << bitsLog2) < hashes.count * 8 && bitsLog2 < 32 { bitsLog2 += 1 }
             filterShift = 64 - bitsLog2

@@ -108,6 +108,83 @@ import Xapian
         #expect(ids.filter { cache.held($0) != nil } == [])
     }
 
+    /// An entry alignment finished (common text marked, seeds made) goes to the spill, so that once the cache
+    /// lets go of it, it comes back from there as it was finished, not made again; forgotten, it is made again.
+    @Test func finishedEntriesComeBackFromTheSpill() async throws {
+        let fixture = try IngestFixture()
+        let common = "This notice is reproduced in every issue of the bulletin so that readers who arrive at any single page "
+            + "know where the material comes from and how they may pass it on to others without asking first."
+        var words = IngestTests.MadeUpWords(seed: 7)
+        for index in 0..<4 {
+            try fixture.write("n\(index).txt", "Notice \(index)\n\n\(words.sentence(of: 40))\n\n\(common)\n")
+        }
+        _ = try await fixture.ingest()
+        let database = try Database(path: fixture.index)
+        var held = try DuplicateIndex.storedFingerprints(in: database)
+        let commonKeys = DuplicateIndex.sortFingerprints(&held, cap: 2)
+        #expect(!commonKeys.isEmpty)
+
+        let registry = ReaderRegistry()
+        var preparer = DocumentPreparer(registry: registry)
+        let spill = try #require(AlignedSpill(folder: fixture.folder.url.path))
+        preparer.spill = spill
+        let (aligner, tokenizer) = (Aligner(), WordTokenizer())
+        let cache = DuplicateIndex.alignedDocumentCache()
+        func cached(_ id: String, common: Set<UInt64>) throws -> AlignedDocument? {
+            try AlignedDocument.cached(
+                id, in: cache, spill: spill, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
+        }
+        for file in FileWalker(registry: registry).files(under: [fixture.sources]).files {
+            let id = file.documentID
+            guard case .spilled(let location) = try preparer.build(file, hash: "").aligned else {
+                Issue.record("a preparer with a spill writes the words there")
+                continue
+            }
+            spill.record(id, at: location)
+            #expect(spill.finished(id) == nil)
+            let finished = try #require(try cached(id, common: commonKeys))
+            #expect(finished.words.contains { $0.flags.contains(.boilerplate) })
+            let stored = try #require(spill.finished(id))
+            #expect(stored.prepared == nil)
+            #expect(stored.words == finished.words)
+            #expect(stored.seeds.hashes == finished.seeds.hashes)
+            #expect(stored.seeds.positions == finished.seeds.positions)
+            #expect(stored.seeds.seeds(against: finished.seeds, maxOccurrences: 8)
+                == finished.seeds.seeds(against: finished.seeds, maxOccurrences: 8))
+
+            // Let go of by the cache, it comes back as finished: its common text marked, whatever is asked now.
+            cache.remove(id)
+            #expect(try cached(id, common: [])?.words == finished.words)
+            // Forgotten, it is made again from the prepared words.
+            cache.remove(id)
+            spill.forgetFinished()
+            #expect(spill.finished(id) == nil)
+            let remade = try #require(try cached(id, common: []))
+            #expect(!remade.words.contains { $0.flags.contains(.boilerplate) })
+            #expect(remade.words.map(\.key) == finished.words.map(\.key))
+            // A document forgotten (removed from the index) leaves no finished entry either.
+            cache.remove(id)
+            _ = try cached(id, common: commonKeys)
+            #expect(spill.finished(id) != nil)
+            spill.forget(id)
+            #expect(spill.finished(id) == nil)
+            cache.remove(id)
+        }
+
+        // An entry read back from the index (not prepared in this run) is kept too, unless the spill has no room.
+        let id = try #require(FileWalker(registry: registry).files(under: [fixture.sources]).files.first?.documentID)
+        let roomy = try #require(AlignedSpill(folder: fixture.folder.url.path))
+        let read = try #require(try AlignedDocument.cached(
+            id, in: cache, spill: roomy, from: database, aligner: aligner, tokenizer: tokenizer, common: commonKeys))
+        #expect(roomy.finished(id)?.words == read.words)
+        cache.remove(id)
+        let full = try #require(AlignedSpill(folder: fixture.folder.url.path, limit: 0))
+        let loaded = try #require(try AlignedDocument.cached(
+            id, in: cache, spill: full, from: database, aligner: aligner, tokenizer: tokenizer, common: commonKeys))
+        #expect(full.finished(id) == nil)
+        #expect(cache.held(id)?.words == loaded.words)
+    }
+
     /// Entries written to the spill from many threads at once come back as written; an entry not recorded, or
     /// forgotten, is not found; past its limit, it writes nothing.
     @Test func spillKeepsEntriesWrittenInParallelUpToItsLimit() throws {

@@ -598,6 +598,7 @@ struct DuplicateIndex {
         // stood 200 MB above the live heap. Freed here, not on another thread, so that it is freed before it is
         // given back (10 ms for 450 MB of words there).
         cache.removeAll(now: true)
+        spill?.forgetFinished()
         WritableDatabase.releaseFreeMemory()
         hadGroups = try database.termFrequency(RecordKind.group.term) > 0
         groupWrites = IDTermWrites(.group, heldBefore: hadGroups)
@@ -1357,13 +1358,17 @@ struct AlignedDocument: Weighed {
 
     /// The entry of document `id` from `cache`, else from `spill`, else as `database` has it (then kept in
     /// `cache`); nil when it has none. An entry the ingest prepared (its words read and tokenized once, while
-    /// preparing) is finished here: its common text marked, its seeds made.
+    /// preparing) is finished here: its common text marked, its seeds made. An entry finished or read from the
+    /// index goes to `spill` as well, so that once `cache` lets go of it, it is read back rather than made again.
     static func cached(
         _ id: String, in cache: SharedCache<AlignedDocument>, spill: AlignedSpill? = nil, from database: Database,
         aligner: Aligner, tokenizer: WordTokenizer, common: Set<UInt64>
     ) throws -> AlignedDocument? {
+        var made = false
         guard var entry = try cache.value(id, load: {
-            try spill?.load(id) ?? load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
+            if let finished = spill?.finished(id) { return finished }
+            made = true
+            return try spill?.load(id) ?? load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
         }) else { return nil }
         if let fingerprints = entry.prepared {
             if !common.isEmpty { markCommon(&entry.words, common: common, fingerprints: fingerprints) }
@@ -1371,7 +1376,9 @@ struct AlignedDocument: Weighed {
             entry.prepared = nil
             // Another thread may have finished it too, the same way.
             cache.insert(id, entry)
+            made = true
         }
+        if made { spill?.storeFinished(entry, of: id) }
         return entry
     }
 
