@@ -11,27 +11,27 @@ import Xapian
 /// Duplicate detection aligns the documents an ingest prepared from the words the preparer made, and any other
 /// from the text read back from the index: both must give the same words, common text marked, and seeds.
 @Suite struct AlignedDocumentTests {
+    /// A paragraph every document holds: held by more documents than the boilerplate cap, its fingerprints are common.
+    static let common = "This notice is reproduced in every issue of the bulletin so that readers who arrive at any single page "
+        + "know where the material comes from and how they may pass it on to others without asking first."
+
     @Test func preparedWordsAlignAsTheIndexedTextDoes() async throws {
         let fixture = try IngestFixture()
-        // A paragraph held by more documents than the boilerplate cap (its fingerprints are common), beside
-        // text of each document's own and a passage two of them share.
-        let common = "This notice is reproduced in every issue of the bulletin so that readers who arrive at any single page "
-            + "know where the material comes from and how they may pass it on to others without asking first."
+        // The common paragraph, beside text of each document's own and a passage two of them share.
         let shared = "The committee met on a wet Tuesday in the old library and agreed after a long argument that the "
             + "bridge over the river would be closed to heavy lorries until the spring inspection was complete."
         var words = IngestTests.MadeUpWords(seed: 5)
         for index in 0..<70 {
             let own = words.sentence(of: 40)
-            var body = "Bulletin \(index)\n\n\(own)\n\n\(common)\n\nClosing words of issue \(index), with nothing more to add.\n"
+            var body = "Bulletin \(index)\n\n\(own)\n\n\(Self.common)\n\nClosing words of issue \(index), with nothing more to add.\n"
             if index < 2 { body += "\n\(shared)\n" }
             try fixture.write("b\(index).txt", body)
         }
         _ = try await fixture.ingest()
 
         let database = try Database(path: fixture.index)
-        // The fingerprints held by more than 64 documents, as detection takes them (the property holds for any set).
-        var held = try DuplicateIndex.storedFingerprints(in: database)
-        let commonKeys = DuplicateIndex.sortFingerprints(&held, cap: 64)
+        // The fingerprints held by more than 64 documents (the property holds for any set).
+        let commonKeys = try Self.commonKeys(in: database, cap: 64)
         #expect(!commonKeys.isEmpty)
 
         let registry = ReaderRegistry()
@@ -79,6 +79,12 @@ import Xapian
         #expect(spill.load(files[1].documentID) == nil)
     }
 
+    /// The keys of the fingerprints held by more than `cap` of `database`'s documents, as detection finds them.
+    static func commonKeys(in database: Database, cap: Int) throws -> Set<UInt64> {
+        var held = try DuplicateIndex.storedFingerprints(in: database)
+        return DuplicateIndex.sortFingerprints(&held, cap: cap)
+    }
+
     /// Alignment lets the cache drop a document's words once none of its pairs is left to align: after the links
     /// of every document are found, the cache holds no document's words, though it held them all before.
     @Test func alignmentLeavesNoWordsInTheCacheOnceEveryPairIsAligned() async throws {
@@ -112,16 +118,13 @@ import Xapian
     /// lets go of it, it comes back from there as it was finished, not made again; forgotten, it is made again.
     @Test func finishedEntriesComeBackFromTheSpill() async throws {
         let fixture = try IngestFixture()
-        let common = "This notice is reproduced in every issue of the bulletin so that readers who arrive at any single page "
-            + "know where the material comes from and how they may pass it on to others without asking first."
         var words = IngestTests.MadeUpWords(seed: 7)
         for index in 0..<4 {
-            try fixture.write("n\(index).txt", "Notice \(index)\n\n\(words.sentence(of: 40))\n\n\(common)\n")
+            try fixture.write("n\(index).txt", "Notice \(index)\n\n\(words.sentence(of: 40))\n\n\(Self.common)\n")
         }
         _ = try await fixture.ingest()
         let database = try Database(path: fixture.index)
-        var held = try DuplicateIndex.storedFingerprints(in: database)
-        let commonKeys = DuplicateIndex.sortFingerprints(&held, cap: 2)
+        let commonKeys = try Self.commonKeys(in: database, cap: 2)
         #expect(!commonKeys.isEmpty)
 
         let registry = ReaderRegistry()
