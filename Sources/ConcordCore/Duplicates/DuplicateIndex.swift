@@ -179,7 +179,7 @@ struct DuplicateIndex {
     /// whose links changed.
     mutating func findLinks(ofAll ids: [String], path: String, threads: Int) throws -> Set<String> {
         guard let known = knownCandidates else {
-            preconditionFailure("findCandidates(of:) runs before findLinks(ofAll:)")
+            preconditionFailure("findCandidates(of:) runs before findLinks(ofAll:), and again after rebuildGroups")
         }
         var touched = Set<String>()
         // Documents that share text are taken one after the other, so what is read for one serves the next.
@@ -588,17 +588,20 @@ struct DuplicateIndex {
     /// components now and then (the caller commits there), `regrouped` gets the seeds done. Groups are built on
     /// `threads` threads reading the index at `path` as last committed: the documents' records must be
     /// committed before (only links and groups change here). Links changed and not yet written are written
-    /// while the first groups are built.
+    /// while the first groups are built. Alignment ends here: what it held goes, so more links are found only
+    /// after `findCandidates(of:)` again.
     mutating func rebuildGroups(
         around seeds: Set<String>, path: String, threads: Int, between: () throws -> Void,
         regrouped: (Set<String>) -> Void
     ) throws {
-        // Alignment is over: its words go, and the memory they held goes back to the system. Groups are built
-        // from blocks of other sizes, which would not reuse it but add to it: on the 250 MB bench subset, peak RSS
-        // stood 200 MB above the live heap. Freed here, not on another thread, so that it is freed before it is
-        // given back (10 ms for 450 MB of words there).
+        // Alignment is over: its words go, with the candidates and the pairs left to align (14 MB on the 250 MB
+        // bench subset), and the memory they held goes back to the system. Groups are built from blocks of other
+        // sizes, which would not reuse it but add to it: on the 250 MB bench subset, peak RSS stood 200 MB above
+        // the live heap. Freed here, not on another thread, so that it is freed before it is given back (10 ms
+        // for 450 MB of words there).
         cache.removeAll(now: true)
         spill?.forgetFinished()
+        (knownCandidates, pairsToAlign) = (nil, [:])
         WritableDatabase.releaseFreeMemory()
         hadGroups = try database.termFrequency(RecordKind.group.term) > 0
         groupWrites = IDTermWrites(.group, heldBefore: hadGroups)
