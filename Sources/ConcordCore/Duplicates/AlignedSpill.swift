@@ -24,8 +24,9 @@ import Synchronization
 ///
 /// Alignment keeps here too the entries it finished (`storeFinished`: common text marked, seeds made, about 28
 /// bytes a word), so that one its cache let go of comes back as a copy, not made again. On the 250 MB bench
-/// subset with a cache of 160 MB instead of 448, making entries again took 18.7 s of alignment's threads'
-/// time (1.5 s with the larger cache) and detection 16.3 s (10.5); read back from here, detection took 11.9 s.
+/// subset, with the alignment cache at 160 MB rather than 448, detection took 16.3 s when such entries were made
+/// again (18.7 s of its threads' time went to making them, 1.5 s with the larger cache) and 11.9 s with them
+/// read back from here; 10.5 s with the larger cache.
 final class AlignedSpill: Sendable {
     /// Where an entry lies in the file.
     struct Location: Sendable, Equatable {
