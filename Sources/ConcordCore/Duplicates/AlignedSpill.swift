@@ -22,11 +22,12 @@ import Synchronization
 /// be made or written, or holds a quarter of the space that was free when it was made (the index must still
 /// have room to grow), `store` returns nil and the caller keeps the words in memory, as before the spill.
 ///
-/// Alignment keeps here too the entries it finished (`storeFinished`: common text marked, seeds made, about 28
-/// bytes a word), so that one its cache let go of comes back as a copy, not made again. On the 250 MB bench
-/// subset, with the alignment cache at 160 MB rather than 448, detection took 16.3 s when such entries were made
-/// again (18.7 s of its threads' time went to making them, 1.5 s with the larger cache) and 11.9 s with them
-/// read back from here; 10.5 s with the larger cache.
+/// Alignment keeps here too the finished entries its cache drops to make room (`storeFinished`: common text
+/// marked, seeds made, about 28 bytes a word), so that one needed again comes back as a copy, not made again,
+/// and nothing is written while the cache holds them all. On the 250 MB bench subset, with the alignment cache
+/// at 160 MB rather than 448, detection took 16.3 to 18.2 s when such entries were made again (18.7 s of its
+/// threads' time went to making them, 1.5 s with the larger cache), and 11.9 to 13.5 s with them read back
+/// from here; 10.3 to 12.3 s with the larger cache.
 final class AlignedSpill: Sendable {
     /// Where an entry lies in the file.
     struct Location: Sendable, Equatable {
@@ -110,7 +111,7 @@ final class AlignedSpill: Sendable {
     }
 
     /// Writes `document`, an entry finished for alignment (`AlignedDocument.cached`), as document `id`'s, unless
-    /// one is held already or it cannot be written (it is then made again when next needed).
+    /// it is not finished, one is held already, or it cannot be written (it is then made again when next needed).
     func storeFinished(_ document: AlignedDocument, of id: String) {
         guard document.prepared == nil else { return }
         let (words, hashes, positions) = (document.words, document.seeds.hashes, document.seeds.positions)

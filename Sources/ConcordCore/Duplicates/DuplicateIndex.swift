@@ -126,6 +126,8 @@ struct DuplicateIndex {
         aligner = Aligner(configuration: configuration)
         self.cache = cache
         self.spill = spill
+        // What the cache drops to make room comes back from the spill, as it was finished, when needed again.
+        if let spill { cache.onEviction { id, entry in spill.storeFinished(entry, of: id) } }
     }
 
     /// A cache for the words of documents to align: large enough for the documents with candidates in the
@@ -1361,17 +1363,15 @@ struct AlignedDocument: Weighed {
 
     /// The entry of document `id` from `cache`, else from `spill`, else as `database` has it (then kept in
     /// `cache`); nil when it has none. An entry the ingest prepared (its words read and tokenized once, while
-    /// preparing) is finished here: its common text marked, its seeds made. An entry finished or read from the
-    /// index goes to `spill` as well, so that once `cache` lets go of it, it is read back rather than made again.
+    /// preparing) is finished here: its common text marked, its seeds made. One that `cache` dropped to make
+    /// room, finished, comes back from `spill` as it was (`AlignedSpill.storeFinished`).
     static func cached(
         _ id: String, in cache: SharedCache<AlignedDocument>, spill: AlignedSpill? = nil, from database: Database,
         aligner: Aligner, tokenizer: WordTokenizer, common: Set<UInt64>
     ) throws -> AlignedDocument? {
-        var made = false
         guard var entry = try cache.value(id, load: {
-            if let finished = spill?.finished(id) { return finished }
-            made = true
-            return try spill?.load(id) ?? load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
+            try spill?.finished(id) ?? spill?.load(id)
+                ?? load(id, from: database, aligner: aligner, tokenizer: tokenizer, common: common)
         }) else { return nil }
         if let fingerprints = entry.prepared {
             if !common.isEmpty { markCommon(&entry.words, common: common, fingerprints: fingerprints) }
@@ -1379,9 +1379,7 @@ struct AlignedDocument: Weighed {
             entry.prepared = nil
             // Another thread may have finished it too, the same way.
             cache.insert(id, entry)
-            made = true
         }
-        if made { spill?.storeFinished(entry, of: id) }
         return entry
     }
 
@@ -1419,6 +1417,8 @@ final class SharedCache<Value: Weighed>: Sendable {
         var entries: [String: (value: Value, used: Int)] = [:]
         var bytes = 0
         var clock = 0
+        /// Given each value dropped to make room (`onEviction`).
+        var evicted: (@Sendable (String, Value) -> Void)?
     }
 
     let limit: Int
@@ -1444,19 +1444,29 @@ final class SharedCache<Value: Weighed>: Sendable {
 
     /// Holds `value` for `id`, in place of what was held.
     func insert(_ id: String, _ value: Value) {
-        state.withLock { state in
+        let (dropped, evicted) = state.withLock { state -> ([(String, Value)], (@Sendable (String, Value) -> Void)?) in
             if let old = state.entries.removeValue(forKey: id) { state.bytes -= old.value.bytes }
             state.clock += 1
             state.entries[id] = (value, state.clock)
             state.bytes += value.bytes
-            guard state.bytes > limit else { return }
+            guard state.bytes > limit else { return ([], nil) }
             // Drop the older half (not one at a time: that would sort on every insert).
             let byAge = state.entries.sorted { $0.value.used < $1.value.used }
+            var dropped: [(String, Value)] = []
             for (key, value) in byAge.prefix(byAge.count / 2) where key != id {
                 state.entries[key] = nil
                 state.bytes -= value.value.bytes
+                if state.evicted != nil { dropped.append((key, value.value)) }
             }
+            return (dropped, state.evicted)
         }
+        // Outside the lock: the other threads go on meanwhile.
+        if let evicted { for (key, value) in dropped { evicted(key, value) } }
+    }
+
+    /// Has `body` given each value dropped to make room from now on (not those removed or replaced).
+    func onEviction(_ body: @escaping @Sendable (String, Value) -> Void) {
+        state.withLock { $0.evicted = body }
     }
 
     func remove(_ id: String) {
