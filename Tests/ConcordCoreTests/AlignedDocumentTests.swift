@@ -187,6 +187,12 @@ import Xapian
             spill.forget(id)
             #expect(spill.finished(id) == nil)
         }
+        // Emptied, the cache still gives what it drops to the spill.
+        let first = try #require(ids.first)
+        cache.removeAll(now: true)
+        let again = try #require(try cached(first, in: cache, from: spill, common: commonKeys))
+        makeRoom(in: cache)
+        #expect(spill.finished(first)?.words == again.words)
 
         // An entry read back from the index (not prepared in this run) is kept too, unless the spill has no room.
         let id = try #require(ids.first)

@@ -1480,10 +1480,11 @@ final class SharedCache<Value: Weighed>: Sendable {
         state.withLock { $0.entries[id]?.value }
     }
 
-    /// Drops everything held, freed on another thread (`releaseElsewhere`) unless `now`.
+    /// Drops everything held (not to `onEviction`'s body, which stays), freed on another thread
+    /// (`releaseElsewhere`) unless `now`.
     func removeAll(now: Bool = false) {
         let held = state.withLock { state in
-            defer { state = State() }
+            defer { state = State(evicted: state.evicted) }
             return state
         }
         if !now { releaseElsewhere(held) }
