@@ -15,23 +15,31 @@ import Xapian
     static let common = "This notice is reproduced in every issue of the bulletin so that readers who arrive at any single page "
         + "know where the material comes from and how they may pass it on to others without asking first."
 
-    @Test func preparedWordsAlignAsTheIndexedTextDoes() async throws {
+    /// `count` bulletins, ingested: each holds text of its own and the common paragraph, and the first two a
+    /// passage they share. With a reader on the index, and the keys of the fingerprints held by more than `cap` of
+    /// them, as detection finds them.
+    static func bulletins(_ count: Int, cap: Int) async throws
+        -> (fixture: IngestFixture, database: Database, commonKeys: Set<UInt64>)
+    {
         let fixture = try IngestFixture()
-        // The common paragraph, beside text of each document's own and a passage two of them share.
         let shared = "The committee met on a wet Tuesday in the old library and agreed after a long argument that the "
             + "bridge over the river would be closed to heavy lorries until the spring inspection was complete."
         var words = IngestTests.MadeUpWords(seed: 5)
-        for index in 0..<70 {
+        for index in 0..<count {
             let own = words.sentence(of: 40)
             var body = "Bulletin \(index)\n\n\(own)\n\n\(Self.common)\n\nClosing words of issue \(index), with nothing more to add.\n"
             if index < 2 { body += "\n\(shared)\n" }
             try fixture.write("b\(index).txt", body)
         }
         _ = try await fixture.ingest()
-
         let database = try Database(path: fixture.index)
+        var held = try DuplicateIndex.storedFingerprints(in: database)
+        return (fixture, database, DuplicateIndex.sortFingerprints(&held, cap: cap))
+    }
+
+    @Test func preparedWordsAlignAsTheIndexedTextDoes() async throws {
         // The fingerprints held by more than 64 documents (the property holds for any set).
-        let commonKeys = try Self.commonKeys(in: database, cap: 64)
+        let (fixture, database, commonKeys) = try await Self.bulletins(70, cap: 64)
         #expect(!commonKeys.isEmpty)
 
         let registry = ReaderRegistry()
@@ -79,12 +87,6 @@ import Xapian
         #expect(spill.load(files[1].documentID) == nil)
     }
 
-    /// The keys of the fingerprints held by more than `cap` of `database`'s documents, as detection finds them.
-    static func commonKeys(in database: Database, cap: Int) throws -> Set<UInt64> {
-        var held = try DuplicateIndex.storedFingerprints(in: database)
-        return DuplicateIndex.sortFingerprints(&held, cap: cap)
-    }
-
     /// Alignment lets the cache drop a document's words once none of its pairs is left to align: after the links
     /// of every document are found, the cache holds no document's words, though it held them all before.
     @Test func alignmentLeavesNoWordsInTheCacheOnceEveryPairIsAligned() async throws {
@@ -117,14 +119,7 @@ import Xapian
     /// An entry alignment finished (common text marked, seeds made) goes to the spill when the cache drops it to
     /// make room, and only then; needed again, it comes back from there as it was finished, not made again.
     @Test func finishedEntriesTheCacheDropsComeBackFromTheSpill() async throws {
-        let fixture = try IngestFixture()
-        var words = IngestTests.MadeUpWords(seed: 7)
-        for index in 0..<4 {
-            try fixture.write("n\(index).txt", "Notice \(index)\n\n\(words.sentence(of: 40))\n\n\(Self.common)\n")
-        }
-        _ = try await fixture.ingest()
-        let database = try Database(path: fixture.index)
-        let commonKeys = try Self.commonKeys(in: database, cap: 2)
+        let (fixture, database, commonKeys) = try await Self.bulletins(4, cap: 2)
         #expect(!commonKeys.isEmpty)
 
         let registry = ReaderRegistry()
@@ -195,18 +190,17 @@ import Xapian
         #expect(spill.finished(first)?.words == again.words)
 
         // An entry read back from the index (not prepared in this run) is kept too, unless the spill has no room.
-        let id = try #require(ids.first)
         let roomy = try #require(AlignedSpill(folder: fixture.folder.url.path))
         let reading = try detecting(spill: roomy)
-        let read = try #require(try cached(id, in: reading, from: roomy, common: commonKeys))
+        let read = try #require(try cached(first, in: reading, from: roomy, common: commonKeys))
         makeRoom(in: reading)
-        #expect(roomy.finished(id)?.words == read.words)
+        #expect(roomy.finished(first)?.words == read.words)
         let full = try #require(AlignedSpill(folder: fixture.folder.url.path, limit: 0))
         let filling = try detecting(spill: full)
-        let loaded = try #require(try cached(id, in: filling, from: full, common: commonKeys))
-        #expect(filling.held(id)?.words == loaded.words)
+        let loaded = try #require(try cached(first, in: filling, from: full, common: commonKeys))
+        #expect(filling.held(first)?.words == loaded.words)
         makeRoom(in: filling)
-        #expect(full.finished(id) == nil)
+        #expect(full.finished(first) == nil)
     }
 
     /// Entries written to the spill from many threads at once come back as written; an entry not recorded, or
