@@ -5,8 +5,10 @@ import ConcordBase
 /// A line ends at `\n`, `\r\n` (one break), a lone `\r`, U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR.
 /// A break belongs to the line it ends; the text after the last break is the last line (possibly empty).
 public struct LineIndex: Sendable, Hashable {
-    /// Scalar offset of the first scalar of each line; `lineStarts[0] == 0`.
-    private let lineStarts: [Int]
+    /// Scalar offset of the first scalar of each line; `lineStarts[0] == 0`. In 32 bits (a text's scalars are
+    /// counted in far fewer): duplicate detection holds the index of every document of a large group of copies
+    /// at once.
+    private let lineStarts: [UInt32]
     /// The number of scalars of the indexed text.
     public let scalarCount: Int
 
@@ -22,14 +24,14 @@ public struct LineIndex: Sendable, Hashable {
 
     /// Indexes the lines of `scalars`.
     public init(scalars: [Unicode.Scalar]) {
-        var starts = [0]
+        var starts: [UInt32] = [0]
         var index = 0
         let count = scalars.count
         while index < count {
             let breakLength = LineIndex.lineBreakLength(in: scalars, at: index)
             if breakLength > 0 {
                 index += breakLength
-                starts.append(index)
+                starts.append(UInt32(clamping: index))
             } else {
                 index += 1
             }
@@ -45,7 +47,7 @@ public struct LineIndex: Sendable, Hashable {
     public func line(at offset: Int) -> Int {
         let target = max(0, min(offset, scalarCount))
         // Last line start <= target: the first start > target, counted from 1.
-        return max(1, lineStarts.partitioningIndex { $0 > target })
+        return max(1, lineStarts.partitioningIndex { Int($0) > target })
     }
 
     /// The first and last 1-based lines that `span` touches, as `[first, last]` (SPEC: `lines`).
@@ -60,8 +62,8 @@ public struct LineIndex: Sendable, Hashable {
     /// The span of 1-based line `number`, including the line break that ends it; `nil` when there is no such line.
     public func span(ofLine number: Int) -> TextSpan? {
         guard number >= 1, number <= lineStarts.count else { return nil }
-        let start = lineStarts[number - 1]
-        let nextStart = number < lineStarts.count ? lineStarts[number] : scalarCount
+        let start = Int(lineStarts[number - 1])
+        let nextStart = number < lineStarts.count ? Int(lineStarts[number]) : scalarCount
         return TextSpan(start: start, end: max(start, nextStart))
     }
 

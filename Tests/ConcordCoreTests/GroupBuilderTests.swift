@@ -28,7 +28,7 @@ import Testing
         var text: ScalarClasses
         var starts: [Int]
         /// `GroupBuilder.sentenceStarts(of:)`.
-        var boundaries: [Int]
+        var boundaries: [Int32]
     }
 
     /// A builder over `pairs` between `texts`: the documents numbered in name order, as duplicate detection
@@ -124,7 +124,9 @@ import Testing
     @Test func sentenceStartsFollowTerminalsAndLineBreaks() {
         let text = Array("One two. “Three” four! (Five)\nsix e.g. seven".unicodeScalars)
         let starts = GroupBuilder.sentenceStarts(of: text)
-        let words = starts.dropFirst().dropLast().map { index in String(String.UnicodeScalarView(text[index..<min(text.count, index + 3)])) }
+        let words = starts.dropFirst().dropLast().map(Int.init).map { index in
+            String(String.UnicodeScalarView(text[index..<min(text.count, index + 3)]))
+        }
         #expect(words == ["“Th", "(Fi", "six", "sev"])
     }
 }

@@ -1013,7 +1013,7 @@ struct DuplicateIndex {
         var entries: [String: Member] = [:]
         // By place in `component.documents`, as its links know them.
         var texts: [ScalarClasses?] = []
-        var boundaries: [[Int]] = []
+        var boundaries: [[Int32]] = []
         for document in component.documents {
             let found = try member(document)
             entries[document] = found
@@ -1062,9 +1062,11 @@ struct DuplicateIndex {
                 let groupDocument = try writeGroup(encoded)
                 written.append(group.id)
                 for member in group.members {
-                    for passage in built.passages[member.document]?.overlapping(member.span) ?? [] {
+                    guard let passages = built.passages[member.document] else { continue }
+                    for passage in passages.overlapping(member.span) {
                         let overlap = passage.span.overlap(with: member.span)
-                        guard overlap > 0, let ordinal = passage.ordinal else { continue }
+                        guard overlap > 0 else { continue }
+                        let ordinal = passage.ordinal
                         let candidate = PassageGroups.Assignment(group: group.id, overlap: overlap, document: groupDocument)
                         if let held = best[member.document]?[ordinal], !Self.better(candidate, than: held) { continue }
                         best[member.document, default: [:]][ordinal] = candidate
@@ -1099,11 +1101,11 @@ struct DuplicateIndex {
         var passages: DocumentPassages
         /// `DocumentRecord.originalRank`.
         var rank: (issued: Int, sequence: Int)
-        var sentenceStarts: [Int]
+        var sentenceStarts: [Int32]
         var lineIndex: LineIndex
 
         var bytes: Int {
-            classes.bytes + (sentenceStarts.count + lineIndex.lineCount) * 8 + passages.all.count * 64 + 256
+            classes.bytes + (sentenceStarts.count + lineIndex.lineCount) * 4 + passages.count * 8 + 256
         }
 
         /// Document `id`'s record as `database` has it. The records do not change while groups are rebuilt (only
@@ -1113,47 +1115,62 @@ struct DuplicateIndex {
         static func load(_ id: String, from database: Database) throws -> Member? {
             guard let found = try database.reading({ try DocumentRecord.grouping(id, from: $0) }) else { return nil }
             return Member(
-                classes: ScalarClasses(found.text.scalars), passages: DocumentPassages(found.passages), rank: found.rank,
+                classes: ScalarClasses(found.text.scalars), passages: DocumentPassages(found.spans), rank: found.rank,
                 sentenceStarts: GroupBuilder.sentenceStarts(of: found.text.scalars), lineIndex: LineIndex(found.text))
         }
     }
 
-    /// A document's passages as groups need them (their ids and spans: a `Passage` holds several times that,
-    /// and a large component's documents are all held at once), and a quick way to those overlapping a span.
+    /// A document's passages as groups need them: their spans, a passage's ordinal its place among them
+    /// (`Passage.id(document:ordinal:)`), and a quick way to those overlapping a span. Eight bytes a passage: a
+    /// large component's documents are all held at once (6,592 of them, with 375,000 passages, on the 250 MB bench
+    /// subset), and a `Passage`, or even its id, holds several times that.
     private struct DocumentPassages: Sendable {
-        /// A passage's id and span.
+        /// A passage's ordinal and span.
         struct Entry {
-            var id: String
-            /// Its ordinal (`StoredPassage.ordinal(ofPassage:)`): what the record's summary knows it by.
-            var ordinal: Int?
+            var ordinal: Int
             var span: TextSpan
         }
 
-        let all: [Entry]
+        /// Each passage's start and end, one after the other (scalar offsets, clamped to 32 bits).
+        private let bounds: [UInt32]
         /// Whether each passage ends before the next starts (as the segmenter makes them): then a binary search
         /// finds those overlapping a span.
         private let ordered: Bool
 
-        init(_ passages: [Passage]) {
-            all = passages.map { Entry(id: $0.id, ordinal: StoredPassage.ordinal(ofPassage: $0.id), span: $0.span) }
-            ordered = zip(passages, passages.dropFirst()).allSatisfy { $0.span.end <= $1.span.start }
+        /// The passages of the spans given, in order.
+        init(_ spans: [TextSpan]) {
+            var bounds: [UInt32] = []
+            bounds.reserveCapacity(spans.count * 2)
+            for span in spans {
+                bounds.append(UInt32(clamping: span.start))
+                bounds.append(UInt32(clamping: span.end))
+            }
+            self.bounds = bounds
+            ordered = zip(spans, spans.dropFirst()).allSatisfy { $0.end <= $1.start }
+        }
+
+        var count: Int { bounds.count / 2 }
+
+        /// The passage `ordinal`.
+        func entry(_ ordinal: Int) -> Entry {
+            Entry(ordinal: ordinal, span: TextSpan(start: Int(bounds[2 * ordinal]), end: Int(bounds[2 * ordinal + 1])))
         }
 
         /// The passages that may overlap `span`, in order: those from the first ending after its start to the
         /// last starting before its end (all of them when they are not in order).
-        func overlapping(_ span: TextSpan) -> ArraySlice<Entry> {
-            guard ordered else { return all[...] }
-            let low = all.partitioningIndex { $0.span.end > span.start }
+        func overlapping(_ span: TextSpan) -> LazyMapCollection<Range<Int>, Entry> {
+            guard ordered else { return (0..<count).lazy.map(entry) }
+            let low = (0..<count).partitioningIndex { Int(bounds[2 * $0 + 1]) > span.start }
             var end = low
-            while end < all.count, all[end].span.start < span.end { end += 1 }
-            return all[low..<end]
+            while end < count, Int(bounds[2 * end]) < span.end { end += 1 }
+            return (low..<end).lazy.map(entry)
         }
 
         /// The passage holding most of `span` (the first of several as good), or the first passage when none
         /// overlaps it.
         func holdingMost(of span: TextSpan) -> Entry? {
             let best = overlapping(span).max { $0.span.overlap(with: span) < $1.span.overlap(with: span) }
-            guard let best, best.span.overlap(with: span) > 0 else { return all.first }
+            guard let best, best.span.overlap(with: span) > 0 else { return count > 0 ? entry(0) : nil }
             return best
         }
     }
@@ -1169,7 +1186,7 @@ struct DuplicateIndex {
             let lines = entry.lineIndex.lines(of: span)
             let passage = entry.passages.holdingMost(of: span)
             let member = GroupMember(
-                passage: passage?.id ?? "", document: piece.document, span: span, lines: lines, text: "",
+                passage: passage.map { Passage.id(document: piece.document, ordinal: $0.ordinal) } ?? "", document: piece.document, span: span, lines: lines, text: "",
                 original: false)
             let rank = entry.rank
             let words = entry.classes.wordCount(in: span)

@@ -20,9 +20,21 @@ struct GroupBuilder {
     }
 
     /// A linked span, or a piece while groups are built: its document by number (an index into `documents`).
+    /// Twelve bytes, in 32 bits each (offsets clamped): a large component has hundreds of thousands of links and
+    /// more pieces (520,125 links for the largest of the 250 MB bench subset).
     struct Side {
-        var document: Int
-        var range: Range<Int>
+        private var number: Int32
+        private var start: Int32
+        private var end: Int32
+
+        init(document: Int, range: Range<Int>) {
+            number = Int32(clamping: document)
+            start = Int32(clamping: range.lowerBound)
+            end = max(start, Int32(clamping: range.upperBound))
+        }
+
+        var document: Int { Int(number) }
+        var range: Range<Int> { Int(start)..<Int(end) }
     }
 
     /// The documents by number (what follows looks them up for every link and cut), numbered in name order.
@@ -35,7 +47,7 @@ struct GroupBuilder {
     /// pieces are then left out).
     var texts: [ScalarClasses?]
     /// By document number, the offsets where a sentence or paragraph starts (`sentenceStarts(of:)`).
-    var boundaries: [[Int]]
+    var boundaries: [[Int32]]
     var minWords: Int
     var maxDocuments: Int
     var tolerance = 12
@@ -45,8 +57,8 @@ struct GroupBuilder {
     /// The offsets of `scalars` where a sentence starts: the first letter or digit (or the opening quote or bracket
     /// before it) after a `.`, `!` or `?` (closing quotes and brackets after it allowed) and white space, or after
     /// a line break; and the end.
-    static func sentenceStarts<Scalars: Collection<Unicode.Scalar>>(of scalars: Scalars) -> [Int] {
-        var starts: [Int] = [0]
+    static func sentenceStarts<Scalars: Collection<Unicode.Scalar>>(of scalars: Scalars) -> [Int32] {
+        var starts: [Int32] = [0]
         var afterTerminal = false
         var sawSpace = false
         var sawBreak = false
@@ -70,7 +82,7 @@ struct GroupBuilder {
                 sawSpace = true
             default:
                 if sawSpace && (afterTerminal || sawBreak) && Self.isLetterOrDigit(scalar) {
-                    starts.append(opener ?? index)
+                    starts.append(Int32(clamping: opener ?? index))
                 }
                 afterTerminal = false
                 sawSpace = false
@@ -78,7 +90,7 @@ struct GroupBuilder {
                 opener = nil
             }
         }
-        starts.append(scalars.count)
+        starts.append(Int32(clamping: scalars.count))
         return starts
     }
 
@@ -99,7 +111,8 @@ struct GroupBuilder {
 
     /// The groups: each a list of members (one or more per document), in no particular order.
     func groups() -> [[Piece]] {
-        var cuts = [[Int]](repeating: [], count: documents.count)
+        // Offsets in 32 bits, as in `Side`.
+        var cuts = [[Int32]](repeating: [], count: documents.count)
         for link in links {
             for side in [link.a, link.b] {
                 Self.insert(side.range.lowerBound, into: &cuts[side.document])
@@ -109,8 +122,8 @@ struct GroupBuilder {
         // Carry cuts over the links until they agree. A link carried over again from a document whose cuts have
         // not changed since adds nothing (each cut it carried found a cut near its target, or made the one it
         // would make again, and cuts are only ever added), so it is skipped: the same cuts, in fewer passes.
-        var version = [Int](repeating: 0, count: documents.count)
-        var carried = [Int](repeating: -1, count: links.count * 2)
+        var version = [Int32](repeating: 0, count: documents.count)
+        var carried = [Int32](repeating: -1, count: links.count * 2)
         for _ in 0..<maxRounds {
             var changed = false
             for (linkIndex, link) in links.enumerated() {
@@ -123,9 +136,9 @@ struct GroupBuilder {
                     let list = cuts[from.document]
                     let first = Self.insertionPoint(from.range.lowerBound + 1, in: list)
                     var end = first
-                    while end < list.count, list[end] < from.range.upperBound { end += 1 }
+                    while end < list.count, Int(list[end]) < from.range.upperBound { end += 1 }
                     for cut in list[first..<end] {
-                        var target = Self.project(cut, from: from.range, to: to.range)
+                        var target = Self.project(Int(cut), from: from.range, to: to.range)
                         guard target > to.range.lowerBound, target < to.range.upperBound else { continue }
                         if let near = Self.nearest(target, in: cuts[to.document]), abs(near - target) <= tolerance {
                             continue
@@ -154,35 +167,36 @@ struct GroupBuilder {
             ranges[link.b.document].append(link.b.range)
         }
         var pieces: [Side] = []
-        var piecesByDocument = [[Int]](repeating: [], count: documents.count)
+        // Piece numbers in 32 bits, as are the sets below.
+        var piecesByDocument = [[Int32]](repeating: [], count: documents.count)
         for (document, list) in cuts.enumerated() {
             let covered = Self.joined(ranges[document])
             var cover = 0
-            for (low, high) in zip(list, list.dropFirst()) where high > low {
+            for (low, high) in zip(list.lazy.map(Int.init), list.dropFirst().lazy.map(Int.init)) where high > low {
                 let middle = (low + high) / 2
                 while cover < covered.count, covered[cover].upperBound <= middle { cover += 1 }
                 guard cover < covered.count, covered[cover].contains(middle) else { continue }
-                piecesByDocument[document].append(pieces.count)
+                piecesByDocument[document].append(Int32(pieces.count))
                 pieces.append(Side(document: document, range: low..<high))
             }
         }
 
         // Union-find over pieces a link carries onto one another.
-        var parent = Array(pieces.indices)
-        func find(_ x: Int) -> Int {
+        var parent = pieces.indices.map { Int32($0) }
+        func find(_ x: Int32) -> Int32 {
             var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
+            while parent[Int(x)] != x {
+                parent[Int(x)] = parent[Int(parent[Int(x)])]
+                x = parent[Int(x)]
             }
             return x
         }
         /// The pieces of `document` starting inside `range`, by binary search (they are in order).
-        func piecesOf(_ document: Int, startingIn range: Range<Int>) -> ArraySlice<Int> {
+        func piecesOf(_ document: Int, startingIn range: Range<Int>) -> ArraySlice<Int32> {
             let list = piecesByDocument[document]
-            let low = list.partitioningIndex { pieces[$0].range.lowerBound >= range.lowerBound }
+            let low = list.partitioningIndex { pieces[Int($0)].range.lowerBound >= range.lowerBound }
             var end = low
-            while end < list.count, pieces[list[end]].range.lowerBound < range.upperBound { end += 1 }
+            while end < list.count, pieces[Int(list[end])].range.lowerBound < range.upperBound { end += 1 }
             return list[low..<end]
         }
         for link in links {
@@ -190,37 +204,39 @@ struct GroupBuilder {
             // Both lists are in text order, and so are the projections: one pass over the two.
             var first = theirs.startIndex
             for mine in piecesOf(link.a.document, startingIn: link.a.range) {
-                let start = Self.project(pieces[mine].range.lowerBound, from: link.a.range, to: link.b.range)
-                let end = Self.project(pieces[mine].range.upperBound, from: link.a.range, to: link.b.range)
-                while first < theirs.endIndex, pieces[theirs[first]].range.upperBound <= start { first += 1 }
+                let start = Self.project(pieces[Int(mine)].range.lowerBound, from: link.a.range, to: link.b.range)
+                let end = Self.project(pieces[Int(mine)].range.upperBound, from: link.a.range, to: link.b.range)
+                while first < theirs.endIndex, pieces[Int(theirs[first])].range.upperBound <= start { first += 1 }
                 var index = first
                 while index < theirs.endIndex {
                     let other = theirs[index]
-                    let range = pieces[other].range
+                    let range = pieces[Int(other)].range
                     if range.lowerBound >= end { break }
                     index += 1
                     let overlap = min(range.upperBound, end) - max(range.lowerBound, start)
                     guard overlap > 0, overlap * 2 >= min(range.count, max(1, end - start)) else { continue }
                     let (x, y) = (find(mine), find(other))
-                    if x != y { parent[max(x, y)] = min(x, y) }
+                    if x != y { parent[Int(max(x, y))] = min(x, y) }
                 }
             }
         }
 
         // The sets, each as a run of piece indices in order of their roots (a table of arrays, one per set and
         // most sets a single piece, cost a large component more than all the rest of this).
-        let roots = pieces.indices.map(find)
-        let order = pieces.indices.sorted { (roots[$0], $0) < (roots[$1], $1) }
+        let roots = pieces.indices.map { find(Int32($0)) }
+        let order = pieces.indices.map { Int32($0) }.sorted { (roots[Int($0)], $0) < (roots[Int($1)], $1) }
         var result: [[Piece]] = []
         var runStart = 0
         while runStart < order.count {
             var runEnd = runStart + 1
-            while runEnd < order.count, roots[order[runEnd]] == roots[order[runStart]] { runEnd += 1 }
+            while runEnd < order.count, roots[Int(order[runEnd])] == roots[Int(order[runStart])] { runEnd += 1 }
             let members = order[runStart..<runEnd]
             runStart = runEnd
             guard members.count >= 2 else { continue }
             var byDocument: [Int: [Range<Int>]] = [:]
-            for index in members { byDocument[pieces[index].document, default: []].append(pieces[index].range) }
+            for index in members.lazy.map(Int.init) {
+                byDocument[pieces[index].document, default: []].append(pieces[index].range)
+            }
             guard byDocument.count >= 2, byDocument.count <= maxDocuments else { continue }
             var group: [Piece] = []
             for (document, list) in byDocument.sorted(by: { $0.key < $1.key }) {
@@ -258,26 +274,27 @@ struct GroupBuilder {
     }
 
     /// The element of sorted `list` nearest to `value` (the lower of two as near).
-    static func nearest(_ value: Int, in list: [Int]) -> Int? {
+    static func nearest(_ value: Int, in list: [Int32]) -> Int? {
         guard !list.isEmpty else { return nil }
         let index = insertionPoint(value, in: list)
-        if index == 0 { return list[0] }
-        if index == list.count { return list[index - 1] }
-        let (below, above) = (list[index - 1], list[index])
+        if index == 0 { return Int(list[0]) }
+        if index == list.count { return Int(list[index - 1]) }
+        let (below, above) = (Int(list[index - 1]), Int(list[index]))
         return abs(above - value) < abs(below - value) ? above : below
     }
 
     /// Inserts `value` into sorted `list` unless it is there; whether it was inserted.
     @discardableResult
-    static func insert(_ value: Int, into list: inout [Int]) -> Bool {
+    static func insert(_ value: Int, into list: inout [Int32]) -> Bool {
         let index = insertionPoint(value, in: list)
+        let value = Int32(clamping: value)
         if index < list.count && list[index] == value { return false }
         list.insert(value, at: index)
         return true
     }
 
-    static func insertionPoint(_ value: Int, in list: [Int]) -> Int {
-        list.partitioningIndex { $0 >= value }
+    static func insertionPoint(_ value: Int, in list: [Int32]) -> Int {
+        list.partitioningIndex { Int($0) >= value }
     }
 
     /// `ranges` with touching or overlapping ones joined, in order.

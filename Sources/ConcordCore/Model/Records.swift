@@ -152,10 +152,9 @@ enum PassageTable {
     }
 
     static func decode(_ bytes: [UInt8], document: String, text: (TextSpan) -> String) throws -> [Passage] {
-        let damaged = ConcordError(.indexUnreadable, "the passages of document \(document) are damaged in the index")
-        // The rows are read by hand (numbers only, and there can be thousands); the headings as JSON.
-        let marker = Array(",\"passages\":[".utf8)
-        guard let split = PassageTable.find(marker, in: bytes),
+        let damaged = Self.damaged(document)
+        // The headings as JSON; the rows by hand (`rows`).
+        guard let split = PassageTable.find(Self.rowsMarker, in: bytes),
             case .array(let headingRows)? = try JSONParser.parse(Array(bytes[..<split]) + [UInt8(ascii: "}")])["headings"]
         else { throw damaged }
         let headings: [[String]] = headingRows.map { row in
@@ -163,8 +162,44 @@ enum PassageTable {
             return items.compactMap { if case .string(let text) = $0 { text } else { nil } }
         }
         var passages: [Passage] = []
+        try rows(of: bytes, from: split + Self.rowsMarker.count, document: document) { numbers in
+            let span = TextSpan(start: numbers[0], end: max(numbers[0], numbers[1]))
+            passages.append(Passage(
+                id: Passage.id(document: document, ordinal: passages.count), document: document, span: span,
+                lines: [numbers[2], numbers[3]], text: text(span),
+                heading: headings.indices.contains(numbers[6]) ? headings[numbers[6]] : [], group: nil,
+                paragraph: numbers[4],
+                kind: numbers[5] == 1 ? PassageDraft.Kind.boilerplate.rawValue : PassageDraft.Kind.paragraph.rawValue))
+        }
+        return passages
+    }
+
+    /// The spans of the passages `decode(_:document:text:)` reads from `bytes`, in order, and nothing else:
+    /// what duplicate groups need of a document's passages, without making a `Passage` (its id, lines and
+    /// heading path) for each.
+    static func spans(_ bytes: [UInt8], document: String) throws -> [TextSpan] {
+        guard let split = PassageTable.find(Self.rowsMarker, in: bytes) else { throw Self.damaged(document) }
+        var spans: [TextSpan] = []
+        try rows(of: bytes, from: split + Self.rowsMarker.count, document: document) { numbers in
+            spans.append(TextSpan(start: numbers[0], end: max(numbers[0], numbers[1])))
+        }
+        return spans
+    }
+
+    /// What precedes the rows.
+    private static let rowsMarker = Array(",\"passages\":[".utf8)
+
+    private static func damaged(_ document: String) -> ConcordError {
+        ConcordError(.indexUnreadable, "the passages of document \(document) are damaged in the index")
+    }
+
+    /// Gives `body` the seven numbers of each row from `start` on, in order. Read by hand: numbers only, and
+    /// there can be thousands.
+    private static func rows(
+        of bytes: [UInt8], from start: Int, document: String, _ body: ([Int]) throws -> Void
+    ) throws {
         var numbers: [Int] = []
-        var index = split + marker.count
+        var index = start
         var value = 0
         var inNumber = false
         while index < bytes.count {
@@ -182,17 +217,10 @@ enum PassageTable {
             }
             guard byte == UInt8(ascii: "]") else { continue }
             if numbers.isEmpty { break }  // the end of the rows
-            guard numbers.count == 7 else { throw damaged }
-            let span = TextSpan(start: numbers[0], end: max(numbers[0], numbers[1]))
-            passages.append(Passage(
-                id: Passage.id(document: document, ordinal: passages.count), document: document, span: span,
-                lines: [numbers[2], numbers[3]], text: text(span),
-                heading: headings.indices.contains(numbers[6]) ? headings[numbers[6]] : [], group: nil,
-                paragraph: numbers[4],
-                kind: numbers[5] == 1 ? PassageDraft.Kind.boilerplate.rawValue : PassageDraft.Kind.paragraph.rawValue))
+            guard numbers.count == 7 else { throw damaged(document) }
+            try body(numbers)
             numbers.removeAll(keepingCapacity: true)
         }
-        return passages
     }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
@@ -273,7 +301,7 @@ extension DocumentRecord {
     /// What duplicate groups need of document `id`: its text, passages (without texts), original rank (as
     /// `originalRank`) and ingest sequence, read without decoding the rest of the record.
     static func grouping(_ id: String, from database: Database) throws
-        -> (text: ScalarText, passages: [Passage], rank: (issued: Int, sequence: Int))?
+        -> (text: ScalarText, spans: [TextSpan], rank: (issued: Int, sequence: Int))?
     {
         guard let (docid, document) = try recordDocument(id, in: database) else { return nil }
         let stored = try stored(document, at: docid, in: database)
@@ -293,8 +321,8 @@ extension DocumentRecord {
         }
         let sequenceValue = try document.value(ValueSlot.sequence.rawValue)
         let sequence = sequenceValue.isEmpty ? 0 : Int(Sortable.unserialise(sequenceValue))
-        let passages = try PassageTable.decode(Array(parts.passages), document: id) { _ in "" }
-        return (ScalarText(utf8: stored.text[...]), passages, (issued, sequence))
+        let spans = try PassageTable.spans(Array(parts.passages), document: id)
+        return (ScalarText(utf8: stored.text[...]), spans, (issued, sequence))
     }
 
     /// The passages of document `id`, without their texts (nor the rest of the record).
