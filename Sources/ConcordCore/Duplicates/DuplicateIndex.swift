@@ -130,9 +130,11 @@ struct DuplicateIndex {
         if let spill { cache.onEviction { id, entry in spill.storeFinished(entry, of: id) } }
     }
 
-    /// A cache for the words of documents to align: large enough for the documents with candidates in the
-    /// 150 MB benchmark corpus (about 6,700), so few are read twice.
-    static func alignedDocumentCache() -> SharedCache<AlignedDocument> { SharedCache(limit: 448 << 20) }
+    /// A cache for the words of documents to align. What it drops comes back from the spill, as finished
+    /// (`AlignedSpill.storeFinished`), so it need not hold every document with candidates: at 448 MB it set the
+    /// peak RSS of the 250 MB bench subset's ingest (610 and 614 MiB, two runs), at 256 MB that peak was 516 and
+    /// 521 MiB, detection about a second longer there and no longer on the 150 MB subset.
+    static func alignedDocumentCache() -> SharedCache<AlignedDocument> { SharedCache(limit: 256 << 20) }
 
     /// Link records changed and not yet written.
     var pendingWrites: Int { dirtyLinks.count }
@@ -1467,10 +1469,11 @@ final class SharedCache<Value: Weighed>: Sendable {
             state.entries[id] = (value, state.clock)
             state.bytes += value.bytes
             guard state.bytes > limit else { return ([], nil) }
-            // Drop the older half (not one at a time: that would sort on every insert).
+            // Drop the oldest eighth: not one at a time, which would sort on every insert, nor the older half,
+            // which left the cache half empty as often as full (what it holds at most is what it costs).
             let byAge = state.entries.sorted { $0.value.used < $1.value.used }
             var dropped: [(String, Value)] = []
-            for (key, value) in byAge.prefix(byAge.count / 2) where key != id {
+            for (key, value) in byAge.prefix(max(1, byAge.count / 8)) where key != id {
                 state.entries[key] = nil
                 state.bytes -= value.value.bytes
                 if state.evicted != nil { dropped.append((key, value.value)) }
