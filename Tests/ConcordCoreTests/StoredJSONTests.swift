@@ -116,6 +116,8 @@ import Testing
     }
 
     @Test func linkRecordRoundTripsAndRefusesDamage() throws {
+        // Held by the million during detection: its numbers in 32 bits, beside the other document's id.
+        #expect(MemoryLayout<DuplicateLink>.stride == 56)
         var record = LinkRecord()
         record.links = [
             DuplicateLink(span: TextSpan(start: 0, end: 90), words: 0..<15, other: "b-txt", otherSpan: TextSpan(start: 1_000_000, end: 1_000_090), otherWords: 200_000..<200_015, matched: 15),
