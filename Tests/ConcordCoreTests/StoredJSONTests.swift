@@ -134,13 +134,15 @@ import Testing
     /// Duplicate groups read only the spans of a record's passages (`PassageTable.spans`): the same spans, in the
     /// same order, as the whole passages decoded, and damage is refused alike.
     @Test func passageSpansAreThoseOfTheDecodedPassages() throws {
-        let passages = [(0, 40, "paragraph", ["A"]), (41, 41, "boilerplate", []), (42, 1_000_090, "paragraph", ["A", "B “c”"])]
-            .enumerated().map { ordinal, row in
-                Passage(
-                    id: Passage.id(document: "doc-txt", ordinal: ordinal), document: "doc-txt",
-                    span: TextSpan(start: row.0, end: row.1), lines: [ordinal + 1, ordinal + 2], text: "", heading: row.3,
-                    group: nil, paragraph: ordinal, kind: row.2)
-            }
+        let rows = [
+            (0, 40, "paragraph", ["A"]), (41, 41, "boilerplate", []), (42, 1_000_090, "paragraph", ["A", "B “c”"]),
+        ]
+        let passages = rows.enumerated().map { ordinal, row in
+            Passage(
+                id: Passage.id(document: "doc-txt", ordinal: ordinal), document: "doc-txt",
+                span: TextSpan(start: row.0, end: row.1), lines: [ordinal + 1, ordinal + 2], text: "", heading: row.3,
+                group: nil, paragraph: ordinal, kind: row.2)
+        }
         let bytes = Array(PassageTable.encode(passages).utf8)
         let decoded = try PassageTable.decode(bytes, document: "doc-txt") { _ in "" }
         #expect(decoded == passages)

@@ -1186,10 +1186,11 @@ struct DuplicateIndex {
             // Pieces come trimmed (`GroupBuilder.trimmed`).
             let span = TextSpan(start: piece.range.lowerBound, end: piece.range.upperBound)
             let lines = entry.lineIndex.lines(of: span)
-            let passage = entry.passages.holdingMost(of: span)
+            let passage = entry.passages.holdingMost(of: span).map {
+                Passage.id(document: piece.document, ordinal: $0.ordinal)
+            }
             let member = GroupMember(
-                passage: passage.map { Passage.id(document: piece.document, ordinal: $0.ordinal) } ?? "", document: piece.document, span: span, lines: lines, text: "",
-                original: false)
+                passage: passage ?? "", document: piece.document, span: span, lines: lines, text: "", original: false)
             let rank = entry.rank
             let words = entry.classes.wordCount(in: span)
             members.append((member, (rank.issued, rank.sequence, span.start), rank.sequence, words))

@@ -24,7 +24,8 @@ struct DuplicateLink: Hashable, Sendable {
         (spanStart, spanEnd) = (UInt32(clamping: span.start), UInt32(clamping: span.end))
         (wordsStart, wordsEnd) = (UInt32(clamping: words.lowerBound), UInt32(clamping: words.upperBound))
         (otherSpanStart, otherSpanEnd) = (UInt32(clamping: otherSpan.start), UInt32(clamping: otherSpan.end))
-        (otherWordsStart, otherWordsEnd) = (UInt32(clamping: otherWords.lowerBound), UInt32(clamping: otherWords.upperBound))
+        otherWordsStart = UInt32(clamping: otherWords.lowerBound)
+        otherWordsEnd = UInt32(clamping: otherWords.upperBound)
         matchedWords = UInt32(clamping: matched)
     }
 
