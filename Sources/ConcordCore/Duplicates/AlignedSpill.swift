@@ -25,9 +25,10 @@ import Synchronization
 /// Alignment keeps here too the finished entries its cache drops to make room (`storeFinished`: common text
 /// marked, seeds made, about 28 bytes a word), so that one needed again comes back as a copy, not made again,
 /// and nothing is written while the cache holds them all. On the 250 MB bench subset, with the alignment cache
-/// at 160 MB rather than 448, detection took 16.3 to 18.2 s when such entries were made again (18.7 s of its
-/// threads' time went to making them, 1.5 s with the larger cache), and 11.9 to 13.5 s with them read back
-/// from here; 10.3 to 12.3 s with the larger cache.
+/// at 160 MB rather than the 448 it then had, detection took 16.3 to 18.2 s when such entries were made again
+/// (18.7 s of its threads' time went to making them, 1.5 s with 448 MB), and 11.9 to 13.5 s with them read
+/// back from here; 10.3 to 12.3 s with 448 MB. This is what let the cache shrink to 256 MB
+/// (`DuplicateIndex.alignedDocumentCache`).
 final class AlignedSpill: Sendable {
     /// Where an entry lies in the file.
     struct Location: Sendable, Equatable {

@@ -602,7 +602,7 @@ struct DuplicateIndex {
         // bench subset), and the memory they held goes back to the system. Groups are built from blocks of other
         // sizes, which would not reuse it but add to it: on the 250 MB bench subset, peak RSS stood 200 MB above
         // the live heap. Freed here, not on another thread, so that it is freed before it is given back (10 ms
-        // for 450 MB of words there).
+        // for 450 MB of words there, when the cache held that much).
         cache.removeAll(now: true)
         spill?.forgetFinished()
         (knownCandidates, pairsToAlign) = (nil, [:])
