@@ -877,9 +877,23 @@ struct DuplicateIndex {
         let reach: [Int]
 
         init(_ record: [DuplicateLink], number: (String) -> Int32) {
-            links = record.sorted { $0.span.start < $1.span.start }.map {
-                Link(span: $0.span, otherSpan: $0.otherSpan, other: number($0.other))
+            // Numbered in the record's order, where a document's links with one other stand together (records
+            // are stored sorted), so each other document is looked up once, not once a link; then sorted as
+            // numbers and spans, not as links holding a name (the same order: the sort is stable).
+            var numbered: [Link] = []
+            numbered.reserveCapacity(record.count)
+            var last: (name: String, number: Int32)?
+            for link in record {
+                let other: Int32
+                if let last, last.name == link.other {
+                    other = last.number
+                } else {
+                    other = number(link.other)
+                    last = (link.other, other)
+                }
+                numbered.append(Link(span: link.span, otherSpan: link.otherSpan, other: other))
             }
+            links = numbered.sorted { $0.span.start < $1.span.start }
             var reach: [Int] = []
             reach.reserveCapacity(links.count)
             var furthest = Int.min
