@@ -1147,38 +1147,29 @@ struct DuplicateIndex {
             var span: TextSpan
         }
 
-        /// Each passage's start and end, one after the other (scalar offsets, clamped to 32 bits).
-        private let bounds: [UInt32]
+        private let spans: [PackedSpan]
         /// Whether each passage ends before the next starts (as the segmenter makes them): then a binary search
         /// finds those overlapping a span.
         private let ordered: Bool
 
         /// The passages of the spans given, in order.
         init(_ spans: [TextSpan]) {
-            var bounds: [UInt32] = []
-            bounds.reserveCapacity(spans.count * 2)
-            for span in spans {
-                bounds.append(UInt32(clamping: span.start))
-                bounds.append(UInt32(clamping: span.end))
-            }
-            self.bounds = bounds
+            self.spans = spans.map(PackedSpan.init)
             ordered = zip(spans, spans.dropFirst()).allSatisfy { $0.end <= $1.start }
         }
 
-        var count: Int { bounds.count / 2 }
+        var count: Int { spans.count }
 
         /// The passage `ordinal`.
-        func entry(_ ordinal: Int) -> Entry {
-            Entry(ordinal: ordinal, span: TextSpan(start: Int(bounds[2 * ordinal]), end: Int(bounds[2 * ordinal + 1])))
-        }
+        func entry(_ ordinal: Int) -> Entry { Entry(ordinal: ordinal, span: spans[ordinal].span) }
 
         /// The passages that may overlap `span`, in order: those from the first ending after its start to the
         /// last starting before its end (all of them when they are not in order).
         func overlapping(_ span: TextSpan) -> LazyMapCollection<Range<Int>, Entry> {
             guard ordered else { return (0..<count).lazy.map(entry) }
-            let low = (0..<count).partitioningIndex { Int(bounds[2 * $0 + 1]) > span.start }
+            let low = spans.partitioningIndex { $0.span.end > span.start }
             var end = low
-            while end < count, Int(bounds[2 * end]) < span.end { end += 1 }
+            while end < count, spans[end].span.start < span.end { end += 1 }
             return (low..<end).lazy.map(entry)
         }
 

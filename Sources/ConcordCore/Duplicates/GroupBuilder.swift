@@ -20,21 +20,19 @@ struct GroupBuilder {
     }
 
     /// A linked span, or a piece while groups are built: its document by number (an index into `documents`).
-    /// Twelve bytes, in 32 bits each (offsets clamped): a large component has hundreds of thousands of links and
-    /// more pieces (520,125 links for the largest of the 250 MB bench subset).
+    /// Twelve bytes (`PackedSpan`): a large component has hundreds of thousands of links and more pieces
+    /// (520,125 links for the largest of the 250 MB bench subset).
     struct Side {
         private var number: Int32
-        private var start: Int32
-        private var end: Int32
+        private var packed: PackedSpan
 
         init(document: Int, range: Range<Int>) {
             number = Int32(clamping: document)
-            start = Int32(clamping: range.lowerBound)
-            end = max(start, Int32(clamping: range.upperBound))
+            packed = PackedSpan(range)
         }
 
         var document: Int { Int(number) }
-        var range: Range<Int> { Int(start)..<Int(end) }
+        var range: Range<Int> { packed.range }
     }
 
     /// The documents by number (what follows looks them up for every link and cut), numbered in name order.

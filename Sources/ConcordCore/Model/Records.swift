@@ -4,39 +4,32 @@ internal import Xapian
 /// A span shared with another document, as duplicate detection aligned it (stored on link records, on both
 /// documents' sides).
 ///
-/// Its offsets and counts are kept in 32 bits (clamped; no text comes near 4 G scalars): 56 bytes a link, not 88.
-/// Detection holds the links of the documents it aligns, a million and more on the 250 MB bench subset.
+/// Its spans, word ranges and count are kept in 32 bits (`PackedSpan`): 56 bytes a link, not 88. Detection holds
+/// the links of the documents it aligns, a million and more on the 250 MB bench subset.
 struct DuplicateLink: Hashable, Sendable {
     /// The other document.
     var other: String
-    private var spanStart: UInt32
-    private var spanEnd: UInt32
-    private var wordsStart: UInt32
-    private var wordsEnd: UInt32
-    private var otherSpanStart: UInt32
-    private var otherSpanEnd: UInt32
-    private var otherWordsStart: UInt32
-    private var otherWordsEnd: UInt32
+    private var packedSpan: PackedSpan
+    private var packedWords: PackedSpan
+    private var packedOtherSpan: PackedSpan
+    private var packedOtherWords: PackedSpan
     private var matchedWords: UInt32
 
     init(span: TextSpan, words: Range<Int>, other: String, otherSpan: TextSpan, otherWords: Range<Int>, matched: Int) {
         self.other = other
-        (spanStart, spanEnd) = (UInt32(clamping: span.start), UInt32(clamping: span.end))
-        (wordsStart, wordsEnd) = (UInt32(clamping: words.lowerBound), UInt32(clamping: words.upperBound))
-        (otherSpanStart, otherSpanEnd) = (UInt32(clamping: otherSpan.start), UInt32(clamping: otherSpan.end))
-        otherWordsStart = UInt32(clamping: otherWords.lowerBound)
-        otherWordsEnd = UInt32(clamping: otherWords.upperBound)
+        (packedSpan, packedWords) = (PackedSpan(span), PackedSpan(words))
+        (packedOtherSpan, packedOtherWords) = (PackedSpan(otherSpan), PackedSpan(otherWords))
         matchedWords = UInt32(clamping: matched)
     }
 
     /// The span in this document.
-    var span: TextSpan { TextSpan(start: Int(spanStart), end: Int(spanEnd)) }
+    var span: TextSpan { packedSpan.span }
     /// The same as word indices (first, end exclusive) into this document's duplicate-detection words
     /// (`WordTokenizer`, boilerplate left out).
-    var words: Range<Int> { Int(wordsStart)..<Int(wordsEnd) }
+    var words: Range<Int> { packedWords.range }
     /// The other document's span and words.
-    var otherSpan: TextSpan { TextSpan(start: Int(otherSpanStart), end: Int(otherSpanEnd)) }
-    var otherWords: Range<Int> { Int(otherWordsStart)..<Int(otherWordsEnd) }
+    var otherSpan: TextSpan { packedOtherSpan.span }
+    var otherWords: Range<Int> { packedOtherWords.range }
     /// Words matched between the two spans (the rest were changed, added or dropped).
     var matched: Int { Int(matchedWords) }
 }
