@@ -28,7 +28,7 @@ import Testing
         var text: ScalarClasses
         var starts: [Int]
         /// `GroupBuilder.sentenceStarts(of:)`.
-        var boundaries: [Int32]
+        var boundaries: [GroupBuilder.Offset]
     }
 
     /// A builder over `pairs` between `texts`: the documents numbered in name order, as duplicate detection

@@ -1029,7 +1029,7 @@ struct DuplicateIndex {
         var entries: [String: Member] = [:]
         // By place in `component.documents`, as its links know them.
         var texts: [ScalarClasses?] = []
-        var boundaries: [[Int32]] = []
+        var boundaries: [[GroupBuilder.Offset]] = []
         for document in component.documents {
             let found = try member(document)
             entries[document] = found
@@ -1117,7 +1117,7 @@ struct DuplicateIndex {
         var passages: DocumentPassages
         /// `DocumentRecord.originalRank`.
         var rank: (issued: Int, sequence: Int)
-        var sentenceStarts: [Int32]
+        var sentenceStarts: [GroupBuilder.Offset]
         var lineIndex: LineIndex
 
         var bytes: Int {

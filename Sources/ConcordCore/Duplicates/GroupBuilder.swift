@@ -19,6 +19,9 @@ struct GroupBuilder {
         var range: Range<Int>
     }
 
+    /// A scalar offset as cuts and sentence starts are held: in 32 bits, clamped, as `PackedSpan` holds spans.
+    typealias Offset = UInt32
+
     /// A linked span, or a piece while groups are built: its document by number (an index into `documents`).
     /// Twelve bytes (`PackedSpan`): a large component has hundreds of thousands of links and more pieces
     /// (520,125 links for the largest of the 250 MB bench subset).
@@ -45,7 +48,7 @@ struct GroupBuilder {
     /// pieces are then left out).
     var texts: [ScalarClasses?]
     /// By document number, the offsets where a sentence or paragraph starts (`sentenceStarts(of:)`).
-    var boundaries: [[Int32]]
+    var boundaries: [[Offset]]
     var minWords: Int
     var maxDocuments: Int
     var tolerance = 12
@@ -55,8 +58,8 @@ struct GroupBuilder {
     /// The offsets of `scalars` where a sentence starts: the first letter or digit (or the opening quote or bracket
     /// before it) after a `.`, `!` or `?` (closing quotes and brackets after it allowed) and white space, or after
     /// a line break; and the end.
-    static func sentenceStarts<Scalars: Collection<Unicode.Scalar>>(of scalars: Scalars) -> [Int32] {
-        var starts: [Int32] = [0]
+    static func sentenceStarts<Scalars: Collection<Unicode.Scalar>>(of scalars: Scalars) -> [Offset] {
+        var starts: [Offset] = [0]
         var afterTerminal = false
         var sawSpace = false
         var sawBreak = false
@@ -80,7 +83,7 @@ struct GroupBuilder {
                 sawSpace = true
             default:
                 if sawSpace && (afterTerminal || sawBreak) && Self.isLetterOrDigit(scalar) {
-                    starts.append(Int32(clamping: opener ?? index))
+                    starts.append(Offset(clamping: opener ?? index))
                 }
                 afterTerminal = false
                 sawSpace = false
@@ -88,7 +91,7 @@ struct GroupBuilder {
                 opener = nil
             }
         }
-        starts.append(Int32(clamping: scalars.count))
+        starts.append(Offset(clamping: scalars.count))
         return starts
     }
 
@@ -109,8 +112,7 @@ struct GroupBuilder {
 
     /// The groups: each a list of members (one or more per document), in no particular order.
     func groups() -> [[Piece]] {
-        // Offsets in 32 bits, as in `Side`.
-        var cuts = [[Int32]](repeating: [], count: documents.count)
+        var cuts = [[Offset]](repeating: [], count: documents.count)
         for link in links {
             for side in [link.a, link.b] {
                 Self.insert(side.range.lowerBound, into: &cuts[side.document])
@@ -272,7 +274,7 @@ struct GroupBuilder {
     }
 
     /// The element of sorted `list` nearest to `value` (the lower of two as near).
-    static func nearest(_ value: Int, in list: [Int32]) -> Int? {
+    static func nearest(_ value: Int, in list: [Offset]) -> Int? {
         guard !list.isEmpty else { return nil }
         let index = insertionPoint(value, in: list)
         if index == 0 { return Int(list[0]) }
@@ -283,15 +285,15 @@ struct GroupBuilder {
 
     /// Inserts `value` into sorted `list` unless it is there; whether it was inserted.
     @discardableResult
-    static func insert(_ value: Int, into list: inout [Int32]) -> Bool {
-        let index = insertionPoint(value, in: list)
-        let value = Int32(clamping: value)
+    static func insert(_ value: Int, into list: inout [Offset]) -> Bool {
+        let value = Offset(clamping: value)
+        let index = list.partitioningIndex { $0 >= value }
         if index < list.count && list[index] == value { return false }
         list.insert(value, at: index)
         return true
     }
 
-    static func insertionPoint(_ value: Int, in list: [Int32]) -> Int {
+    static func insertionPoint(_ value: Int, in list: [Offset]) -> Int {
         list.partitioningIndex { Int($0) >= value }
     }
 
