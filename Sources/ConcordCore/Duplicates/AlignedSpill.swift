@@ -89,13 +89,12 @@ final class AlignedSpill: Sendable {
     /// Writes `document`'s words and fingerprints (an entry as the ingest prepared it) and returns where they
     /// lie; nil when the write failed (the file system full, say).
     func store(_ document: AlignedDocument) -> Location? {
-        let fingerprints = document.prepared ?? []
-        let wordBytes = document.words.count * MemoryLayout<Word>.stride
-        let size = wordBytes + fingerprints.count * MemoryLayout<Fingerprint>.stride
+        let (words, fingerprints) = (document.words, document.prepared ?? [])
+        let size = Self.bytes(words) + Self.bytes(fingerprints)
         guard let offset = state.withLock({ $0.reserve(size, limit: limit) }) else { return nil }
-        let written = document.words.withUnsafeBytes { write($0, at: offset) }
-            && fingerprints.withUnsafeBytes { write($0, at: offset + wordBytes) }
-        return written ? Location(offset: offset, words: document.words.count, fingerprints: fingerprints.count) : nil
+        var at = offset
+        guard write(words, at: &at), write(fingerprints, at: &at) else { return nil }
+        return Location(offset: offset, words: words.count, fingerprints: fingerprints.count)
     }
 
     /// Makes the entry at `location` the one of document `id`.
@@ -116,18 +115,14 @@ final class AlignedSpill: Sendable {
     func storeFinished(_ document: AlignedDocument, of id: String) {
         guard document.prepared == nil else { return }
         let (words, hashes, positions) = (document.words, document.seeds.hashes, document.seeds.positions)
-        let wordBytes = words.count * MemoryLayout<Word>.stride
-        let hashBytes = hashes.count * MemoryLayout<UInt64>.stride
-        let size = wordBytes + hashBytes + positions.count * MemoryLayout<Int32>.stride
+        let size = Self.bytes(words) + Self.bytes(hashes) + Self.bytes(positions)
         let reserved = state.withLock { state -> Int? in
             guard state.finished[id] == nil else { return nil }
             return state.reserve(size, limit: limit)
         }
         guard let offset = reserved else { return }
-        let written = words.withUnsafeBytes { write($0, at: offset) }
-            && hashes.withUnsafeBytes { write($0, at: offset + wordBytes) }
-            && positions.withUnsafeBytes { write($0, at: offset + wordBytes + hashBytes) }
-        guard written else { return }
+        var at = offset
+        guard write(words, at: &at), write(hashes, at: &at), write(positions, at: &at) else { return }
         let location = FinishedLocation(offset: offset, words: words.count, seeds: hashes.count)
         state.withLock { $0.finished[id] = location }
     }
@@ -135,11 +130,9 @@ final class AlignedSpill: Sendable {
     /// Document `id`'s finished entry (`storeFinished`); nil when there is none or it cannot be read.
     func finished(_ id: String) -> AlignedDocument? {
         guard let location = state.withLock({ $0.finished[id] }) else { return nil }
-        let wordBytes = location.words * MemoryLayout<Word>.stride
-        let hashBytes = location.seeds * MemoryLayout<UInt64>.stride
-        guard let words: [Word] = read(location.words, at: location.offset),
-            let hashes: [UInt64] = read(location.seeds, at: location.offset + wordBytes),
-            let positions: [Int32] = read(location.seeds, at: location.offset + wordBytes + hashBytes)
+        var at = location.offset
+        guard let words: [Word] = read(location.words, at: &at), let hashes: [UInt64] = read(location.seeds, at: &at),
+            let positions: [Int32] = read(location.seeds, at: &at)
         else { return nil }
         return AlignedDocument(words: words, seeds: Aligner.SeedTable(hashes: hashes, positions: positions))
     }
@@ -153,9 +146,9 @@ final class AlignedSpill: Sendable {
     /// none or it cannot be read.
     func load(_ id: String) -> AlignedDocument? {
         guard let location = state.withLock({ $0.entries[id] }) else { return nil }
-        let wordBytes = location.words * MemoryLayout<Word>.stride
-        guard let words: [Word] = read(location.words, at: location.offset),
-            let fingerprints: [Fingerprint] = read(location.fingerprints, at: location.offset + wordBytes)
+        var at = location.offset
+        guard let words: [Word] = read(location.words, at: &at),
+            let fingerprints: [Fingerprint] = read(location.fingerprints, at: &at)
         else { return nil }
         return AlignedDocument(prepared: words, fingerprints: fingerprints)
     }
@@ -163,29 +156,42 @@ final class AlignedSpill: Sendable {
     /// The fingerprints of document `id`'s entry; nil when there is none or they cannot be read.
     func fingerprints(_ id: String) -> [Fingerprint]? {
         guard let location = state.withLock({ $0.entries[id] }) else { return nil }
-        return read(location.fingerprints, at: location.offset + location.words * MemoryLayout<Word>.stride)
+        var at = location.offset + location.words * MemoryLayout<Word>.stride
+        return read(location.fingerprints, at: &at)
     }
 
-    private func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        var done = 0
-        while done < bytes.count {
-            let count = pwrite(descriptor, base + done, bytes.count - done, off_t(offset + done))
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            done += count
+    /// The bytes `values` take in the file.
+    private static func bytes<Element: BitwiseCopyable>(_ values: [Element]) -> Int {
+        values.count * MemoryLayout<Element>.stride
+    }
+
+    /// Writes `values` (of a plain type, no references) at `offset`, and moves `offset` past them.
+    private func write<Element: BitwiseCopyable>(_ values: [Element], at offset: inout Int) -> Bool {
+        let start = offset
+        offset += Self.bytes(values)
+        return values.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return true }
+            var done = 0
+            while done < bytes.count {
+                let count = pwrite(descriptor, base + done, bytes.count - done, off_t(start + done))
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                done += count
+            }
+            return true
         }
-        return true
     }
 
-    /// `count` values of a plain type (no references) read from `offset`.
-    private func read<Element: BitwiseCopyable>(_ count: Int, at offset: Int) -> [Element]? {
+    /// `count` values of a plain type (no references) read from `offset`, which moves past them.
+    private func read<Element: BitwiseCopyable>(_ count: Int, at offset: inout Int) -> [Element]? {
+        let start = offset
+        offset += count * MemoryLayout<Element>.stride
         var complete = true
         let values = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
             let bytes = UnsafeMutableRawBufferPointer(buffer)
             var done = 0
             while done < bytes.count, let base = bytes.baseAddress {
-                let got = pread(descriptor, base + done, bytes.count - done, off_t(offset + done))
+                let got = pread(descriptor, base + done, bytes.count - done, off_t(start + done))
                 if got < 0 && errno == EINTR { continue }
                 guard got > 0 else { break }
                 done += got
