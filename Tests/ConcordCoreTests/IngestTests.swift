@@ -203,6 +203,8 @@ enum ExampleIDs {
         #expect(first.added == 2 && first.groups > 0)
         // The writer's time is part of the run's, and apart from detection's.
         #expect(first.writeSeconds > 0 && first.writeSeconds + first.detectionSeconds <= first.seconds)
+        // The peak up to detection is part of the run's.
+        #expect(first.peakRSSBytesBeforeDetection > 0 && first.peakRSSBytesBeforeDetection <= first.peakRSSBytes)
         let groups = try fixture.service().duplicates()
         let second = try await fixture.ingest()
         #expect(second.added == 0 && second.updated == 0 && second.unchanged == 2 && second.failed == 0)

@@ -116,6 +116,15 @@ for e in results:
     print(f"{e['size_mb']:>6g} MB: concord added {s.get('added')} failed {s.get('failed')} passages {s.get('passages')} groups {s.get('groups')}, "
           f"duplicate detection {det:.1f} s of {total:.1f} s ({100 * det / max(1e-9, total - det):.0f}% on top of the rest); "
           f"omindex documents {e['omindex'][-1].get('documents')}")
+    # The pipeline before detection (reading, preparing, writing in batches): its time and the most memory it
+    # held, from the summary concord prints (peak RSS as getrusage has it, as GNU time's above).
+    before = [(r.get("summary") or {}) for r in e["concord"]]
+    if all("peak_rss_bytes_before_detection" in b for b in before):
+        ingest_s = statistics.median((b.get("seconds") or 0) - (b.get("detection_seconds") or 0) for b in before)
+        print(f"{'':>6}    concord before detection: {ingest_s:.2f} s, {e['bytes'] / 1e6 / ingest_s:.2f} MB/s "
+              f"({med(e['omindex'], 'seconds') / ingest_s:.2f}x omindex's throughput), peak RSS "
+              f"{max(b['peak_rss_bytes_before_detection'] for b in before) / 2**20:.0f} MiB "
+              f"(whole run {max(b['peak_rss_bytes'] for b in before) / 2**20:.0f} MiB)")
     # What bounds concord's time from below: its one writer's Xapian calls (adding documents, committing) and
     # duplicate detection after them, which more cores preparing cannot shorten, and its CPU time over two cores.
     write = s.get("write_seconds")

@@ -70,11 +70,18 @@ public struct IngestSummary: Codable, Sendable, Equatable {
     /// Of `seconds`, those the one writer spent in Xapian adding the documents and committing them (before
     /// duplicate detection): the part of the run that preparing on more cores cannot shorten.
     public var writeSeconds = 0.0
+    /// The most memory the process held resident in the whole run, in bytes (`peakResidentBytes()`).
+    public var peakRSSBytes = 0
+    /// The same up to the end of writing the documents, before duplicate detection: what reading, preparing
+    /// and writing in batches hold, apart from what detection then holds.
+    public var peakRSSBytesBeforeDetection = 0
 
     enum CodingKeys: String, CodingKey {
         case added, updated, unchanged, failed, removed, passages, groups, seconds
         case detectionSeconds = "detection_seconds"
         case writeSeconds = "write_seconds"
+        case peakRSSBytes = "peak_rss_bytes"
+        case peakRSSBytesBeforeDetection = "peak_rss_bytes_before_detection"
     }
 
     public init() {}
@@ -218,6 +225,7 @@ public final class Ingester {
             try writer.commit(&batch)
         }
 
+        summary.peakRSSBytesBeforeDetection = peakResidentBytes()
         if writer.hasDuplicateWork {
             report(.detectingDuplicates(documents: writer.changedDocuments.count))
             let detection = ContinuousClock.now
@@ -229,6 +237,7 @@ public final class Ingester {
         summary.groups = counts.groups
         let elapsed = ContinuousClock.now - start
         summary.seconds = Self.seconds(elapsed)
+        summary.peakRSSBytes = peakResidentBytes()
         return summary
     }
 }
