@@ -169,11 +169,10 @@ enum PassageTable {
     }
 
     static func decode(_ bytes: [UInt8], document: String, text: (TextSpan) -> String) throws -> [Passage] {
-        let damaged = Self.damaged(document)
         // The headings as JSON; the rows by hand (`rows`).
         guard let split = PassageTable.find(Self.rowsMarker, in: bytes),
             case .array(let headingRows)? = try JSONParser.parse(Array(bytes[..<split]) + [UInt8(ascii: "}")])["headings"]
-        else { throw damaged }
+        else { throw Self.damaged(document) }
         let headings: [[String]] = headingRows.map { row in
             guard case .array(let items) = row else { return [] }
             return items.compactMap { if case .string(let text) = $0 { text } else { nil } }
