@@ -156,13 +156,18 @@ final class AlignedSpill: Sendable {
     /// The fingerprints of document `id`'s entry; nil when there is none or they cannot be read.
     func fingerprints(_ id: String) -> [Fingerprint]? {
         guard let location = state.withLock({ $0.entries[id] }) else { return nil }
-        var at = location.offset + location.words * MemoryLayout<Word>.stride
+        var at = location.offset + Self.bytes(location.words, of: Word.self)
         return read(location.fingerprints, at: &at)
     }
 
     /// The bytes `values` take in the file.
     private static func bytes<Element: BitwiseCopyable>(_ values: [Element]) -> Int {
-        values.count * MemoryLayout<Element>.stride
+        bytes(values.count, of: Element.self)
+    }
+
+    /// The bytes `count` values of `type` take in the file.
+    private static func bytes<Element: BitwiseCopyable>(_ count: Int, of type: Element.Type) -> Int {
+        count * MemoryLayout<Element>.stride
     }
 
     /// Writes `values` (of a plain type, no references) at `offset`, and moves `offset` past them.
@@ -185,7 +190,7 @@ final class AlignedSpill: Sendable {
     /// `count` values of a plain type (no references) read from `offset`, which moves past them.
     private func read<Element: BitwiseCopyable>(_ count: Int, at offset: inout Int) -> [Element]? {
         let start = offset
-        offset += count * MemoryLayout<Element>.stride
+        offset += Self.bytes(count, of: Element.self)
         var complete = true
         let values = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
             let bytes = UnsafeMutableRawBufferPointer(buffer)
