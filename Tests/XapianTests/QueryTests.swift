@@ -54,6 +54,44 @@ import Xapian
         #expect(throws: XapianError.self) { try Stemmer.stem("x", language: "klingon") }
     }
 
+    /// The term generator remembers the stems it made, per thread (`RememberingStem` in the shim): what it
+    /// indexes must still be Xapian's stem of each word, for words seen again, for more words than it
+    /// remembers (so some share a place and push one another out), in two languages and on several threads.
+    @Test func rememberedStemsAreXapiansStems() async throws {
+        let bases = ["connection", "running", "happily", "generalizations", "nationalities", "cats", "arguing"]
+        func letters(_ number: Int) -> String {
+            var number = number
+            var text = ""
+            repeat {
+                text.append(Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8(number % 26))))
+                number /= 26
+            } while number > 0
+            return text
+        }
+        // Suffixes before the base, so the stemmer still sees the base's ending.
+        let words = (0..<1_500).flatMap { number in bases.map { letters(number) + $0 } }
+        let text = words.joined(separator: " ")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (task, language) in ["english", "french", "english", "german"].enumerated() {
+                group.addTask {
+                    let stem = try Stem(language: language)
+                    let expected = Set(try words.map { try stem($0) })
+                    for round in 0..<2 {
+                        let generator = try TermGenerator(language: language)
+                        try generator.setStemmingStrategy(.all)
+                        let document = try Document()
+                        try generator.setDocument(document)
+                        // Twice: the second time every word has been seen, and then some have been pushed out.
+                        try generator.indexText(text)
+                        try generator.indexText(text)
+                        #expect(Set(try document.terms()) == expected, "task \(task), round \(round)")
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
     @Test func wildcardExpandsFromTheDatabase() throws {
         #expect(Set(try SampleDatabase.search("munit*", in: database)) == ["d"])
     }
