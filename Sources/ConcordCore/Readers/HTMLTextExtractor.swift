@@ -27,11 +27,32 @@ struct HTMLTextExtractor {
     /// Whether a class or id value holds a boilerplate marker (ASCII case ignored). Runs for every element, so
     /// it compares bytes.
     static func marksBoilerplate(_ value: String) -> Bool {
-        var bytes = Array(value.utf8)
-        guard bytes.count > 1 else { return false }
-        for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] += 32 }
-        return boilerplateMarkers.contains { bytes.contains(bytes: $0) }
+        var value = value
+        return value.withUTF8 { bytes in
+            guard bytes.count > 1 else { return false }
+            // One pass: the markers are compared only at a byte one of them starts with.
+            let initials = markerInitials
+            let markers = boilerplateMarkers
+            for start in bytes.indices where initials[Int(lowered(bytes[start]))] {
+                for marker in markers where marker.count <= bytes.count - start {
+                    var matched = 0
+                    while matched < marker.count && lowered(bytes[start + matched]) == marker[matched] { matched += 1 }
+                    if matched == marker.count { return true }
+                }
+            }
+            return false
+        }
     }
+
+    /// Whether a marker starts with the byte, by byte.
+    private static let markerInitials: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for marker in boilerplateMarkers { if let first = marker.first { table[Int(first)] = true } }
+        return table
+    }()
+
+    /// `byte` with ASCII capitals lowered.
+    private static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
 
     /// Whether a `style` value hides the element (`display:none`, `visibility:hidden`, spaces and case ignored).
     static func hidesContent(_ style: String) -> Bool {
@@ -117,8 +138,9 @@ struct HTMLTextExtractor {
     private var contentDepth = 0
     private let scope: Scope?
 
-    // The text being built.
-    private var output = String.UnicodeScalarView()
+    // The text being built, as UTF-8 (appending to a `String.UnicodeScalarView` one scalar at a time cost twice
+    // as much), and its length in scalars.
+    private var output: [UInt8] = []
     private var count = 0
     private var pendingNewlines = 0
     private var pendingSpace = false
@@ -148,7 +170,7 @@ struct HTMLTextExtractor {
         var extractor = HTMLTextExtractor(scope: scope)
         for token in tokens { extractor.apply(token, emitting: true) }
         extractor.finishBlock()
-        return (String(extractor.output), extractor.hints)
+        return (String(decoding: extractor.output, as: UTF8.self), extractor.hints)
     }
 
     private init(scope: Scope?) {
@@ -281,10 +303,10 @@ struct HTMLTextExtractor {
 
     private mutating func write(_ scalar: Unicode.Scalar, kind: BlockHint.Kind, isSpace: Bool) {
         if count > 0 && pendingNewlines > 0 {
-            for _ in 0..<pendingNewlines { output.append("\n") }
+            for _ in 0..<pendingNewlines { output.append(0x0A) }
             count += pendingNewlines
-        } else if count > 0 && pendingSpace && preDepth == 0, output.last != "\n" {
-            output.append(" ")
+        } else if count > 0 && pendingSpace && preDepth == 0, output.last != 0x0A {
+            output.append(0x20)
             count += 1
         }
         pendingNewlines = 0
@@ -294,7 +316,7 @@ struct HTMLTextExtractor {
             blockStart = count
             blockKind = kind
         }
-        output.append(scalar)
+        if scalar.isASCII { output.append(UInt8(truncatingIfNeeded: scalar.value)) } else { UTF8.encode(scalar) { output.append($0) } }
         count += 1
         if !isSpace { blockEnd = count }
     }

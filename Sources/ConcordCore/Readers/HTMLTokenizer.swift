@@ -40,16 +40,16 @@ struct HTMLTokenizer {
             let next = bytes[index + 1]
             if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
                 flushText(upTo: index)
-                if matches("<!--", at: index) {
-                    index = (find("-->", from: index + 4).map { $0 + 3 }) ?? bytes.count
+                if matches(Self.commentOpen, at: index) {
+                    index = (find(Self.commentClose, from: index + 4).map { $0 + 3 }) ?? bytes.count
                 } else {
-                    index = (find(">", from: index + 2).map { $0 + 1 }) ?? bytes.count
+                    index = (find(Self.tagClose, from: index + 2).map { $0 + 1 }) ?? bytes.count
                 }
                 textStart = index
             } else if next == UInt8(ascii: "/"), index + 2 < bytes.count, isLetter(bytes[index + 2]) {
                 flushText(upTo: index)
                 let (name, nameEnd) = tagName(from: index + 2)
-                index = (find(">", from: nameEnd).map { $0 + 1 }) ?? bytes.count
+                index = (find(Self.tagClose, from: nameEnd).map { $0 + 1 }) ?? bytes.count
                 tokens.append(.endTag(name: name))
                 textStart = index
             } else if isLetter(next) {
@@ -65,7 +65,7 @@ struct HTMLTokenizer {
                             .text(Self.rawTextElements.contains(name) ? content : HTMLEntities.decode(content[...])))
                     }
                     tokens.append(.endTag(name: name))
-                    index = (find(">", from: close).map { $0 + 1 }) ?? bytes.count
+                    index = (find(Self.tagClose, from: close).map { $0 + 1 }) ?? bytes.count
                 }
                 textStart = index
             } else {
@@ -153,19 +153,22 @@ struct HTMLTokenizer {
         return nil
     }
 
-    private func find(_ literal: String, from start: Int) -> Int? {
-        let pattern = Array(literal.utf8)
+    // The literals searched for, as bytes once rather than on every search.
+    private static let tagClose = Array(">".utf8)
+    private static let commentOpen = Array("<!--".utf8)
+    private static let commentClose = Array("-->".utf8)
+
+    private func find(_ pattern: [UInt8], from start: Int) -> Int? {
         guard let first = pattern.first else { return nil }
         var index = start
         while index + pattern.count <= bytes.count {
-            if bytes[index] == first && matches(literal, at: index) { return index }
+            if bytes[index] == first && matches(pattern, at: index) { return index }
             index += 1
         }
         return nil
     }
 
-    private func matches(_ literal: String, at start: Int) -> Bool {
-        let pattern = Array(literal.utf8)
+    private func matches(_ pattern: [UInt8], at start: Int) -> Bool {
         guard start + pattern.count <= bytes.count else { return false }
         return bytes[start..<(start + pattern.count)].elementsEqual(pattern)
     }
