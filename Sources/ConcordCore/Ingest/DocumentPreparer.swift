@@ -18,8 +18,8 @@ struct PreparedDocument: @unchecked Sendable {
     /// The passages' Xapian documents, in passage order.
     var passages: [Document]
     var recordDocument: Document
-    /// The distinct words of the body text, lowercased, for the spelling table.
-    var spellingWords: Set<String>
+    /// The distinct words of the body text, lowercased, for the spelling table (`SpellingWords`).
+    var spellingWords: [String]
     /// The stemmer its words were indexed with (`IndexSchema.stemmer(forLanguage:)`).
     var stemmer: String
     /// Its words as duplicate detection aligns them, read here once rather than again from the index.
@@ -145,14 +145,14 @@ struct DocumentPreparer: Sendable {
         if language == "en" { try generator.setStopWords(IndexSchema.englishStopWords) }
         try generator.setDocument(recordDocument)
         var positions = PassagePositions()
-        var spellingWords = Set<String>()
+        var spellingWords = SpellingWords()
         for draft in drafts where draft.kind == .paragraph {
             let normalized = draft.normalized.text
             positions.append(ordinal: draft.ordinal, start: generator.termPosition + 1)
             try generator.indexText(normalized)
             // A gap, so a phrase never matches across two passages.
             try generator.increaseTermPosition(by: PassagePositions.gap)
-            Self.collectSpellingWords(normalized, into: &spellingWords)
+            spellingWords.collect(normalized)
         }
         try fields.index(with: generator)
         // Fingerprints of the document's words (boilerplate left out), for duplicate candidates; the words are
@@ -179,23 +179,36 @@ struct DocumentPreparer: Sendable {
 
         return PreparedDocument(
             file: file, hash: hash, path: file.url.path, textBytes: extracted.text.utf8.count, passages: built,
-            recordDocument: recordDocument, spellingWords: spellingWords, stemmer: stemmer,
+            recordDocument: recordDocument, spellingWords: spellingWords.words, stemmer: stemmer,
             aligned: spill?.store(aligned).map(PreparedWords.spilled) ?? .held(aligned))
     }
+}
 
-    /// The distinct words of `text` worth suggesting as spellings: letters only, 2 to 24 of them, lowercased.
-    static func collectSpellingWords(_ text: String, into words: inout Set<String>) {
-        var word: [UInt8] = []
-        var ascii = true
-        var letters = 0
-        func flush() {
-            if letters >= 2 && letters <= 24 {
-                words.insert(ascii ? String(decoding: word, as: UTF8.self) : String(decoding: word, as: UTF8.self).lowercased())
-            }
-            word.removeAll(keepingCapacity: true)
-            ascii = true
-            letters = 0
-        }
+/// The distinct words of a document worth suggesting as spellings: letters only, 2 to 24 of them, lowercased.
+///
+/// Each word is compared as bytes in a table of its own, so the many repeats of a word cost neither a `String`
+/// nor hashing one (a `Set<String>` of every word was the most costly step of preparing a document that
+/// concord does itself).
+struct SpellingWords {
+    private struct Entry {
+        var start: Int
+        var count: Int
+        var hash: UInt32
+        var ascii: Bool
+    }
+
+    /// The distinct words' bytes, one after the other.
+    private var storage: [UInt8] = []
+    private var entries: [Entry] = []
+    /// Open addressing: an entry's index plus one, or 0 for a free slot; at most half full.
+    private var slots = [Int32](repeating: 0, count: 1024)
+    // The word being read.
+    private var word: [UInt8] = []
+    private var ascii = true
+    private var letters = 0
+
+    /// Adds the words of `text`.
+    mutating func collect(_ text: String) {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
@@ -206,17 +219,67 @@ struct DocumentPreparer: Sendable {
                     word.append(UInt8(value + 32))
                     letters += 1
                 } else {
-                    flush()
+                    endWord()
                 }
             } else if scalar.properties.isAlphabetic && !Highlighter.isIdeograph(scalar) {
                 word.append(contentsOf: String(scalar).utf8)
                 ascii = false
                 letters += 1
             } else {
-                flush()
+                endWord()
             }
         }
-        flush()
+        endWord()
+    }
+
+    /// The distinct words collected; those with letters beyond ASCII lowercased (ASCII ones already are).
+    var words: [String] {
+        var result: [String] = []
+        result.reserveCapacity(entries.count)
+        var lowered: [String] = []
+        for entry in entries {
+            let text = String(decoding: storage[entry.start..<(entry.start + entry.count)], as: UTF8.self)
+            if entry.ascii { result.append(text) } else { lowered.append(text.lowercased()) }
+        }
+        // Lowercasing can make two words one, and even an ASCII one (the Kelvin sign's "K").
+        return lowered.isEmpty ? result : Array(Set(result).union(lowered))
+    }
+
+    private mutating func endWord() {
+        defer {
+            word.removeAll(keepingCapacity: true)
+            ascii = true
+            letters = 0
+        }
+        guard letters >= 2 && letters <= 24 else { return }
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in word { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        let mask = slots.count - 1
+        var index = Int(hash) & mask
+        while slots[index] != 0 {
+            let entry = entries[Int(slots[index]) - 1]
+            if entry.hash == hash && entry.count == word.count
+                && storage[entry.start..<(entry.start + entry.count)].elementsEqual(word)
+            {
+                return
+            }
+            index = (index + 1) & mask
+        }
+        entries.append(Entry(start: storage.count, count: word.count, hash: hash, ascii: ascii))
+        storage.append(contentsOf: word)
+        slots[index] = Int32(entries.count)
+        if entries.count * 2 > slots.count { grow() }
+    }
+
+    /// Doubles the table and places every entry again.
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (number, entry) in entries.enumerated() {
+            var index = Int(entry.hash) & mask
+            while slots[index] != 0 { index = (index + 1) & mask }
+            slots[index] = Int32(number + 1)
+        }
     }
 }
 
