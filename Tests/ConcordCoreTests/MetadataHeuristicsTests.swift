@@ -66,11 +66,24 @@ import Testing
             ("Title\n\nBody text.\n\nWritten by Ann Lee.", ["Lee, Ann"]),
             ("Body.\n\nDr. Ann Lee, senior analyst, can be reached at ann@example.org.", ["Lee, Ann"]),
             ("Body.\n\nAnn Marie Lee is a professor of history at Example University.", ["Lee, Ann Marie"]),
+            ("Body.\n\nProf. Ann Lee was a lecturer at Example University.", ["Lee, Ann"]),
+            ("Body.\n\nJan van Dijk works as a historian in Leiden.", ["van Dijk, Jan"]),
             ("Body.\n\nThe alliance is a fellow traveller of nobody.", []),
             ("By contrast, NATO is larger.\n\nBody.", []),
         ])
     func bylines(text: String, expected: [String]) {
         let names = MetadataHeuristics.metadata(text: text).author.map { "\($0.family ?? ""), \($0.given ?? "")" }
         #expect(names == expected)
+    }
+
+    /// The check that spares the biography pattern most paragraphs: every name the pattern takes opens so.
+    @Test func biographiesOpenWithAName() {
+        #expect(MetadataHeuristics.opensWithName("Ann Marie Lee is a professor"))
+        #expect(MetadataHeuristics.opensWithName("Dr. Ann Lee is a professor"))
+        #expect(MetadataHeuristics.opensWithName("Jan van Dijk is a historian"))
+        #expect(MetadataHeuristics.opensWithName("Émile Zola was a writer"))
+        #expect(!MetadataHeuristics.opensWithName("The alliance is a fellow traveller"))
+        #expect(!MetadataHeuristics.opensWithName("ann Lee is a professor"))
+        #expect(!MetadataHeuristics.opensWithName("Lee"))
     }
 }

@@ -102,7 +102,7 @@ struct DocumentPreparer: Sendable {
         guard !drafts.isEmpty else { throw ReadError(.empty, "no text to index") }
         let metadata = (sidecar ?? CitationMetadata())
             .filling(from: extracted.metadata)
-            .filling(from: MetadataHeuristics.metadata(text: extracted.text, blocks: blocks))
+            .filling(from: MetadataHeuristics.metadata(text: text, blocks: blocks))
         let language = metadata.language.map { String($0.lowercased().prefix(2)) }
             ?? LanguageGuess.detect(extracted.text)
         let boilerplate = blocks.filter { $0.kind == .boilerplate }.map(\.span)

@@ -23,7 +23,12 @@ public enum MetadataHeuristics {
     ///   - text: the document's extracted text.
     ///   - blocks: its blocks from `Segmenter`; when empty, blocks are taken as runs of non-blank lines.
     public static func metadata(text: String, blocks: [Block] = []) -> CitationMetadata {
-        let scalars = ScalarText(text)
+        metadata(text: ScalarText(text), blocks: blocks)
+    }
+
+    /// The same for a text already read into scalars (the preparer has it: reading it again cost as much as the
+    /// heuristics).
+    static func metadata(text scalars: ScalarText, blocks: [Block] = []) -> CitationMetadata {
         let blocks = blocks.isEmpty ? paragraphs(of: scalars) : blocks
         return CitationMetadata(title: title(scalars, blocks), author: authors(scalars, blocks))
     }
@@ -85,16 +90,18 @@ public enum MetadataHeuristics {
             }
         }
 
-        /// Whether `lowered` (a block, lowercased, as UTF-8) can match at all: words every match holds, checked
-        /// before the pattern, which costs much more.
-        func mightMatch(_ lowered: [UInt8]) -> Bool {
+        /// Whether the block `text` (`lowered`: lowercased, as UTF-8) can match at all: what every match holds,
+        /// checked before the pattern, which costs much more.
+        func mightMatch(_ text: String, _ lowered: [UInt8]) -> Bool {
             switch self {
             case .by: MetadataHeuristics.starts(lowered, with: "by")
             case .writtenBy: ["written by", "words by", "text by", "reported by", "story by"].contains {
                     MetadataHeuristics.starts(lowered, with: $0)
                 }
             case .contact: MetadataHeuristics.contains(lowered, "can be contacted") || MetadataHeuristics.contains(lowered, "can be reached")
-            case .biography: [" is ", " was ", " serves as ", " works as "].contains { MetadataHeuristics.contains(lowered, $0) }
+            case .biography:
+                [" is ", " was ", " serves as ", " works as "].contains { MetadataHeuristics.contains(lowered, $0) }
+                    && MetadataHeuristics.opensWithName(text)
             }
         }
 
@@ -128,7 +135,7 @@ public enum MetadataHeuristics {
                 return (block, bytes, bytes.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) })
             }
         for (byline, regex) in bylines {
-            for (block, lowered, words) in edges where words <= byline.wordLimit && byline.mightMatch(lowered) {
+            for (block, lowered, words) in edges where words <= byline.wordLimit && byline.mightMatch(block, lowered) {
                 guard let match = try? regex.firstMatch(in: block), match.output.count > 1,
                     let captured = match.output[1].substring
                 else { continue }
@@ -181,6 +188,20 @@ public enum MetadataHeuristics {
         if let open = start { blocks.append(Block(kind: .paragraph, span: TextSpan(start: open, end: end))) }
         return blocks
     }
+
+    /// Whether `text` opens as a biography's name does: a first word with a capital, and after it another, or a
+    /// particle ("van", "de"). Every match of `name`, after an honorific or not, opens so; most paragraphs do not
+    /// (their second word is lowercase), and the pattern costs much more than this.
+    static func opensWithName(_ text: String) -> Bool {
+        var words = text.split(maxSplits: 2, omittingEmptySubsequences: true, whereSeparator: \.isWhitespace).makeIterator()
+        guard let first = words.next(), first.unicodeScalars.first?.properties.isUppercase == true,
+            let second = words.next()
+        else { return false }
+        return second.unicodeScalars.first?.properties.isUppercase == true || nameParticles.contains(String(second))
+    }
+
+    /// The particles `particle` allows between the words of a name.
+    private static let nameParticles: Set<String> = ["van", "von", "de", "da", "del", "der", "di", "la", "le", "bin", "al"]
 
     static func starts(_ bytes: [UInt8], with prefix: String) -> Bool {
         let prefix = Array(prefix.utf8)
