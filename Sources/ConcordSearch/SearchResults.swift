@@ -125,14 +125,24 @@ public struct SearchResults: Codable, Hashable, Sendable {
 /// record's summary.
 package enum StoredPassage {
     package static func encode(_ passage: Passage, ordinal: Int) -> [UInt8] {
-        var header = "[\(passage.span.start),\(passage.span.end),\(passage.lines.first ?? 1),\(passage.lines.last ?? 1),"
-        header += "\(passage.paragraph),\(passage.kind == "boilerplate" ? 1 : 0),\(ordinal),\(check(passage.document)),["
-        for (index, heading) in passage.heading.enumerated() {
-            if index > 0 { header += "," }
-            JSONWriter.writeString(heading, to: &header)
+        // As bytes from the start: one is written for every passage of every document ingested.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 + passage.text.utf8.count)
+        bytes.append(UInt8(ascii: "["))
+        for number in [
+            passage.span.start, passage.span.end, passage.lines.first ?? 1, passage.lines.last ?? 1, passage.paragraph,
+            passage.kind == "boilerplate" ? 1 : 0, ordinal, Int(check(passage.document)),
+        ] {
+            bytes.appendDecimal(number)
+            bytes.append(UInt8(ascii: ","))
         }
-        header += "]]"
-        var bytes = Array(header.utf8)
+        var headings = "["
+        for (index, heading) in passage.heading.enumerated() {
+            if index > 0 { headings += "," }
+            JSONWriter.writeString(heading, to: &headings)
+        }
+        headings += "]]"
+        bytes.append(contentsOf: headings.utf8)
         bytes.append(0)
         bytes.append(contentsOf: passage.text.utf8)
         return bytes

@@ -143,11 +143,11 @@ import Testing
                 span: TextSpan(start: row.0, end: row.1), lines: [ordinal + 1, ordinal + 2], text: "", heading: row.3,
                 group: nil, paragraph: ordinal, kind: row.2)
         }
-        let bytes = Array(PassageTable.encode(passages).utf8)
+        let bytes = PassageTable.encode(passages)
         let decoded = try PassageTable.decode(bytes, document: "doc-txt") { _ in "" }
         #expect(decoded == passages)
         #expect(try PassageTable.spans(bytes, document: "doc-txt") == passages.map(\.span))
-        #expect(try PassageTable.spans(Array(PassageTable.encode([]).utf8), document: "doc-txt") == [])
+        #expect(try PassageTable.spans(PassageTable.encode([]), document: "doc-txt") == [])
         // A row with a number missing, and no rows at all.
         let short = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "[41,41,", with: "[41,").utf8)
         for damaged in [short, Array("{\"headings\":[]}".utf8)] {

@@ -30,4 +30,18 @@ import Testing
         #expect(![UInt8]().contains(bytes: [0x61]))
         #expect(!Array("first publishe".utf8).contains(bytes: Array("published".utf8)))
     }
+
+    @Test func decimalsAreSpelledAsStringSpellsThem() {
+        var values = [0, 1, 9, 10, 99, 100, 1_000_090, -1, -10, Int.max, Int.min, Int(UInt32.max)]
+        var generator: UInt64 = 7
+        for _ in 0..<200 {
+            generator = generator &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(Int(truncatingIfNeeded: generator) >> Int(generator % 60))
+        }
+        for value in values {
+            var bytes = Array("x".utf8)
+            bytes.appendDecimal(value)
+            #expect(String(decoding: bytes, as: UTF8.self) == "x\(value)")
+        }
+    }
 }

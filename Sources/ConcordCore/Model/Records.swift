@@ -103,7 +103,7 @@ extension DocumentRecord {
     func stored() throws -> Stored {
         var data = try StoredJSON.encode(self)
         data.append(0)
-        data.append(contentsOf: PassageTable.encode(passages).utf8)
+        data.append(contentsOf: PassageTable.encode(passages))
         return Stored(data: data, text: Array(text.utf8))
     }
 
@@ -138,10 +138,12 @@ extension DocumentRecord {
 /// `headings` (each heading path stored once). Ids and texts are not stored: a passage's id is its document's
 /// and its position, its text `text[span]`.
 enum PassageTable {
-    static func encode(_ passages: [Passage]) -> String {
+    static func encode(_ passages: [Passage]) -> [UInt8] {
         var headings: [[String]] = []
         var headingIndex: [[String]: Int] = [:]
-        var rows = ""
+        // The rows as bytes from the start: a record has a row for each of its passages.
+        var rows: [UInt8] = []
+        rows.reserveCapacity(passages.count * 24)
         for (index, passage) in passages.enumerated() {
             let heading: Int
             if let known = headingIndex[passage.heading] {
@@ -151,9 +153,16 @@ enum PassageTable {
                 headingIndex[passage.heading] = heading
                 headings.append(passage.heading)
             }
-            if index > 0 { rows += "," }
-            rows += "[\(passage.span.start),\(passage.span.end),\(passage.lines.first ?? 1),\(passage.lines.last ?? 1),"
-            rows += "\(passage.paragraph),\(passage.kind == PassageDraft.Kind.boilerplate.rawValue ? 1 : 0),\(heading)]"
+            if index > 0 { rows.append(UInt8(ascii: ",")) }
+            rows.append(UInt8(ascii: "["))
+            for (column, number) in [
+                passage.span.start, passage.span.end, passage.lines.first ?? 1, passage.lines.last ?? 1, passage.paragraph,
+                passage.kind == PassageDraft.Kind.boilerplate.rawValue ? 1 : 0, heading,
+            ].enumerated() {
+                if column > 0 { rows.append(UInt8(ascii: ",")) }
+                rows.appendDecimal(number)
+            }
+            rows.append(UInt8(ascii: "]"))
         }
         var output = "{\"headings\":["
         for (index, path) in headings.enumerated() {
@@ -165,7 +174,11 @@ enum PassageTable {
             }
             output += "]"
         }
-        return output + "],\"passages\":[" + rows + "]}"
+        output += "],\"passages\":["
+        var bytes = Array(output.utf8)
+        bytes.append(contentsOf: rows)
+        bytes.append(contentsOf: "]}".utf8)
+        return bytes
     }
 
     static func decode(_ bytes: [UInt8], document: String, text: (TextSpan) -> String) throws -> [Passage] {
