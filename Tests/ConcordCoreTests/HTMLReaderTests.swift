@@ -88,6 +88,14 @@ import Testing
         #expect(document.text == "Content")
     }
 
+    /// Of an attribute written twice, the first counts; names are matched whatever their case.
+    @Test func firstOfRepeatedAttributesCounts() {
+        let document = HTMLReader.extract(
+            "<p CLASS=body class=caption>Kept as body.</p><p class=share Class=body>Marked.</p>"
+                + "<div ROLE=navigation role=main>Chrome.</div>")
+        #expect(hints(document) == ["p:Kept as body.", "boilerplate:Marked."])
+    }
+
     @Test func tolerantOfBrokenMarkup() {
         let document = HTMLReader.extract("<p>One<p>Two <b>unclosed<li>Item</ul></div><p x='1' y=2 z>Three &amp")
         #expect(document.text == "One\n\nTwo unclosed\n\nItem\n\nThree &")

@@ -194,7 +194,7 @@ struct HTMLTextExtractor {
         }
     }
 
-    private mutating func start(_ name: String, _ attributes: [String: String]) {
+    private mutating func start(_ name: String, _ attributes: HTMLAttributes) {
         let traits = Self.traits[name] ?? []
         if name == "body", let head = stack.lastIndex(where: { $0.name == "head" }) { pop(to: head) }
         if let top = stack.last, top.name == "p", top.block, traits.contains(.block) { pop(to: stack.count - 1) }

@@ -8,7 +8,7 @@ struct HTMLTokenizer {
         /// Text, with character references decoded (raw for script/style).
         case text(String)
         /// A start tag; names are lower-cased, attribute values decoded. The first of repeated attributes wins.
-        case startTag(name: String, attributes: [String: String])
+        case startTag(name: String, attributes: HTMLAttributes)
         /// An end tag; its name lower-cased.
         case endTag(name: String)
     }
@@ -76,9 +76,9 @@ struct HTMLTokenizer {
         return tokens
     }
 
-    private func startTag(from start: Int) -> (String, [String: String], Int) {
+    private func startTag(from start: Int) -> (String, HTMLAttributes, Int) {
         let (name, nameEnd) = tagName(from: start)
-        var attributes: [String: String] = [:]
+        var attributes = HTMLAttributes()
         var index = nameEnd
         while index < bytes.count {
             let byte = bytes[index]
@@ -113,7 +113,7 @@ struct HTMLTokenizer {
                 }
             }
             if !attribute.isEmpty, attributes[attribute] == nil {
-                attributes[attribute] = HTMLEntities.decode(value[...])
+                attributes.append(attribute, HTMLEntities.decode(value[...]))
             }
         }
         return (name, attributes, bytes.count)
@@ -189,4 +189,36 @@ struct HTMLTokenizer {
     private func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
+}
+
+/// A start tag's attributes, in the order written. A tag has a few: they are found by comparing names, not kept
+/// in a dictionary made and hashed for every tag of every page.
+struct HTMLAttributes: Equatable, Sequence {
+    fileprivate struct Attribute: Equatable {
+        var name: String
+        var value: String
+    }
+
+    private var attributes: [Attribute] = []
+
+    init() {}
+
+    /// The value of the attribute `name` (lowercase), if the tag has it.
+    subscript(name: String) -> String? {
+        attributes.first { $0.name == name }?.value
+    }
+
+    mutating func append(_ name: String, _ value: String) {
+        attributes.append(Attribute(name: name, value: value))
+    }
+
+    struct Iterator: IteratorProtocol {
+        fileprivate var base: IndexingIterator<[Attribute]>
+
+        mutating func next() -> (key: String, value: String)? {
+            base.next().map { ($0.name, $0.value) }
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(base: attributes.makeIterator()) }
 }
