@@ -84,6 +84,16 @@ public enum LanguageGuess {
     }()
 
     /// The longest stop word, in scalars: longer words need no look-up.
+    /// `languagesOfWord` for the stop words of 8 ASCII letters or fewer, by their bytes packed into a number (as
+    /// `detect` packs a word's).
+    static let languagesOfPackedWord: [UInt64: [Int]] = {
+        var table: [UInt64: [Int]] = [:]
+        for (word, languages) in languagesOfWord where word.utf8.count <= 8 && word.utf8.allSatisfy({ $0 < 0x80 }) {
+            table[word.utf8.reduce(0) { $0 << 8 | UInt64($1) }] = languages
+        }
+        return table
+    }()
+
     static let longestStopWord = stopWords.flatMap(\.words).map(\.unicodeScalars.count).max() ?? 0
 
     public static func detect(_ text: String) -> String {
@@ -94,10 +104,21 @@ public enum LanguageGuess {
         var cyrillic = 0
         var counts = [Int](repeating: 0, count: stopWords.count)
         var word: [Unicode.Scalar] = []
+        // The word's letters lowercased, packed one a byte, while it is ASCII and no longer than 8 letters (every
+        // stop word that short is looked up by this number: no string for each word of the text).
+        var packed: UInt64 = 0
+        var ascii = true
         var seen = 0
+        let packedWords = languagesOfPackedWord
         func endWord() {
+            defer {
+                packed = 0
+                ascii = true
+            }
             guard !word.isEmpty else { return }
-            if word.count <= longestStopWord {
+            if ascii && word.count <= 8 {
+                for index in packedWords[packed] ?? [] { counts[index] += 1 }
+            } else if word.count <= longestStopWord {
                 let form: String
                 if word.allSatisfy(\.isASCII) {
                     form = String(decoding: word.map { UInt8($0.value) | (isASCIIUpper($0.value) ? 0x20 : 0) }, as: UTF8.self)
@@ -115,6 +136,7 @@ public enum LanguageGuess {
             if value < 0x80 {
                 if isASCIILetter(value) {
                     letters += 1
+                    packed = packed << 8 | UInt64(value | (isASCIIUpper(value) ? 0x20 : 0))
                     word.append(scalar)
                 } else {
                     // "l'état", "dell'anno": the article is a word of its own.
@@ -144,6 +166,7 @@ public enum LanguageGuess {
             if scalar.properties.isAlphabetic {
                 letters += 1
                 if (0x0400...0x04FF).contains(value) { cyrillic += 1 }
+                ascii = false
                 word.append(scalar)
             } else {
                 endWord()

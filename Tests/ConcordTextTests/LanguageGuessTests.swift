@@ -34,4 +34,13 @@ import Testing
     func detectsTheLanguage(_ text: String, _ expected: String) {
         #expect(LanguageGuess.detect(text) == expected)
     }
+
+    /// Short ASCII words are looked up by their letters packed into a number: capitals fold, and a word that
+    /// holds or ends with a stop word is not that stop word.
+    @Test func stopWordsAreWholeWordsWhateverTheirCase() {
+        #expect(LanguageGuess.detect("DER DIE UND DAS") == "de")
+        #expect(LanguageGuess.detect("Wunder bunder zunderdie dieser the") == "en")
+        #expect(LanguageGuess.detect("Werden werden WERDEN aber") == "de")
+        #expect(LanguageGuess.detect("underthe otherwise something and") == "en")
+    }
 }
