@@ -139,7 +139,7 @@ extension Segmenter {
     /// Whether the text ends with a credit such as "Photo: PLA" or "Image: Reuters / Jane Doe" (a few words
     /// after the colon, no sentence after them), or says "Photo by …".
     static func isCaption(_ lowered: String, bytes: [UInt8]) -> Bool {
-        if bytes.contains(UInt8(ascii: ":")), case let scalars = Array(lowered.unicodeScalars),
+        if creditMayPrecedeLastColon(bytes), case let scalars = Array(lowered.unicodeScalars),
             let colon = scalars.lastIndex(of: ":")
         {
             let tailWords = wordCount(scalars, in: TextSpan(start: colon + 1, end: scalars.count))
@@ -166,8 +166,24 @@ extension Segmenter {
                 }
             }
         }
-        return hasPrefix(bytes, Array("photo by ".utf8)) || captionPhraseBytes.contains { bytes.contains(bytes: $0) }
+        return hasPrefix(bytes, photoByBytes) || captionPhraseBytes.contains { bytes.contains(bytes: $0) }
     }
+
+    private static let photoByBytes = Array("photo by ".utf8)
+
+    /// Whether the word right before the last colon of `bytes` (spaces between allowed) may be a credit word:
+    /// the letters that end there are the last word of one. A credit is all ASCII, so looking at bytes misses
+    /// none; `isCaption` then looks closer. Most texts with a colon fail here, before their scalars are copied.
+    static func creditMayPrecedeLastColon(_ bytes: [UInt8]) -> Bool {
+        guard var cursor = bytes.lastIndex(of: UInt8(ascii: ":")) else { return false }
+        while cursor > 0, bytes[cursor - 1] == 0x20 { cursor -= 1 }
+        let end = cursor
+        while cursor > 0, (0x61...0x7A).contains(bytes[cursor - 1]) { cursor -= 1 }
+        return cursor < end && creditLastWords.contains(String(decoding: bytes[cursor..<end], as: UTF8.self))
+    }
+
+    /// The last word of each credit (`creditWords`).
+    private static let creditLastWords = Set(creditWords.compactMap { $0.split(separator: " ").last.map(String.init) })
 
     /// Whether the text holds something shaped like an e-mail address.
     static func containsEmailAddress(_ lowered: String) -> Bool {

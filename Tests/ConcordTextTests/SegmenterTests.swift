@@ -179,4 +179,20 @@ import Testing
         let source = "\(long)\n\(long)\n\(long)"
         #expect(Segmenter().passages(in: source).count == 3)
     }
+
+    /// Credits after a colon are captions; a colon after any other word is not looked at closer.
+    @Test(arguments: [
+        ("china's drills. photo: pla", true),
+        ("the chamber after the vote. file photo: parliament press office", true),
+        ("delegates at the summit. image credit  :  jane doe / reuters", true),
+        ("figures for 2023. source: imf", true),
+        ("the report cites a source: the imf", false),
+        ("note: this option is deprecated", false),
+        ("the results. éphoto: pla", false),
+        ("photo by jane doe", true),
+        ("a summary without a colon", false),
+    ])
+    func captions(_ lowered: String, _ expected: Bool) {
+        #expect(Segmenter.isCaption(lowered, bytes: Array(lowered.utf8)) == expected)
+    }
 }
