@@ -33,6 +33,9 @@ extension Segmenter {
         var pageEdges: Set<Int>
         /// How often each short line occurs (lowercased, digits dropped, white space folded).
         var recurrence: [String: Int]
+        /// Whether a short line occurs twice or more: otherwise no line is furniture by recurring.
+        var recurs: Bool { maxRecurrence >= 2 }
+        var maxRecurrence: Int
     }
 
     /// The classified candidates of `text`, in text order.
@@ -186,7 +189,7 @@ extension Segmenter {
         let width = wrappedLengths.isEmpty ? p90 : wrappedLengths[wrappedLengths.count / 2]
         return Layout(
             wrapped: hasRun && p90 <= 140, width: max(1, width), hasPages: hasPages, pageEdges: pageEdges,
-            recurrence: recurrence)
+            recurrence: recurrence, maxRecurrence: recurrence.values.max() ?? 0)
     }
 
     /// The line's text lowercased, digits dropped, white space folded; `nil` when no letter is left.
@@ -299,7 +302,10 @@ extension Segmenter {
     static func isFurniture(line: Line, runLength: Int, layout: Layout, scalars: [Unicode.Scalar]) -> Bool {
         let atEdge = layout.pageEdges.contains(line.content.start)
         if isPageNumber(scalars, line.content) { return atEdge || runLength == 1 }
-        guard wordCount(scalars, in: line.content) <= 12, let key = recurrenceKey(scalars, line.content) else {
+        // Only the short lines `layout` counted can recur: a line is not looked at closer when none does.
+        guard layout.recurs, line.content.length <= 160, wordCount(scalars, in: line.content) <= 12,
+            let key = recurrenceKey(scalars, line.content)
+        else {
             return false
         }
         let count = layout.recurrence[key, default: 0]
