@@ -29,6 +29,12 @@ extension Array where Element == UInt8 {
 }
 
 extension Array where Element == UInt8 {
+    /// Appends `value` in decimal and then `separator`.
+    public mutating func appendDecimal(_ value: Int, then separator: UInt8) {
+        appendDecimal(value)
+        append(separator)
+    }
+
     /// Appends `value` in decimal, as `String(value)` spells it, without making that string.
     public mutating func appendDecimal(_ value: Int) {
         if value < 0 { append(UInt8(ascii: "-")) }

@@ -129,13 +129,15 @@ package enum StoredPassage {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64 + passage.text.utf8.count)
         bytes.append(UInt8(ascii: "["))
-        for number in [
-            passage.span.start, passage.span.end, passage.lines.first ?? 1, passage.lines.last ?? 1, passage.paragraph,
-            passage.kind == "boilerplate" ? 1 : 0, ordinal, Int(check(passage.document)),
-        ] {
-            bytes.appendDecimal(number)
-            bytes.append(UInt8(ascii: ","))
-        }
+        let comma = UInt8(ascii: ",")
+        bytes.appendDecimal(passage.span.start, then: comma)
+        bytes.appendDecimal(passage.span.end, then: comma)
+        bytes.appendDecimal(passage.lines.first ?? 1, then: comma)
+        bytes.appendDecimal(passage.lines.last ?? 1, then: comma)
+        bytes.appendDecimal(passage.paragraph, then: comma)
+        bytes.appendDecimal(passage.kind == "boilerplate" ? 1 : 0, then: comma)
+        bytes.appendDecimal(ordinal, then: comma)
+        bytes.appendDecimal(Int(check(passage.document)), then: comma)
         var headings = "["
         for (index, heading) in passage.heading.enumerated() {
             if index > 0 { headings += "," }

@@ -155,14 +155,14 @@ enum PassageTable {
             }
             if index > 0 { rows.append(UInt8(ascii: ",")) }
             rows.append(UInt8(ascii: "["))
-            for (column, number) in [
-                passage.span.start, passage.span.end, passage.lines.first ?? 1, passage.lines.last ?? 1, passage.paragraph,
-                passage.kind == PassageDraft.Kind.boilerplate.rawValue ? 1 : 0, heading,
-            ].enumerated() {
-                if column > 0 { rows.append(UInt8(ascii: ",")) }
-                rows.appendDecimal(number)
-            }
-            rows.append(UInt8(ascii: "]"))
+            let comma = UInt8(ascii: ",")
+            rows.appendDecimal(passage.span.start, then: comma)
+            rows.appendDecimal(passage.span.end, then: comma)
+            rows.appendDecimal(passage.lines.first ?? 1, then: comma)
+            rows.appendDecimal(passage.lines.last ?? 1, then: comma)
+            rows.appendDecimal(passage.paragraph, then: comma)
+            rows.appendDecimal(passage.kind == PassageDraft.Kind.boilerplate.rawValue ? 1 : 0, then: comma)
+            rows.appendDecimal(heading, then: UInt8(ascii: "]"))
         }
         var output = "{\"headings\":["
         for (index, path) in headings.enumerated() {
