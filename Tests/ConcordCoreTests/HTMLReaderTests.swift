@@ -88,12 +88,12 @@ import Testing
         #expect(document.text == "Content")
     }
 
-    /// Of an attribute written twice, the first counts; names are matched whatever their case.
+    /// Of an attribute written twice, the first counts; tag and attribute names are matched whatever their case.
     @Test func firstOfRepeatedAttributesCounts() {
         let document = HTMLReader.extract(
-            "<p CLASS=body class=caption>Kept as body.</p><p class=share Class=body>Marked.</p>"
-                + "<div ROLE=navigation role=main>Chrome.</div>")
-        #expect(hints(document) == ["p:Kept as body.", "boilerplate:Marked."])
+            "<H3 Id=top>Heading</H3><P CLASS=body class=caption>Kept as body.</P><p class=share Class=body>Marked.</p>"
+                + "<div ROLE=navigation role=main>Chrome.</div><h7>Not a heading</h7>")
+        #expect(hints(document) == ["h3:Heading", "p:Kept as body.", "boilerplate:Marked.", "p:Not a heading"])
     }
 
     @Test func tolerantOfBrokenMarkup() {

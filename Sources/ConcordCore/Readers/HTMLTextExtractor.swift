@@ -235,8 +235,11 @@ struct HTMLTextExtractor {
             traits.contains(.skipped) || hidden || (!role.isEmpty && Self.chromeRoles.contains(role))
             || ((name == "header" || name == "footer") && !insideContent)
         element.boilerplate = marked || name == "figcaption" || (name == "footer" && insideContent)
-        if name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), (1...6).contains(level) {
-            element.heading = level
+        // "h1" to "h6", by bytes: counting a name's characters costs more than the rest of a start tag.
+        if name.utf8.count == 2, name.utf8.first == UInt8(ascii: "h"), let digit = name.utf8.last,
+            (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(digit)
+        {
+            element.heading = Int(digit - UInt8(ascii: "0"))
         }
         element.pre = name == "pre" || name == "listing" || name == "plaintext"
         element.content = name == "article" || name == "main" || role == "main"

@@ -93,7 +93,7 @@ struct HTMLTokenizer {
             {
                 index += 1
             }
-            let attribute = string(attributeStart, index).lowercased()
+            let attribute = lowercasedString(attributeStart, index)
             while index < bytes.count, isSpace(bytes[index]) { index += 1 }
             var value = ""
             if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
@@ -126,7 +126,7 @@ struct HTMLTokenizer {
         {
             index += 1
         }
-        return (string(start, index).lowercased(), index)
+        return (lowercasedString(start, index), index)
     }
 
     /// The `<` of `</name` (any case) at or after `start`.
@@ -171,6 +171,18 @@ struct HTMLTokenizer {
     private func matches(_ pattern: [UInt8], at start: Int) -> Bool {
         guard start + pattern.count <= bytes.count else { return false }
         return bytes[start..<(start + pattern.count)].elementsEqual(pattern)
+    }
+
+    /// `string(start, end).lowercased()`, lowering ASCII names (nearly all are) byte by byte.
+    private func lowercasedString(_ start: Int, _ end: Int) -> String {
+        let slice = bytes[start..<max(start, end)]
+        var hasCapital = false
+        for byte in slice {
+            if byte >= 0x80 { return String(decoding: slice, as: UTF8.self).lowercased() }
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { hasCapital = true }
+        }
+        guard hasCapital else { return String(decoding: slice, as: UTF8.self) }
+        return String(decoding: slice.map(lowercased), as: UTF8.self)
     }
 
     private func string(_ start: Int, _ end: Int) -> String {
