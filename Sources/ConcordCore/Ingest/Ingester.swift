@@ -13,10 +13,14 @@ public struct IngestOptions: Sendable {
     /// Files prepared in parallel.
     public var concurrency: Int
     /// Input bytes per committed batch: bounds memory and what a crash can lose. Xapian holds a batch's changes
-    /// in memory until it commits, and what it frees then is where detection's structures go next: 8 MB rather
+    /// in memory until it commits, and what it frees then is where detection's structures go next. 8 MB rather
     /// than 16 lowered the bench subsets' peak RSS from 207 and 208 MiB to 144 and 167 at 50 MB, from 371 and
     /// 395 to 347 and 354 at 150 MB, from 508 and 519 to 455 and 481 at 250 MB (two runs each, times within
-    /// their spread; 4 MB lowered nothing more), for an index 3% larger.
+    /// their spread), for an index 3% larger. 4 MB rather than 8 lowers the peak before detection: 79 against
+    /// 92 MiB at 10 MB, 167 and 174 against 210 and 227 at 150 MB, 179 and 190 against 250 and 237 at 250 MB,
+    /// for at most a second more of writing at 250 MB (34.9 and 36.4 s against 34.6 and 36.0 in all). 2 MB
+    /// lowers it further (129 and 138 MiB at 150 MB, 157 at 250) but writes for 6 s more at 250 MB: each commit
+    /// rewrites the last postings of the terms it touches, so more commits cost more as the index grows.
     public var batchBytes: Int
     /// Duplicate spans shorter than this many words are ignored.
     public var minWords: Int
@@ -26,7 +30,7 @@ public struct IngestOptions: Sendable {
     public init(
         roots: [String], prune: Bool = false, sizeLimit: Int = 64 << 20,
         concurrency: Int = max(2, ProcessInfo.processInfo.activeProcessorCount),
-        batchBytes: Int = 8 << 20, minWords: Int = 8
+        batchBytes: Int = 4 << 20, minWords: Int = 8
     ) {
         self.roots = roots
         self.prune = prune
