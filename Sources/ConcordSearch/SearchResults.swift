@@ -123,6 +123,20 @@ public struct SearchResults: Codable, Hashable, Sendable {
 /// id, so a passage found by its position among Xapian documents is known to be the one sought), a NUL byte,
 /// then the passage's text. Its id, document and source are known to whoever looks it up; its group is in its
 /// record's summary.
+extension Passage {
+    /// Appends where the passage stands, the numbers a stored passage and a record's passage table both open
+    /// with: `start,end,firstLine,lastLine,paragraph,kind` (kind 1 for boilerplate, 0 for a paragraph).
+    package func appendPlace(to bytes: inout [UInt8]) {
+        let comma = UInt8(ascii: ",")
+        bytes.appendDecimal(span.start, then: comma)
+        bytes.appendDecimal(span.end, then: comma)
+        bytes.appendDecimal(lines.first ?? 1, then: comma)
+        bytes.appendDecimal(lines.last ?? 1, then: comma)
+        bytes.appendDecimal(paragraph, then: comma)
+        bytes.appendDecimal(kind == "boilerplate" ? 1 : 0)
+    }
+}
+
 package enum StoredPassage {
     package static func encode(_ passage: Passage, ordinal: Int) -> [UInt8] {
         // As bytes from the start: one is written for every passage of every document ingested.
@@ -130,12 +144,8 @@ package enum StoredPassage {
         bytes.reserveCapacity(64 + passage.text.utf8.count)
         bytes.append(UInt8(ascii: "["))
         let comma = UInt8(ascii: ",")
-        bytes.appendDecimal(passage.span.start, then: comma)
-        bytes.appendDecimal(passage.span.end, then: comma)
-        bytes.appendDecimal(passage.lines.first ?? 1, then: comma)
-        bytes.appendDecimal(passage.lines.last ?? 1, then: comma)
-        bytes.appendDecimal(passage.paragraph, then: comma)
-        bytes.appendDecimal(passage.kind == "boilerplate" ? 1 : 0, then: comma)
+        passage.appendPlace(to: &bytes)
+        bytes.append(comma)
         bytes.appendDecimal(ordinal, then: comma)
         bytes.appendDecimal(Int(check(passage.document)), then: comma)
         var headings = "["

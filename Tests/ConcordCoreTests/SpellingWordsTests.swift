@@ -1,3 +1,4 @@
+import ConcordTestSupport
 import Testing
 
 @testable import ConcordCore
@@ -32,16 +33,7 @@ import Testing
 
     /// More distinct words than the first table holds, each seen twice: all kept, none twice.
     @Test func manyWordsGrowTheTable() {
-        func letters(_ number: Int) -> String {
-            var number = number
-            var text = ""
-            repeat {
-                text.append(Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8(number % 26))))
-                number /= 26
-            } while number > 0
-            return "w" + text
-        }
-        let all = (0..<5_000).map(letters)
+        let all = (0..<5_000).map { "w" + MadeUpWords.letters($0) }
         let text = all.joined(separator: " ")
         let found = words(text, text.uppercased())
         #expect(found.count == all.count)

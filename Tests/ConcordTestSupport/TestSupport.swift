@@ -118,3 +118,18 @@ public struct SeededNumbers {
         return Int(state >> 33) % bound
     }
 }
+
+/// Made-up words for tests that need many distinct ones.
+public enum MadeUpWords {
+    /// `number` spelt in letters, least significant first (a = 0, …, z = 25): a different word of letters only
+    /// for each number.
+    public static func letters(_ number: Int) -> String {
+        var number = number
+        var text = ""
+        repeat {
+            text.append(Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8(number % 26))))
+            number /= 26
+        } while number > 0
+        return text
+    }
+}

@@ -33,10 +33,10 @@ import Testing
 
     @Test func decimalsAreSpelledAsStringSpellsThem() {
         var values = [0, 1, 9, 10, 99, 100, 1_000_090, -1, -10, Int.max, Int.min, Int(UInt32.max)]
-        var generator: UInt64 = 7
+        var numbers = SeededNumbers(seed: 7)
         for _ in 0..<200 {
-            generator = generator &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            values.append(Int(truncatingIfNeeded: generator) >> Int(generator % 60))
+            let magnitude = numbers.below(Int.max) >> numbers.below(62)
+            values.append(numbers.below(2) == 0 ? magnitude : -magnitude)
         }
         for value in values {
             var bytes = Array("x".utf8)

@@ -1,3 +1,4 @@
+import ConcordTestSupport
 import ConcordText
 import Testing
 
@@ -7,11 +8,8 @@ import Testing
     /// The origins of a made-up normalization: stretches copied one for one, scalars from longer spans (a
     /// folded "\r\n", a ligature's source), from empty ones, and jumps over skipped text.
     static func origins(seed: UInt64, count: Int) -> [TextSpan] {
-        var generator = seed
-        func next(_ bound: Int) -> Int {
-            generator = generator &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((generator >> 33) % UInt64(bound))
-        }
+        var numbers = SeededNumbers(seed: seed)
+        func next(_ bound: Int) -> Int { numbers.below(bound) }
         var origins: [TextSpan] = []
         var position = 0
         while origins.count < count {

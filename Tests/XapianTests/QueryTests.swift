@@ -59,17 +59,8 @@ import Xapian
     /// remembers (so some share a place and push one another out), in two languages and on several threads.
     @Test func rememberedStemsAreXapiansStems() async throws {
         let bases = ["connection", "running", "happily", "generalizations", "nationalities", "cats", "arguing"]
-        func letters(_ number: Int) -> String {
-            var number = number
-            var text = ""
-            repeat {
-                text.append(Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8(number % 26))))
-                number /= 26
-            } while number > 0
-            return text
-        }
-        // Suffixes before the base, so the stemmer still sees the base's ending.
-        let words = (0..<1_500).flatMap { number in bases.map { letters(number) + $0 } }
+        // Made-up beginnings before the base, so the stemmer still sees the base's ending.
+        let words = (0..<1_500).flatMap { number in bases.map { MadeUpWords.letters(number) + $0 } }
         let text = words.joined(separator: " ")
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (task, language) in ["english", "french", "english", "german"].enumerated() {

@@ -155,13 +155,8 @@ enum PassageTable {
             }
             if index > 0 { rows.append(UInt8(ascii: ",")) }
             rows.append(UInt8(ascii: "["))
-            let comma = UInt8(ascii: ",")
-            rows.appendDecimal(passage.span.start, then: comma)
-            rows.appendDecimal(passage.span.end, then: comma)
-            rows.appendDecimal(passage.lines.first ?? 1, then: comma)
-            rows.appendDecimal(passage.lines.last ?? 1, then: comma)
-            rows.appendDecimal(passage.paragraph, then: comma)
-            rows.appendDecimal(passage.kind == PassageDraft.Kind.boilerplate.rawValue ? 1 : 0, then: comma)
+            passage.appendPlace(to: &rows)
+            rows.append(UInt8(ascii: ","))
             rows.appendDecimal(heading, then: UInt8(ascii: "]"))
         }
         var output = "{\"headings\":["
