@@ -28,6 +28,12 @@ extension Array where Element == UInt8 {
     }
 }
 
+extension UInt8 {
+    /// The byte with an ASCII capital lowered (`A`...`Z` to `a`...`z`), any other byte as it is.
+    @inlinable
+    public var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self + 32 : self }
+}
+
 extension Array where Element == UInt8 {
     /// Appends `value` in decimal and then `separator`.
     public mutating func appendDecimal(_ value: Int, then separator: UInt8) {

@@ -104,11 +104,11 @@ package struct Highlighter {
         if ascii {
             if prefixes.isEmpty {
                 let first = word[word.startIndex]
-                guard stemFirstBytes[Int(first >= 0x41 && first <= 0x5A ? first + 32 : first)],
+                guard stemFirstBytes[Int(first.asciiLowercased)],
                     stemStarts.contains(Self.packed(word.prefix(3), lowercase: true))
                 else { return false }
             }
-            for byte in word { hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)) &* 0x100_0000_01B3 }
+            for byte in word { hash = (hash ^ UInt64(byte.asciiLowercased)) &* 0x100_0000_01B3 }
             if let known = cache[hash] { return known }
         }
         let key = Self.lowercased(word)
@@ -130,7 +130,7 @@ package struct Highlighter {
     static func packed(_ bytes: some Collection<UInt8>, lowercase: Bool = false) -> UInt32 {
         var value = UInt32(bytes.count)
         for byte in bytes.prefix(3) {
-            value = value << 8 | UInt32(lowercase && byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+            value = value << 8 | UInt32(lowercase ? byte.asciiLowercased : byte)
         }
         return value
     }
@@ -138,7 +138,7 @@ package struct Highlighter {
     /// `word` lowercased, with curly apostrophes as `'` (as Xapian's term generator has them).
     static func lowercased(_ word: ArraySlice<UInt8>) -> [UInt8] {
         if word.allSatisfy({ $0 < 0x80 }) {
-            return word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+            return word.map(\.asciiLowercased)
         }
         var scalars = String.UnicodeScalarView()
         for scalar in String(decoding: word, as: UTF8.self).unicodeScalars {

@@ -52,7 +52,7 @@ public struct HTMLReader: DocumentReader {
     /// `http-equiv` content).
     static func declaresLatinCharset(_ bytes: [UInt8]) -> Bool {
         var head = Array(bytes.prefix(1024))
-        for index in head.indices where head[index] >= 0x41 && head[index] <= 0x5A { head[index] += 32 }
+        for index in head.indices { head[index] = head[index].asciiLowercased }
         let marker = Array("charset=".utf8)
         guard let found = (0...max(0, head.count - marker.count)).first(where: { head[$0..<min(head.count, $0 + marker.count)].elementsEqual(marker) })
         else { return false }

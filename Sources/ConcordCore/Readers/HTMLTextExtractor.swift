@@ -33,10 +33,12 @@ struct HTMLTextExtractor {
             // One pass: the markers are compared only at a byte one of them starts with.
             let initials = markerInitials
             let markers = boilerplateMarkers
-            for start in bytes.indices where initials[Int(lowered(bytes[start]))] {
+            for start in bytes.indices where initials[Int(bytes[start].asciiLowercased)] {
                 for marker in markers where marker.count <= bytes.count - start {
                     var matched = 0
-                    while matched < marker.count && lowered(bytes[start + matched]) == marker[matched] { matched += 1 }
+                    while matched < marker.count && bytes[start + matched].asciiLowercased == marker[matched] {
+                        matched += 1
+                    }
                     if matched == marker.count { return true }
                 }
             }
@@ -51,15 +53,12 @@ struct HTMLTextExtractor {
         return table
     }()
 
-    /// `byte` with ASCII capitals lowered.
-    private static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
-
     /// Whether a `style` value hides the element (`display:none`, `visibility:hidden`, spaces and case ignored).
     static func hidesContent(_ style: String) -> Bool {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(style.utf8.count)
         for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+            bytes.append(byte.asciiLowercased)
         }
         return bytes.contains(bytes: hiddenDisplay) || bytes.contains(bytes: hiddenVisibility)
     }

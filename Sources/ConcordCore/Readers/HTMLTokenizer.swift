@@ -136,7 +136,7 @@ struct HTMLTokenizer {
         while index + pattern.count <= bytes.count {
             if bytes[index] == UInt8(ascii: "<") {
                 var matched = true
-                for offset in 1..<pattern.count where lowercased(bytes[index + offset]) != pattern[offset] {
+                for offset in 1..<pattern.count where bytes[index + offset].asciiLowercased != pattern[offset] {
                     matched = false
                     break
                 }
@@ -182,7 +182,7 @@ struct HTMLTokenizer {
             if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { hasCapital = true }
         }
         guard hasCapital else { return String(decoding: slice, as: UTF8.self) }
-        return String(decoding: slice.map(lowercased), as: UTF8.self)
+        return String(decoding: slice.map(\.asciiLowercased), as: UTF8.self)
     }
 
     private func string(_ start: Int, _ end: Int) -> String {
@@ -196,10 +196,6 @@ struct HTMLTokenizer {
 
     private func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
-    }
-
-    private func lowercased(_ byte: UInt8) -> UInt8 {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 }
 

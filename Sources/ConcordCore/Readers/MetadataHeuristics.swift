@@ -131,7 +131,7 @@ public enum MetadataHeuristics {
             .map { index -> (text: String, lowered: [UInt8], words: Int) in
                 let block = folded(text.scalars, blocks[index].span)
                 var bytes = Array(block.utf8)
-                for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 32 }
+                for i in bytes.indices { bytes[i] = bytes[i].asciiLowercased }
                 return (block, bytes, bytes.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) })
             }
         for (byline, regex) in bylines {
