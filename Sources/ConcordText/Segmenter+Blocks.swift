@@ -34,8 +34,7 @@ extension Segmenter {
         /// How often each short line occurs (lowercased, digits dropped, white space folded).
         var recurrence: [String: Int]
         /// Whether a short line occurs twice or more: otherwise no line is furniture by recurring.
-        var recurs: Bool { maxRecurrence >= 2 }
-        var maxRecurrence: Int
+        var recurs: Bool
     }
 
     /// The classified candidates of `text`, in text order.
@@ -175,10 +174,7 @@ extension Segmenter {
                 wrappedLengths.append(line.content.length)
                 hasRun = true
             }
-            // Twelve words or fewer: a length bound first spares counting the words of every long line.
-            if line.content.length <= 160, wordCount(scalars, in: line.content) <= 12,
-                let key = recurrenceKey(scalars, line.content)
-            {
+            if isShort(line, scalars: scalars), let key = recurrenceKey(scalars, line.content) {
                 recurrence[key, default: 0] += 1
             }
             lastNonBlank = index
@@ -189,7 +185,13 @@ extension Segmenter {
         let width = wrappedLengths.isEmpty ? p90 : wrappedLengths[wrappedLengths.count / 2]
         return Layout(
             wrapped: hasRun && p90 <= 140, width: max(1, width), hasPages: hasPages, pageEdges: pageEdges,
-            recurrence: recurrence, maxRecurrence: recurrence.values.max() ?? 0)
+            recurrence: recurrence, recurs: recurrence.values.contains { $0 >= 2 })
+    }
+
+    /// Whether `line` is short enough to be a running header or footer, the lines `layout` counts: twelve words
+    /// or fewer, and a length bound first, which spares counting the words of every long line.
+    static func isShort(_ line: Line, scalars: [Unicode.Scalar]) -> Bool {
+        line.content.length <= 160 && wordCount(scalars, in: line.content) <= 12
     }
 
     /// The line's text lowercased, digits dropped, white space folded; `nil` when no letter is left.
@@ -303,9 +305,7 @@ extension Segmenter {
         let atEdge = layout.pageEdges.contains(line.content.start)
         if isPageNumber(scalars, line.content) { return atEdge || runLength == 1 }
         // Only the short lines `layout` counted can recur: a line is not looked at closer when none does.
-        guard layout.recurs, line.content.length <= 160, wordCount(scalars, in: line.content) <= 12,
-            let key = recurrenceKey(scalars, line.content)
-        else {
+        guard layout.recurs, isShort(line, scalars: scalars), let key = recurrenceKey(scalars, line.content) else {
             return false
         }
         let count = layout.recurrence[key, default: 0]
