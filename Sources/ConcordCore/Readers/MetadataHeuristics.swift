@@ -60,7 +60,9 @@ public enum MetadataHeuristics {
 
     private static let honorific = #"(?:(?:Mr|Ms|Mrs|Mx|Dr|Prof|Professor|Sir|Dame)\.?\s+)?"#
     private static let nameWord = #"(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)"#
-    private static let particle = #"(?:(?:van|von|de|da|del|der|di|la|le|bin|al)\s+)?"#
+    /// Words that may stand between the words of a name ("Jan van Dijk").
+    private static let nameParticles = ["van", "von", "de", "da", "del", "der", "di", "la", "le", "bin", "al"]
+    private static var particle: String { #"(?:(?:\#(nameParticles.joined(separator: "|")))\s+)?"# }
     private static var name: String { #"\#(nameWord)(?:\s+\#(particle)\#(nameWord)){1,3}"# }
     private static var names: String { #"\#(name)(?:\s*(?:,|and|&)\s*\#(name))*"# }
     private static let roles = [
@@ -199,9 +201,6 @@ public enum MetadataHeuristics {
         else { return false }
         return second.unicodeScalars.first?.properties.isUppercase == true || nameParticles.contains(String(second))
     }
-
-    /// The particles `particle` allows between the words of a name.
-    private static let nameParticles: Set<String> = ["van", "von", "de", "da", "del", "der", "di", "la", "le", "bin", "al"]
 
     static func starts(_ bytes: [UInt8], with prefix: String) -> Bool {
         let prefix = Array(prefix.utf8)
