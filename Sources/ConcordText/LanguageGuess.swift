@@ -89,7 +89,7 @@ public enum LanguageGuess {
     static let languagesOfPackedWord: [UInt64: [Int]] = {
         var table: [UInt64: [Int]] = [:]
         for (word, languages) in languagesOfWord where word.utf8.count <= 8 && word.utf8.allSatisfy({ $0 < 0x80 }) {
-            table[word.utf8.reduce(0) { $0 << 8 | UInt64($1) }] = languages
+            table[word.utf8.reduce(0, packing)] = languages
         }
         return table
     }()
@@ -121,7 +121,7 @@ public enum LanguageGuess {
             } else if word.count <= longestStopWord {
                 let form: String
                 if word.allSatisfy(\.isASCII) {
-                    form = String(decoding: word.map { UInt8($0.value) | (isASCIIUpper($0.value) ? 0x20 : 0) }, as: UTF8.self)
+                    form = String(decoding: word.map { UInt8($0.value).asciiLowercased }, as: UTF8.self)
                 } else {
                     form = ScalarText.string(word[...]).lowercased()
                 }
@@ -136,7 +136,7 @@ public enum LanguageGuess {
             if value < 0x80 {
                 if isASCIILetter(value) {
                     letters += 1
-                    packed = packed << 8 | UInt64(value | (isASCIIUpper(value) ? 0x20 : 0))
+                    packed = packing(packed, UInt8(value).asciiLowercased)
                     word.append(scalar)
                 } else {
                     // "l'état", "dell'anno": the article is a word of its own.
@@ -186,8 +186,9 @@ public enum LanguageGuess {
         return counts[best] > 0 ? stopWords[best].code : "en"
     }
 
+    /// `packed` with `letter` added after its letters, one a byte.
     @inline(__always)
-    static func isASCIIUpper(_ value: UInt32) -> Bool { (0x41...0x5A).contains(value) }
+    static func packing(_ packed: UInt64, _ letter: UInt8) -> UInt64 { packed << 8 | UInt64(letter) }
 
     @inline(__always)
     static func isASCIILetter(_ value: UInt32) -> Bool {
