@@ -179,7 +179,7 @@ struct HTMLTokenizer {
         var hasCapital = false
         for byte in slice {
             if byte >= 0x80 { return String(decoding: slice, as: UTF8.self).lowercased() }
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { hasCapital = true }
+            if byte.asciiLowercased != byte { hasCapital = true }
         }
         guard hasCapital else { return String(decoding: slice, as: UTF8.self) }
         return String(decoding: slice.map(\.asciiLowercased), as: UTF8.self)
