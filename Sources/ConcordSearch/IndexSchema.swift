@@ -129,6 +129,9 @@ package enum MetadataKey {
     package static let duplicatesPending = "concord.duplicates-pending"
     /// Documents whose links changed and whose duplicate groups are not yet rebuilt, one id a line.
     package static let groupsPending = "concord.groups-pending"
+    /// Spelling frequencies counted by committed batches and not yet in the spelling table, one key a batch
+    /// (this prefix and 0, 1, 2, …), each a line a word: the word, a tab, the frequency to add.
+    package static let spellingPending = "concord.spelling-pending."
 }
 
 package enum IndexSchema {

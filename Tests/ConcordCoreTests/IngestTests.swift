@@ -674,6 +674,34 @@ enum ExampleIDs {
         #expect(try fixture.service().search(SearchRequest(query: "zymurgu")).suggestion == "zymurgy")
     }
 
+    @Test func spellingsOfARunStoppedBeforeWritingThemAreWrittenByTheNext() async throws {
+        try fixture.write("a.txt", "Notes on the aardvark and its burrows, dug at night.\n")
+        try fixture.write("b.txt", "The aardvark eats termites.\n")
+        // A run that commits each document and stops before the spelling table is written, as a kill would.
+        do {
+            let writer = try IndexWriter(database: try IndexWriter.open(fixture.index), path: fixture.index, minWords: 8)
+            let registry = ReaderRegistry()
+            let preparer = DocumentPreparer(registry: registry)
+            var batch = IndexWriter.Batch()
+            for file in FileWalker(registry: registry).files(under: [fixture.sources]).files {
+                try writer.add(try preparer.build(file, hash: try preparer.contentHash(of: file)), to: &batch)
+                try writer.commit(&batch)
+            }
+        }
+        let stopped = try fixture.service()
+        #expect(try stopped.stats().documents == 2)
+        #expect(try stopped.search(SearchRequest(query: "aardvak")).suggestion == nil)
+        let pending = try Database(path: fixture.index)
+        #expect(try pending.metadata(MetadataKey.spellingPending + "0").contains("aardvark\t"))
+
+        // The next run finds both documents unchanged, and writes what the stopped one counted.
+        let summary = try await fixture.ingest()
+        #expect(summary.unchanged == 2, "\(summary)")
+        #expect(try fixture.service().search(SearchRequest(query: "aardvak")).suggestion == "aardvark")
+        let written = try Database(path: fixture.index)
+        for batch in 0..<3 { #expect(try written.metadata(MetadataKey.spellingPending + String(batch)).isEmpty) }
+    }
+
     @Test func sameFileGivenTwiceIsOneDocument() async throws {
         try fixture.write("a.txt", "Notes on the nesting of puffins.\n")
         let options = IngestOptions(roots: [fixture.sources.path, fixture.sources.path + "/a.txt"], concurrency: 2)

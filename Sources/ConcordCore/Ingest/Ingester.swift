@@ -216,7 +216,7 @@ public final class Ingester {
             }
         }
         let lastCommit = ContinuousClock.now
-        try writer.commit(&batch)
+        try writer.commit(&batch, last: true)
         summary.writeSeconds += Self.seconds(ContinuousClock.now - lastCommit)
 
         if options.prune {
