@@ -139,9 +139,10 @@ public struct Segmenter: Sendable {
         return headingText(candidate, in: text, markup: Segmenter.markupSpans(hints))
     }
 
-    /// Cuts a candidate into passage spans: itself, or sentence-aligned parts when it is over `maxPassageWords`.
+    /// Cuts a candidate into passage spans: itself, or sentence-aligned parts when it is over `maxPassageWords`
+    /// (its `words`, as `classify` counted them).
     func split(_ candidate: Candidate, in text: ScalarText) -> [TextSpan] {
-        guard Segmenter.wordCount(text.scalars, in: candidate.span) > maxPassageWords else { return [candidate.span] }
+        guard candidate.words > maxPassageWords else { return [candidate.span] }
         let pieces = self.sentences(in: candidate.span, of: text)
         guard pieces.count > 1 else { return [candidate.span] }
         let counts = pieces.map { Segmenter.wordCount(text.scalars, in: $0) }
@@ -226,7 +227,7 @@ extension Segmenter {
         var hinted: BlockHint.Kind?
         /// Whether it is page furniture (a page number, a running header or footer).
         var furniture = false
-        /// The number of words of its normalized text.
+        /// The number of words of its span (`wordCount`), as `classify` counts them.
         var words = 0
 
         init(span: TextSpan, kind: Block.Kind, normalized: NormalizedText) {
