@@ -60,3 +60,49 @@ extension Array where Element == UInt8 {
         } while magnitude > 0
     }
 }
+
+/// Phrases looked for in a text in one pass over its bytes, rather than one search per phrase: a phrase is
+/// compared only where the text holds its first three bytes, which a table of bits (by a hash of those bytes)
+/// tells apart from most other places. The boilerplate phrases are looked for in almost every paragraph.
+public struct PhraseSet: Sendable {
+    private let phrases: [[UInt8]]
+    /// A bit per hash of three bytes, set for each phrase's first three.
+    private let starts: [UInt64]
+
+    private static let bits = 4096
+
+    public init(_ phrases: [String]) {
+        let bytes = phrases.map { Array($0.utf8) }
+        var starts = [UInt64](repeating: 0, count: Self.bits / 64)
+        for phrase in bytes where phrase.count >= 3 {
+            let hash = Self.hash(phrase[0], phrase[1], phrase[2])
+            starts[hash >> 6] |= 1 << UInt64(hash & 63)
+        }
+        self.phrases = bytes
+        self.starts = starts
+    }
+
+    @inline(__always)
+    private static func hash(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        (Int(a) &* 961 &+ Int(b) &* 31 &+ Int(c)) & (bits - 1)
+    }
+
+    /// Whether `bytes` hold one of the phrases as a run.
+    public func occurs(in bytes: [UInt8]) -> Bool {
+        // Phrases too short for the table are looked for one by one.
+        for phrase in phrases where phrase.count < 3 && bytes.contains(bytes: phrase) { return true }
+        guard bytes.count >= 3 else { return false }
+        return bytes.withUnsafeBufferPointer { text in
+            for index in 0...(text.count - 3) {
+                let hash = Self.hash(text[index], text[index + 1], text[index + 2])
+                guard starts[hash >> 6] & (1 << UInt64(hash & 63)) != 0 else { continue }
+                for phrase in phrases where phrase.count >= 3 && phrase.count <= text.count - index {
+                    var matched = 0
+                    while matched < phrase.count && phrase[matched] == text[index + matched] { matched += 1 }
+                    if matched == phrase.count { return true }
+                }
+            }
+            return false
+        }
+    }
+}

@@ -109,24 +109,19 @@ extension Segmenter {
     static func isBoilerplate(_ lowered: String, words: Int) -> Bool {
         let bytes = Array(lowered.utf8)
         if words <= 60, isCaption(lowered, bytes: bytes) { return true }
-        if words <= 80, footerPhraseBytes.contains(where: { bytes.contains(bytes: $0) }) { return true }
+        if words <= 80, footerOrContactPhrases.occurs(in: bytes) { return true }
         if words <= 150, disclaimerOpeningBytes.contains(where: { hasPrefix(bytes, $0) }) { return true }
         if words <= 10, shareOpeningBytes.contains(where: { hasPrefix(bytes, $0) }) { return true }
-        if words <= 80,
-            contactPhraseBytes.contains(where: { bytes.contains(bytes: $0) })
-                || (bytes.contains(UInt8(ascii: "@")) && containsEmailAddress(lowered))
-        {
-            return true
-        }
+        if words <= 80, bytes.contains(UInt8(ascii: "@")) && containsEmailAddress(lowered) { return true }
         return false
     }
 
     // The phrases as UTF-8, searched for as bytes: `String.contains` would go through Foundation's NSString on
-    // Linux, by far the slowest step of segmentation.
-    static let footerPhraseBytes = footerPhrases.map { Array($0.utf8) }
+    // Linux, by far the slowest step of segmentation. Footer and contact phrases mark blocks of the same length
+    // as boilerplate, so one pass looks for both.
+    static let footerOrContactPhrases = PhraseSet(footerPhrases + contactPhrases)
     static let disclaimerOpeningBytes = disclaimerOpenings.map { Array($0.utf8) }
     static let shareOpeningBytes = shareOpenings.map { Array($0.utf8) }
-    static let contactPhraseBytes = contactPhrases.map { Array($0.utf8) }
     static let captionPhraseBytes = [". photo by ", "(photo: ", "(photo by ", "image courtesy of "].map {
         Array($0.utf8)
     }

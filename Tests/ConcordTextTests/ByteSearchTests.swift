@@ -20,6 +20,27 @@ import Testing
         }
     }
 
+    @Test func phraseSetFindsWhatSearchingEachPhraseFinds() {
+        var numbers = SeededNumbers(seed: 13)
+        for _ in 0..<300 {
+            // Phrases of one to six letters of a three-letter alphabet: many share their first three bytes.
+            let phrases = (0..<(1 + numbers.below(5))).map { _ in
+                String(decoding: (0..<(1 + numbers.below(6))).map { _ in UInt8(0x61 + numbers.below(3)) }, as: UTF8.self)
+            }
+            let set = PhraseSet(phrases)
+            for length in [0, 1, 2, 3, 7, 20] {
+                let text = (0..<length).map { _ in UInt8(0x61 + numbers.below(3)) }
+                let expected = phrases.contains { text.contains(bytes: Array($0.utf8)) }
+                #expect(set.occurs(in: text) == expected, "\(phrases) in \(String(decoding: text, as: UTF8.self))")
+            }
+        }
+        let footers = PhraseSet(["first published", "can be reached"])
+        #expect(footers.occurs(in: Array("this article was first published by the outlet".utf8)))
+        #expect(footers.occurs(in: Array("she can be reached".utf8)))
+        #expect(!footers.occurs(in: Array("first publishe".utf8)))
+        #expect(!PhraseSet([]).occurs(in: Array("anything".utf8)))
+    }
+
     @Test func edges() {
         let text = Array("first published in".utf8)
         #expect(text.contains(bytes: Array("first".utf8)))
