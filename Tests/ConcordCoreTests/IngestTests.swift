@@ -679,7 +679,8 @@ enum ExampleIDs {
         try fixture.write("b.txt", "The aardvark eats termites.\n")
         // A run that commits each document and stops before the spelling table is written, as a kill would.
         do {
-            let writer = try IndexWriter(database: try IndexWriter.open(fixture.index), path: fixture.index, minWords: 8)
+            let database = try IndexWriter.open(fixture.index)
+            let writer = try IndexWriter(database: database, path: fixture.index, minWords: 8)
             let registry = ReaderRegistry()
             let preparer = DocumentPreparer(registry: registry)
             var batch = IndexWriter.Batch()

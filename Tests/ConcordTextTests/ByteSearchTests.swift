@@ -25,7 +25,8 @@ import Testing
         for _ in 0..<300 {
             // Phrases of one to six letters of a three-letter alphabet: many share their first three bytes.
             let phrases = (0..<(1 + numbers.below(5))).map { _ in
-                String(decoding: (0..<(1 + numbers.below(6))).map { _ in UInt8(0x61 + numbers.below(3)) }, as: UTF8.self)
+                let letters = (0..<(1 + numbers.below(6))).map { _ in UInt8(0x61 + numbers.below(3)) }
+                return String(decoding: letters, as: UTF8.self)
             }
             let set = PhraseSet(phrases)
             for length in [0, 1, 2, 3, 7, 20] {

@@ -22,12 +22,12 @@ import Synchronization
 /// be made or written, or holds a quarter of the space that was free when it was made (the index must still
 /// have room to grow), `store` returns nil and the caller keeps the words in memory, as before the spill.
 ///
-/// Alignment keeps here too the finished entries its cache drops to make room (`storeFinished`: common text
-/// marked, seeds made, about 12 bytes a word beside the prepared words), so that one needed again comes back as a copy, not made again,
-/// and nothing is written while the cache holds them all. On the 250 MB bench subset, with the alignment cache
-/// at 160 MB rather than the 448 it then had, detection took 16.3 to 18.2 s when such entries were made again
-/// (18.7 s of its threads' time went to making them, 1.5 s with 448 MB), and 11.9 to 13.5 s with them read
-/// back from here; 10.3 to 12.3 s with 448 MB. This is what let the cache shrink to 256 MB
+/// Alignment keeps here too the finished entries its cache drops to make room (`storeFinished`: common text marked,
+/// seeds made, about 12 bytes a word beside the prepared words), so that one needed again comes back as a copy, not
+/// made again, and nothing is written while the cache holds them all. On the 250 MB bench subset, with the alignment
+/// cache at 160 MB rather than the 448 it then had, detection took 16.3 to 18.2 s when such entries were made again
+/// (18.7 s of its threads' time went to making them, 1.5 s with 448 MB), and 11.9 to 13.5 s with them read back from
+/// here; 10.3 to 12.3 s with 448 MB. This is what let the cache shrink to 256 MB
 /// (`DuplicateIndex.alignedDocumentCache`).
 final class AlignedSpill: Sendable {
     /// Where an entry lies in the file.
@@ -164,7 +164,8 @@ final class AlignedSpill: Sendable {
             guard let read: [Word] = read(location.words, at: &at) else { return nil }
             words = read
         }
-        guard let hashes: [UInt64] = read(location.seeds, at: &at), let positions: [Int32] = read(location.seeds, at: &at)
+        guard let hashes: [UInt64] = read(location.seeds, at: &at),
+            let positions: [Int32] = read(location.seeds, at: &at)
         else { return nil }
         return AlignedDocument(words: words, seeds: Aligner.SeedTable(hashes: hashes, positions: positions))
     }

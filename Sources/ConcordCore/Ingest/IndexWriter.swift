@@ -217,10 +217,10 @@ final class IndexWriter {
         batch = Batch()
     }
 
-    /// Counts the open batch's words into `pendingSpellings`, and records them with the batch: each word two
-    /// documents hold, with the number of documents that hold it. Those of this run are counted; a word only one of them holds is looked up among
-    /// the indexed terms when the index held documents before (an ingest of one file at a time would otherwise
-    /// never add a word). That lookup is by stem, the only form the index keeps: a word whose other forms an
+    /// Counts the open batch's words into `pendingSpellings`, and records them with the batch: each word two documents
+    /// hold, with the number of documents that hold it. Those of this run are counted; a word only one of them holds is
+    /// looked up among the indexed terms when the index held documents before (an ingest of one file at a time would
+    /// otherwise never add a word). That lookup is by stem, the only form the index keeps: a word whose other forms an
     /// earlier document holds counts as held by two, which is evidence enough that it is no typing error.
     private func countSpellings() throws {
         var batchPending = ""
@@ -251,7 +251,9 @@ final class IndexWriter {
     private func writeSpellings(all: Bool) throws {
         guard !pendingSpellings.isEmpty, all || pendingSpellings.count >= Self.spellingFlushWords else { return }
         for (word, frequency) in pendingSpellings { try database.addSpelling(word, frequency: frequency) }
-        for batch in 0..<pendingSpellingBatches { try database.setMetadata(MetadataKey.spellingPending + String(batch), "") }
+        for batch in 0..<pendingSpellingBatches {
+            try database.setMetadata(MetadataKey.spellingPending + String(batch), "")
+        }
         pendingSpellings = [:]
         pendingSpellingBatches = 0
     }

@@ -152,8 +152,12 @@ public final class Ingester {
         let known = writer.knownHashes()
         let preparer = DocumentPreparer(registry: registry, spill: writer.spill)
         let files = walk.files
-        // Documents prepared ahead of the writer: enough to keep the other cores busy while it writes one.
-        let window = max(1, options.concurrency) * 16
+        // Documents prepared ahead of the writer: enough to keep the other cores busy while it writes one, and
+        // while it waits for a large one (written in file order, the documents after it wait too). 64 a core
+        // rather than 16: on the 150 MB bench subset, 11.54, 11.09 and 12.61 s before detection against 12.87,
+        // 11.61 and 14.08 (alternating runs), 13.20, 12.47 and 13.20 against 14.10, 14.84 and 13.38 with 32;
+        // the peak before detection 5 to 15 MiB higher there and at 10 and 50 MB.
+        let window = max(1, options.concurrency) * 64
         // Input bytes launched ahead of the writer before it commits a batch, which took it a second or so at
         // 16 MB batches: the window alone was prepared within a fifth of that, and the other cores idled through
         // the rest (a perf timeline of the 50 MB subset). Half a batch covers a commit; measured with the
