@@ -108,8 +108,12 @@ public final class Ingester {
     private let indexPath: String
     private let options: IngestOptions
 
-    /// Input bytes prepared ahead of the writer at most (one larger file is always let through).
-    static let heldBytesLimit = 48 << 20
+    /// Input bytes prepared ahead of the writer at most (one larger file is always let through). A prepared
+    /// document holds about ten times its input, so this bounds that memory whatever the files' sizes; 16 MB
+    /// rather than 48 since the window of documents ahead grew to 64 a core, so that it bounds no more than the
+    /// window of 16 did for files of half a megabyte (the bench subsets' files are mostly smaller: the same
+    /// time there, 11.78 and 11.84 s before detection at 150 MB against 12.09 and 10.98).
+    static let heldBytesLimit = 16 << 20
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
