@@ -168,6 +168,13 @@ import Xapian
                 == finished.seeds.seeds(against: finished.seeds, maxOccurrences: 8))
             // It comes back as finished: its common text marked, whatever is asked now.
             #expect(try cached(id, in: cache, from: spill, common: [])?.words == finished.words)
+            // Its words are those of the prepared entry: another entry recorded for the document since, the
+            // finished one is not found (nor words of another text marked with its stretches).
+            let other = try #require(spill.store(AlignedDocument(prepared: finished.words, fingerprints: [])))
+            spill.record(id, at: other)
+            #expect(spill.finished(id) == nil)
+            spill.record(id, at: location)
+            #expect(spill.finished(id)?.words == finished.words)
 
             // Forgotten, it is made again from the prepared words; removed (not dropped), it is not written.
             spill.forgetFinished()

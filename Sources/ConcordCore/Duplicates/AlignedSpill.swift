@@ -153,16 +153,16 @@ final class AlignedSpill: Sendable {
             // The prepared entry's words, if it is still the document's, with the stretches marked again.
             var wordsAt = prepared.offset
             guard entry == prepared, let stretches: [Int32] = read(location.boilerplate, at: &at),
-                let read: [Word] = read(prepared.words, at: &wordsAt)
+                let preparedWords: [Word] = read(prepared.words, at: &wordsAt)
             else { return nil }
-            words = read
+            words = preparedWords
             for pair in stride(from: 0, to: stretches.count - 1, by: 2) {
                 let (start, end) = (max(0, Int(stretches[pair])), min(words.count, Int(stretches[pair + 1])))
                 for index in start..<max(start, end) { words[index].flags.insert(.boilerplate) }
             }
         } else {
-            guard let read: [Word] = read(location.words, at: &at) else { return nil }
-            words = read
+            guard let written: [Word] = read(location.words, at: &at) else { return nil }
+            words = written
         }
         guard let hashes: [UInt64] = read(location.seeds, at: &at),
             let positions: [Int32] = read(location.seeds, at: &at)
@@ -183,7 +183,9 @@ final class AlignedSpill: Sendable {
                 start = nil
             }
         }
-        if let first = start { stretches += [Int32(truncatingIfNeeded: first), Int32(truncatingIfNeeded: words.count)] }
+        if let first = start {
+            stretches += [Int32(truncatingIfNeeded: first), Int32(truncatingIfNeeded: words.count)]
+        }
         return stretches
     }
 
