@@ -132,6 +132,11 @@ package enum MetadataKey {
     /// Spelling frequencies counted by committed batches and not yet in the spelling table, one key a batch
     /// (this prefix and 0, 1, 2, …), each a line a word: the word, a tab, the frequency to add.
     package static let spellingPending = "concord.spelling-pending."
+    /// How many documents of the run under way held each word, by committed batch (this prefix and 0, 1, 2, …),
+    /// each a line a word: the word, a tab, the documents of the batch that held it. Gone once the run ends.
+    package static let spellingCounts = "concord.spelling-counts."
+    /// "1" when the index held documents before the run under way began, else "0". Gone once the run ends.
+    package static let spellingIndexedBefore = "concord.spelling-indexed-before"
 }
 
 package enum IndexSchema {

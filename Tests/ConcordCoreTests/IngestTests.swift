@@ -674,9 +674,13 @@ enum ExampleIDs {
         #expect(try fixture.service().search(SearchRequest(query: "zymurgu")).suggestion == "zymurgy")
     }
 
-    @Test func spellingsOfARunStoppedBeforeWritingThemAreWrittenByTheNext() async throws {
-        try fixture.write("a.txt", "Notes on the aardvark and its burrows, dug at night.\n")
-        try fixture.write("b.txt", "The aardvark eats termites.\n")
+    @Test func aRunStoppedBeforeItsEndIsGoneOnFromToTheSpellingsOfAnUninterruptedOne() async throws {
+        let texts = [
+            "a.txt": "Notes on the aardvark and its burrows, dug at night, and on zymurgies.\n",
+            "b.txt": "The aardvark eats termites, and the wombat does not.\n",
+            "c.txt": "A short history of zymurgy, and a wombat.\n",
+        ]
+        for name in ["a.txt", "b.txt"] { try fixture.write(name, texts[name] ?? "") }
         // A run that commits each document and stops before the spelling table is written, as a kill would.
         do {
             let database = try IndexWriter.open(fixture.index)
@@ -692,15 +696,34 @@ enum ExampleIDs {
         let stopped = try fixture.service()
         #expect(try stopped.stats().documents == 2)
         #expect(try stopped.search(SearchRequest(query: "aardvak")).suggestion == nil)
-        let pending = try Database(path: fixture.index)
-        #expect(try pending.metadata(MetadataKey.spellingPending + "0").contains("aardvark\t"))
+        let left = try Database(path: fixture.index)
+        #expect(try left.metadata(MetadataKey.spellingPending + "0").contains("aardvark\t"))
+        #expect(try left.metadata(MetadataKey.spellingCounts + "1").contains("wombat\t1"))
+        #expect(try left.metadata(MetadataKey.spellingIndexedBefore) == "0")
 
-        // The next run finds both documents unchanged, and writes what the stopped one counted.
+        // The next run finds those two unchanged and adds the third: it writes what the stopped one counted, and
+        // counts on from there, as one run over all three would. "wombat" is in two documents, one of each run.
+        // "zymurgy" is in one, as "zymurgies" is: one run over all three looks neither up by its stem, as the
+        // index held nothing before it, and so neither may this one.
+        try fixture.write("c.txt", texts["c.txt"] ?? "")
         let summary = try await fixture.ingest()
-        #expect(summary.unchanged == 2, "\(summary)")
+        #expect(summary.unchanged == 2 && summary.added == 1, "\(summary)")
+        let whole = try IngestFixture()
+        for (name, text) in texts { try whole.write(name, text) }
+        _ = try await whole.ingest()
+        for query in ["aardvak", "wombet", "zymurgu", "zymurgis"] {
+            let resumed = try fixture.service().search(SearchRequest(query: query)).suggestion
+            #expect(resumed == (try whole.service().search(SearchRequest(query: query)).suggestion), "\(query)")
+        }
         #expect(try fixture.service().search(SearchRequest(query: "aardvak")).suggestion == "aardvark")
-        let written = try Database(path: fixture.index)
-        for batch in 0..<3 { #expect(try written.metadata(MetadataKey.spellingPending + String(batch)).isEmpty) }
+        #expect(try fixture.service().search(SearchRequest(query: "wombet")).suggestion == "wombat")
+        #expect(try fixture.service().search(SearchRequest(query: "zymurgu")).suggestion == nil)
+        let ended = try Database(path: fixture.index)
+        for batch in 0..<3 {
+            #expect(try ended.metadata(MetadataKey.spellingPending + String(batch)).isEmpty)
+            #expect(try ended.metadata(MetadataKey.spellingCounts + String(batch)).isEmpty)
+        }
+        #expect(try ended.metadata(MetadataKey.spellingIndexedBefore).isEmpty)
     }
 
     @Test func sameFileGivenTwiceIsOneDocument() async throws {

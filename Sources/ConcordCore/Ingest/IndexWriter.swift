@@ -37,8 +37,12 @@ final class IndexWriter {
     private var regroupDocuments: Set<String> = []
     /// How many documents of this run held each word, up to the last commit: a word goes in the spelling table
     /// once two documents hold it (most words found in one document only are names, code and typing errors,
-    /// and Xapian's spelling table costs much more per word than per use).
+    /// and Xapian's spelling table costs much more per word than per use). A run stopped before its end leaves
+    /// them, by batch, as metadata (`MetadataKey.spellingCounts`): the next run goes on from them, so that it
+    /// ends with the table an uninterrupted run makes.
     private var spellingCounts: [String: Int] = [:]
+    /// The batches whose counts are in `spellingCounts` (keys `MetadataKey.spellingCounts` + 0 up).
+    private var spellingCountBatches = 0
     /// The same for the documents of the open batch, counted into `pendingSpellings` when it commits: once per
     /// word and batch, not once per word and document; with the stemmer of a document that holds it.
     private var batchSpellingCounts: [String: (count: Int, stemmer: String)] = [:]
@@ -54,8 +58,8 @@ final class IndexWriter {
     /// `pendingSpellings` goes into the spelling table once it holds this many words (and when the run's
     /// documents are all written): Xapian holds what it adds in memory till it commits.
     static let spellingFlushWords = 1 << 16
-    /// Whether the index held documents before this run: then a word one document of this run holds may be
-    /// held by one from before, which this run's counts do not see.
+    /// Whether the index held documents before this run (or before the stopped run it goes on from): then a word
+    /// one document of this run holds may be held by one from before, which this run's counts do not see.
     private let indexedBefore: Bool
     /// Stemmers by name, for looking a word up among the indexed terms.
     private var stems: [String: Stem] = [:]
@@ -101,17 +105,18 @@ final class IndexWriter {
         for id in try database.metadata(MetadataKey.groupsPending).split(separator: "\n") {
             regroupDocuments.insert(String(id))
         }
-        // Spelling frequencies a run committed without writing them to the table.
-        while true {
-            let pending = try database.metadata(MetadataKey.spellingPending + String(pendingSpellingBatches))
-            guard !pending.isEmpty else { break }
-            for line in pending.split(separator: "\n") {
-                let fields = line.split(separator: "\t")
-                guard fields.count == 2, let frequency = Int(fields[1]), frequency > 0 else { continue }
-                pendingSpellings[String(fields[0]), default: 0] += frequency
-            }
-            pendingSpellingBatches += 1
+        // Spelling frequencies a run committed without writing them to the table, and the counts of a run that
+        // stopped before its end.
+        var pending: [String: Int] = [:]
+        var counts: [String: Int] = [:]
+        pendingSpellingBatches = try Self.readWordCounts(MetadataKey.spellingPending, from: database) {
+            pending[$0, default: 0] += $1
         }
+        spellingCountBatches = try Self.readWordCounts(MetadataKey.spellingCounts, from: database) {
+            counts[$0, default: 0] += $1
+        }
+        (pendingSpellings, spellingCounts) = (pending, counts)
+        let stoppedRunIndexedBefore = try database.metadata(MetadataKey.spellingIndexedBefore)
         for id in try database.postings(for: RecordKind.document.term) {
             let document = try database.document(id)
             let documentID = try document.stringValue(ValueSlot.documentID.rawValue)
@@ -120,7 +125,7 @@ final class IndexWriter {
                 sequence: Int(Sortable.unserialise(try document.value(ValueSlot.sequence.rawValue))),
                 path: try document.stringValue(ValueSlot.path.rawValue))
         }
-        indexedBefore = !known.isEmpty
+        indexedBefore = stoppedRunIndexedBefore.isEmpty ? !known.isEmpty : stoppedRunIndexedBefore == "1"
     }
 
     /// The content hash of every indexed document, by document id.
@@ -206,10 +211,11 @@ final class IndexWriter {
     /// Commits `batch`'s transaction, if one is open. `last`: the run's documents are all written, so the
     /// spelling frequencies still pending go into the spelling table (opening a transaction for them if need be).
     func commit(_ batch: inout Batch, last: Bool = false) throws {
-        if last && !pendingSpellings.isEmpty { try begin(&batch) }
+        if last && (!pendingSpellings.isEmpty || spellingCountBatches > 0) { try begin(&batch) }
         guard batch.open else { return }
         try countSpellings()
         try writeSpellings(all: last)
+        if last { try forgetSpellingCounts() }
         // Recorded with the documents, so a run killed before duplicate detection ends resumes it.
         try database.setMetadata(MetadataKey.duplicatesPending, changedDocuments.sorted().joined(separator: "\n"))
         try database.setMetadata(MetadataKey.groupsPending, regroupDocuments.sorted().joined(separator: "\n"))
@@ -224,7 +230,9 @@ final class IndexWriter {
     /// earlier document holds counts as held by two, which is evidence enough that it is no typing error.
     private func countSpellings() throws {
         var batchPending = ""
+        var batchCounts = ""
         for (word, found) in batchSpellingCounts {
+            batchCounts += "\(word)\t\(found.count)\n"
             let before = spellingCounts[word, default: 0]
             var after = before + found.count
             var added = (after >= 2 ? after : 0) - (before >= 2 ? before : 0)
@@ -243,6 +251,42 @@ final class IndexWriter {
         if !batchPending.isEmpty {
             try database.setMetadata(MetadataKey.spellingPending + String(pendingSpellingBatches), batchPending)
             pendingSpellingBatches += 1
+        }
+        if !batchCounts.isEmpty {
+            if spellingCountBatches == 0 {
+                try database.setMetadata(MetadataKey.spellingIndexedBefore, indexedBefore ? "1" : "0")
+            }
+            try database.setMetadata(MetadataKey.spellingCounts + String(spellingCountBatches), batchCounts)
+            spellingCountBatches += 1
+        }
+    }
+
+    /// Drops the run's counts from the index, at its end: the next run counts afresh (and they stay at hand for
+    /// the rest of this one).
+    private func forgetSpellingCounts() throws {
+        guard spellingCountBatches > 0 else { return }
+        for batch in 0..<spellingCountBatches {
+            try database.setMetadata(MetadataKey.spellingCounts + String(batch), "")
+        }
+        try database.setMetadata(MetadataKey.spellingIndexedBefore, "")
+        spellingCountBatches = 0
+    }
+
+    /// Reads the lists of words and numbers stored under `prefix` + 0, 1, 2, … (up to the first missing one),
+    /// giving each word and number to `body`; returns how many there were.
+    private static func readWordCounts(
+        _ prefix: String, from database: WritableDatabase, _ body: (String, Int) -> Void
+    ) throws -> Int {
+        var batches = 0
+        while true {
+            let text = try database.metadata(prefix + String(batches))
+            guard !text.isEmpty else { return batches }
+            for line in text.split(separator: "\n") {
+                let fields = line.split(separator: "\t")
+                guard fields.count == 2, let number = Int(fields[1]), number > 0 else { continue }
+                body(String(fields[0]), number)
+            }
+            batches += 1
         }
     }
 
