@@ -681,18 +681,7 @@ enum ExampleIDs {
             "c.txt": "A short history of zymurgy, and a wombat.\n",
         ]
         for name in ["a.txt", "b.txt"] { try fixture.write(name, texts[name] ?? "") }
-        // A run that commits each document and stops before the spelling table is written, as a kill would.
-        do {
-            let database = try IndexWriter.open(fixture.index)
-            let writer = try IndexWriter(database: database, path: fixture.index, minWords: 8)
-            let registry = ReaderRegistry()
-            let preparer = DocumentPreparer(registry: registry)
-            var batch = IndexWriter.Batch()
-            for file in FileWalker(registry: registry).files(under: [fixture.sources]).files {
-                try writer.add(try preparer.build(file, hash: try preparer.contentHash(of: file)), to: &batch)
-                try writer.commit(&batch)
-            }
-        }
+        try stoppedRun(of: ["a.txt", "b.txt"])
         let stopped = try fixture.service()
         #expect(try stopped.stats().documents == 2)
         #expect(try stopped.search(SearchRequest(query: "aardvak")).suggestion == nil)
@@ -724,6 +713,34 @@ enum ExampleIDs {
             #expect(try ended.metadata(MetadataKey.spellingCounts + String(batch)).isEmpty)
         }
         #expect(try ended.metadata(MetadataKey.spellingIndexedBefore).isEmpty)
+    }
+
+    @Test func aStoppedRunRecordsTheCountsItsLookupsGave() async throws {
+        // Before the run, the index holds "zymurgies"; the run's one document with "zymurgy" is found by the stem
+        // they share, and counted as a word of two documents.
+        try fixture.write("x.txt", "A survey of zymurgies.\n")
+        _ = try await fixture.ingest()
+        try fixture.write("a.txt", "A short history of zymurgy.\n")
+        try stoppedRun(of: ["a.txt"])
+        let left = try Database(path: fixture.index)
+        #expect(try left.metadata(MetadataKey.spellingIndexedBefore) == "1")
+        #expect(try left.metadata(MetadataKey.spellingCounts + "0").contains("zymurgy\t2\n"))
+        #expect(try left.metadata(MetadataKey.spellingPending + "0").contains("zymurgy\t2\n"))
+    }
+
+    /// A run over the files `names` of `sources/` that commits each document in a batch of its own and stops
+    /// before the spelling table is written, as a kill would.
+    private func stoppedRun(of names: [String]) throws {
+        let database = try IndexWriter.open(fixture.index)
+        let writer = try IndexWriter(database: database, path: fixture.index, minWords: 8)
+        let registry = ReaderRegistry()
+        let preparer = DocumentPreparer(registry: registry)
+        var batch = IndexWriter.Batch()
+        for file in FileWalker(registry: registry).files(under: [fixture.sources]).files
+        where names.contains(file.url.lastPathComponent) {
+            try writer.add(try preparer.build(file, hash: try preparer.contentHash(of: file)), to: &batch)
+            try writer.commit(&batch)
+        }
     }
 
     @Test func sameFileGivenTwiceIsOneDocument() async throws {

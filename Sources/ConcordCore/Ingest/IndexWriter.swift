@@ -40,9 +40,7 @@ final class IndexWriter {
     /// and Xapian's spelling table costs much more per word than per use). A run stopped before its end leaves
     /// them, by batch, as metadata (`MetadataKey.spellingCounts`): the next run goes on from them, so that it
     /// ends with the table an uninterrupted run makes.
-    private var spellingCounts: [String: Int] = [:]
-    /// The batches whose counts are in `spellingCounts` (keys `MetadataKey.spellingCounts` + 0 up).
-    private var spellingCountBatches = 0
+    private var spellingCounts: CommittedWordCounts
     /// The same for the documents of the open batch, counted into `pendingSpellings` when it commits: once per
     /// word and batch, not once per word and document; with the stemmer of a document that holds it.
     private var batchSpellingCounts: [String: (count: Int, stemmer: String)] = [:]
@@ -52,9 +50,7 @@ final class IndexWriter {
     /// batch; till then each batch commits its frequencies with its documents as metadata
     /// (`MetadataKey.spellingPending`), which a run stopped before they reach the table finds and writes.
     /// On the 150 MB bench subset, writing the table with every batch took 2.2 s of the writer's 10 s.
-    private var pendingSpellings: [String: Int] = [:]
-    /// The batches whose frequencies are in `pendingSpellings` (keys `MetadataKey.spellingPending` + 0 up).
-    private var pendingSpellingBatches = 0
+    private var pendingSpellings: CommittedWordCounts
     /// `pendingSpellings` goes into the spelling table once it holds this many words (and when the run's
     /// documents are all written): Xapian holds what it adds in memory till it commits.
     static let spellingFlushWords = 1 << 16
@@ -107,15 +103,8 @@ final class IndexWriter {
         }
         // Spelling frequencies a run committed without writing them to the table, and the counts of a run that
         // stopped before its end.
-        var pending: [String: Int] = [:]
-        var counts: [String: Int] = [:]
-        pendingSpellingBatches = try Self.readWordCounts(MetadataKey.spellingPending, from: database) {
-            pending[$0, default: 0] += $1
-        }
-        spellingCountBatches = try Self.readWordCounts(MetadataKey.spellingCounts, from: database) {
-            counts[$0, default: 0] += $1
-        }
-        (pendingSpellings, spellingCounts) = (pending, counts)
+        pendingSpellings = try CommittedWordCounts(MetadataKey.spellingPending, in: database)
+        spellingCounts = try CommittedWordCounts(MetadataKey.spellingCounts, in: database)
         let stoppedRunIndexedBefore = try database.metadata(MetadataKey.spellingIndexedBefore)
         for id in try database.postings(for: RecordKind.document.term) {
             let document = try database.document(id)
@@ -211,7 +200,7 @@ final class IndexWriter {
     /// Commits `batch`'s transaction, if one is open. `last`: the run's documents are all written, so the
     /// spelling frequencies still pending go into the spelling table (opening a transaction for them if need be).
     func commit(_ batch: inout Batch, last: Bool = false) throws {
-        if last && (!pendingSpellings.isEmpty || spellingCountBatches > 0) { try begin(&batch) }
+        if last && (pendingSpellings.isCommitted || spellingCounts.isCommitted) { try begin(&batch) }
         guard batch.open else { return }
         try countSpellings()
         try writeSpellings(all: last)
@@ -229,11 +218,8 @@ final class IndexWriter {
     /// otherwise never add a word). That lookup is by stem, the only form the index keeps: a word whose other forms an
     /// earlier document holds counts as held by two, which is evidence enough that it is no typing error.
     private func countSpellings() throws {
-        var batchPending = ""
-        var batchCounts = ""
         for (word, found) in batchSpellingCounts {
-            batchCounts += "\(word)\t\(found.count)\n"
-            let before = spellingCounts[word, default: 0]
+            let before = spellingCounts[word]
             var after = before + found.count
             var added = (after >= 2 ? after : 0) - (before >= 2 ? before : 0)
             if after == 1, indexedBefore {
@@ -241,65 +227,31 @@ final class IndexWriter {
                 // Counted from here as a word of two documents; the table held it already when more did.
                 if holders >= 2 { (after, added) = (2, holders == 2 ? 2 : 1) }
             }
-            spellingCounts[word] = after
-            if added > 0 {
-                pendingSpellings[word, default: 0] += added
-                batchPending += "\(word)\t\(added)\n"
-            }
+            spellingCounts.add(after - before, to: word)
+            pendingSpellings.add(added, to: word)
         }
         batchSpellingCounts = [:]
-        if !batchPending.isEmpty {
-            try database.setMetadata(MetadataKey.spellingPending + String(pendingSpellingBatches), batchPending)
-            pendingSpellingBatches += 1
+        try pendingSpellings.commitBatch(to: database)
+        if !spellingCounts.isCommitted && spellingCounts.hasOpenBatch {
+            try database.setMetadata(MetadataKey.spellingIndexedBefore, indexedBefore ? "1" : "0")
         }
-        if !batchCounts.isEmpty {
-            if spellingCountBatches == 0 {
-                try database.setMetadata(MetadataKey.spellingIndexedBefore, indexedBefore ? "1" : "0")
-            }
-            try database.setMetadata(MetadataKey.spellingCounts + String(spellingCountBatches), batchCounts)
-            spellingCountBatches += 1
-        }
+        try spellingCounts.commitBatch(to: database)
     }
 
-    /// Drops the run's counts from the index, at its end: the next run counts afresh (and they stay at hand for
-    /// the rest of this one).
+    /// Drops the run's counts, from the index too, at its end: the next run counts afresh.
     private func forgetSpellingCounts() throws {
-        guard spellingCountBatches > 0 else { return }
-        for batch in 0..<spellingCountBatches {
-            try database.setMetadata(MetadataKey.spellingCounts + String(batch), "")
-        }
+        guard spellingCounts.isCommitted else { return }
+        try spellingCounts.removeAll(from: database)
         try database.setMetadata(MetadataKey.spellingIndexedBefore, "")
-        spellingCountBatches = 0
-    }
-
-    /// Reads the lists of words and numbers stored under `prefix` + 0, 1, 2, … (up to the first missing one),
-    /// giving each word and number to `body`; returns how many there were.
-    private static func readWordCounts(
-        _ prefix: String, from database: WritableDatabase, _ body: (String, Int) -> Void
-    ) throws -> Int {
-        var batches = 0
-        while true {
-            let text = try database.metadata(prefix + String(batches))
-            guard !text.isEmpty else { return batches }
-            for line in text.split(separator: "\n") {
-                let fields = line.split(separator: "\t")
-                guard fields.count == 2, let number = Int(fields[1]), number > 0 else { continue }
-                body(String(fields[0]), number)
-            }
-            batches += 1
-        }
     }
 
     /// Adds the pending spelling frequencies to the spelling table and forgets them, once there are
     /// `spellingFlushWords` of them, or any when `all`.
     private func writeSpellings(all: Bool) throws {
-        guard !pendingSpellings.isEmpty, all || pendingSpellings.count >= Self.spellingFlushWords else { return }
-        for (word, frequency) in pendingSpellings { try database.addSpelling(word, frequency: frequency) }
-        for batch in 0..<pendingSpellingBatches {
-            try database.setMetadata(MetadataKey.spellingPending + String(batch), "")
-        }
-        pendingSpellings = [:]
-        pendingSpellingBatches = 0
+        let pending = pendingSpellings.counts
+        guard !pending.isEmpty, all || pending.count >= Self.spellingFlushWords else { return }
+        for (word, frequency) in pending { try database.addSpelling(word, frequency: frequency) }
+        try pendingSpellings.removeAll(from: database)
     }
 
     /// `word` as the stemmer `name` indexes it.
@@ -389,5 +341,61 @@ final class IndexWriter {
             try database.deleteDocument(IndexSchema.recordIDLimit)
         }
         batch.open = true
+    }
+}
+
+/// Numbers by word, held in memory and committed with each batch as metadata, so that a run stopped before it
+/// removes them finds them: a key a batch (`prefix` and 0, 1, 2, …), a line a word: the word, a tab, what the
+/// batch added to its number.
+struct CommittedWordCounts {
+    let prefix: String
+    private(set) var counts: [String: Int] = [:]
+    /// The batches committed (their keys are `prefix` + 0 up to this).
+    private var batches = 0
+    /// The open batch's lines.
+    private var lines = ""
+
+    /// The counts `database` holds under `prefix`.
+    init(_ prefix: String, in database: WritableDatabase) throws {
+        self.prefix = prefix
+        while true {
+            let text = try database.metadata(prefix + String(batches))
+            guard !text.isEmpty else { break }
+            for line in text.split(separator: "\n") {
+                let fields = line.split(separator: "\t")
+                guard fields.count == 2, let number = Int(fields[1]), number > 0 else { continue }
+                counts[String(fields[0]), default: 0] += number
+            }
+            batches += 1
+        }
+    }
+
+    subscript(word: String) -> Int { counts[word, default: 0] }
+
+    /// Whether the index holds counts (committed, and not removed since).
+    var isCommitted: Bool { batches > 0 }
+
+    /// Whether the open batch added to any count.
+    var hasOpenBatch: Bool { !lines.isEmpty }
+
+    /// Adds `number` (when above 0) to `word`'s count, recorded with the open batch.
+    mutating func add(_ number: Int, to word: String) {
+        guard number > 0 else { return }
+        counts[word, default: 0] += number
+        lines += "\(word)\t\(number)\n"
+    }
+
+    /// Writes what the open batch added, in `database`'s open transaction.
+    mutating func commitBatch(to database: WritableDatabase) throws {
+        guard !lines.isEmpty else { return }
+        try database.setMetadata(prefix + String(batches), lines)
+        batches += 1
+        lines = ""
+    }
+
+    /// Forgets every count, and removes those committed from `database` (in its open transaction).
+    mutating func removeAll(from database: WritableDatabase) throws {
+        for batch in 0..<batches { try database.setMetadata(prefix + String(batch), "") }
+        (counts, batches, lines) = ([:], 0, "")
     }
 }
