@@ -106,3 +106,13 @@ public struct PhraseSet: Sendable {
         }
     }
 }
+
+extension Sequence where Element == UInt8 {
+    /// The 32-bit FNV-1a hash of these bytes: stored passages are checked by it, and spelling words found by it.
+    @inlinable
+    public var fnv1a32: UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in self { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        return hash
+    }
+}

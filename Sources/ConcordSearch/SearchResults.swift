@@ -161,11 +161,7 @@ package enum StoredPassage {
     }
 
     /// A 32-bit FNV-1a hash of `document`.
-    package static func check(_ document: String) -> UInt32 {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in document.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
-        return hash
-    }
+    package static func check(_ document: String) -> UInt32 { document.utf8.fnv1a32 }
 
     /// The passage `id` (ordinal `ordinal`) of document `document` from its stored bytes, or nil when they hold
     /// another passage; `group` nil.

@@ -252,8 +252,7 @@ struct SpellingWords {
             letters = 0
         }
         guard letters >= 2 && letters <= 24 else { return }
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in word { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        let hash = word.fnv1a32
         let mask = slots.count - 1
         var index = Int(hash) & mask
         while slots[index] != 0 {
