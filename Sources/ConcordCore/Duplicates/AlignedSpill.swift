@@ -27,8 +27,8 @@ import Synchronization
 /// made again, and nothing is written while the cache holds them all. On the 250 MB bench subset, with the alignment
 /// cache at 160 MB rather than the 448 it then had, detection took 16.3 to 18.2 s when such entries were made again
 /// (18.7 s of its threads' time went to making them, 1.5 s with 448 MB), and 11.9 to 13.5 s with them read back from
-/// here; 10.3 to 12.3 s with 448 MB. This is what let the cache shrink to 256 MB
-/// (`DuplicateIndex.alignedDocumentCache`).
+/// here; 10.3 to 12.3 s with 448 MB. This is what let the cache shrink (to 256 MB, then 128
+/// once finished entries held seeds only: `DuplicateIndex.alignedDocumentCache`).
 final class AlignedSpill: Sendable {
     /// Where an entry lies in the file.
     struct Location: Sendable, Equatable {

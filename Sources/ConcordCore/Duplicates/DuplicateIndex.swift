@@ -133,8 +133,11 @@ struct DuplicateIndex {
     /// A cache for the words of documents to align. What it drops comes back from the spill, as finished
     /// (`AlignedSpill.storeFinished`), so it need not hold every document with candidates: at 448 MB it set the
     /// peak RSS of the 250 MB bench subset's ingest (610 and 614 MiB, two runs), at 256 MB that peak was 516 and
-    /// 521 MiB, detection about a second longer there and no longer on the 150 MB subset.
-    static func alignedDocumentCache() -> SharedCache<AlignedDocument> { SharedCache(limit: 256 << 20) }
+    /// 521 MiB, detection about a second longer there and no longer on the 150 MB subset. Since a finished entry
+    /// spills only its seeds, 128 MB costs no time: on the 250 MB subset detection took 10.3 to 11.4 s (four
+    /// runs) against 11.0 to 11.9 s with 256 MB, and the peak was 377 to 387 MiB against 449 to 498 (255 and 299
+    /// against 350 and 351 on the 150 MB subset). Past that, the groups of the largest component set the peak.
+    static func alignedDocumentCache() -> SharedCache<AlignedDocument> { SharedCache(limit: 128 << 20) }
 
     /// Link records changed and not yet written.
     var pendingWrites: Int { dirtyLinks.count }
