@@ -68,24 +68,9 @@ struct DocumentPreparer: Sendable {
     /// SHA-256 over the file and its sidecar, so editing either re-ingests the document.
     func contentHash(of file: SourceFile) throws -> String {
         var hasher = SHA256()
-        let handle: FileHandle
-        do {
-            handle = try FileHandle(forReadingFrom: file.url)
-        } catch {
-            throw ReadError(.unreadable, FileWalker.reason(error))
-        }
-        defer { try? handle.close() }
-        var total = 0
-        while true {
-            let chunk: Data?
-            do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw ReadError(.unreadable, FileWalker.reason(error)) }
-            guard let chunk, !chunk.isEmpty else { break }
-            total += chunk.count
-            if total > registry.sizeLimit && registry.format(of: file.url) != .pdf {
-                throw ReadError.tooLarge(size: max(total, file.bytes), limit: registry.sizeLimit)
-            }
-            hasher.update(data: chunk)
-        }
+        // PDFs are text extracted, not read whole, so the text readers' size limit is not theirs.
+        let limit = registry.format(of: file.url) == .pdf ? Int.max : registry.sizeLimit
+        try FileInput.forEachChunk(of: file.url, limit: limit) { hasher.update(bufferPointer: $0) }
         if let sidecar = try? Data(contentsOf: Sidecar.url(for: file.url)) {
             hasher.update(data: Data("\u{0}sidecar\u{0}".utf8))
             hasher.update(data: sidecar)

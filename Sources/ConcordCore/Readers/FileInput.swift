@@ -44,6 +44,31 @@ enum FileInput {
         return bytes
     }
 
+    /// Hands `file`'s bytes to `body` a chunk at a time, through one reused 64 KB buffer, after the same checks as
+    /// `read(_:limit:)`, with its errors: for hashing a file without holding it. A file over `limit` is refused
+    /// by its size before a byte is read.
+    static func forEachChunk(
+        of file: URL, limit: Int, _ body: (UnsafeRawBufferPointer) -> Void
+    ) throws(ReadError) {
+        let descriptor = try open(file)
+        defer { _ = close(descriptor) }
+        _ = try size(of: descriptor, limit: limit)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { buffer.deallocate() }
+        var total = 0
+        while true {
+            let count = systemRead(descriptor, buffer.baseAddress, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(.unreadable, errorMessage(errno))
+            }
+            if count == 0 { break }
+            total += count
+            if total > limit { throw ReadError.tooLarge(size: total, limit: limit) }
+            body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+
     private static func open(_ file: URL) throws(ReadError) -> Int32 {
         let descriptor = file.withUnsafeFileSystemRepresentation { path -> Int32 in
             guard let path else { return -1 }
