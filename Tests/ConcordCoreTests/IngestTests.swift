@@ -170,12 +170,17 @@ enum ExampleIDs {
         let pdf = Subprocess.find("pdftotext") != nil
         if pdf { try fixture.write("corrupt.pdf", "%PDF-1.4\nthis is not really a pdf\n") }
         try fixture.write("image.png", Data([0x89, 0x50, 0x4E, 0x47]))
+        // A FIFO is never opened (opening one waits for a writer), nor is a FIFO sidecar.
+        #expect(mkfifo(fixture.sources.appendingPathComponent("pipe.txt").path, 0o600) == 0)
+        try fixture.write("piped.txt", "A file whose sidecar is a pipe.\n")
+        #expect(mkfifo(fixture.sources.appendingPathComponent("piped.txt.meta.json").path, 0o600) == 0)
 
         let events = IngestEvents()
         let summary = try await fixture.ingest(sizeLimit: 2048, events: events)
         var expected: [String: String] = [
             "binary.txt": "binary", "latin.txt": "not valid UTF-8", "empty.txt": "empty", "blank.md": "empty",
             "large.txt": "too large", "loop/back": "loop", "dangling.txt": "broken symbolic link",
+            "pipe.txt": "not a regular file", "piped.txt": "bad sidecar piped.txt.meta.json: not a regular file",
         ]
         if lockedIsUnreadable { expected["locked.txt"] = "permission denied" }
         if pdf { expected["corrupt.pdf"] = "pdftotext" }

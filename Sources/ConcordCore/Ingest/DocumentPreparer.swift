@@ -71,7 +71,8 @@ struct DocumentPreparer: Sendable {
         // PDFs are text extracted, not read whole, so the text readers' size limit is not theirs.
         let limit = registry.format(of: file.url) == .pdf ? Int.max : registry.sizeLimit
         try FileInput.forEachChunk(of: file.url, limit: limit) { hasher.update(bufferPointer: $0) }
-        if let sidecar = try? Data(contentsOf: Sidecar.url(for: file.url)) {
+        // A sidecar that cannot be read is left out; building the document then reports why.
+        if let sidecar = try? FileInput.read(Sidecar.url(for: file.url), limit: Sidecar.sizeLimit) {
             hasher.update(data: Data("\u{0}sidecar\u{0}".utf8))
             hasher.update(data: sidecar)
         }

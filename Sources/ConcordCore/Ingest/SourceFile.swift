@@ -54,12 +54,24 @@ struct FileWalker {
                     while usedIDs["\(id)-\(suffix)"] != nil { suffix += 1 }
                     id = "\(id)-\(suffix)"
                 }
+                // A FIFO, socket or device is never read: opening a FIFO would wait for a writer.
+                guard let size = Self.regularFileSize(url) else {
+                    problems.append(Problem(path: url.path, reason: "not a regular file"))
+                    continue
+                }
                 usedIDs[id] = url.path
-                let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
                 files.append(SourceFile(url: url, relativePath: relative, documentID: id, bytes: size))
             }
         }
         return (files, problems)
+    }
+
+    /// The size of the file at `url`, links followed; nil when it is not a regular file. A file that cannot be
+    /// looked at is left to reading, which reports why.
+    private static func regularFileSize(_ url: URL) -> Int? {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return 0 }
+        return info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : nil
     }
 
     private func walk(

@@ -72,7 +72,9 @@ enum FileInput {
     private static func open(_ file: URL) throws(ReadError) -> Int32 {
         let descriptor = file.withUnsafeFileSystemRepresentation { path -> Int32 in
             guard let path else { return -1 }
-            return systemOpen(path, O_RDONLY | O_CLOEXEC)
+            // Not blocking: a FIFO opens at once (and is then refused as not a regular file) instead of waiting
+            // for a writer; reading a regular file is the same.
+            return systemOpen(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         }
         guard descriptor >= 0 else {
             let code = errno
