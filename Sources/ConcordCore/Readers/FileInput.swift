@@ -23,36 +23,20 @@ enum FileInput {
 
     /// The bytes of `file`, at most `limit` of them.
     static func read(_ file: URL, limit: Int) throws(ReadError) -> [UInt8] {
-        let descriptor = try open(file)
-        defer { _ = close(descriptor) }
-        let expected = try size(of: descriptor, limit: limit)
         var bytes = [UInt8]()
-        bytes.reserveCapacity(expected)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress, buffer.count)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ReadError(.unreadable, errorMessage(errno))
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > limit { throw ReadError.tooLarge(size: bytes.count, limit: limit) }
-        }
+        try forEachChunk(of: file, limit: limit, sized: { bytes.reserveCapacity($0) }) { bytes.append(contentsOf: $0) }
         return bytes
     }
 
-    /// Hands `file`'s bytes to `body` a chunk at a time, through one reused 64 KB buffer, after the same checks as
-    /// `read(_:limit:)`, with its errors: for hashing a file without holding it. A file over `limit` is refused
-    /// by its size before a byte is read.
+    /// Hands `file`'s bytes to `body` a chunk at a time, through one reused 64 KB buffer, after the checks above
+    /// (`sized` is told the size they found): for hashing a file without holding it. A file over `limit` is refused
+    /// by its size before a byte is read, and again if it grows past it while read.
     static func forEachChunk(
-        of file: URL, limit: Int, _ body: (UnsafeRawBufferPointer) -> Void
+        of file: URL, limit: Int, sized: (Int) -> Void = { _ in }, _ body: (UnsafeRawBufferPointer) -> Void
     ) throws(ReadError) {
         let descriptor = try open(file)
         defer { _ = close(descriptor) }
-        _ = try size(of: descriptor, limit: limit)
+        sized(try size(of: descriptor, limit: limit))
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
         defer { buffer.deallocate() }
         var total = 0
