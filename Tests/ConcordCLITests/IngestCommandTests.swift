@@ -55,6 +55,29 @@ import Testing
         #expect(result.stdout.contains("1 failed"), "\(result)")
     }
 
+    /// Inside a folder, files no reader handles are passed over; named, they are reported with what concord reads.
+    @Test func namedFileOfAnotherTypeIsReported() throws {
+        let corpus = try CorpusCopy()
+        try corpus.folder.write("Corpus/notes.docx", "Not read inside a folder.")
+        try corpus.folder.write("notes.docx", "Reported when named.")
+        try corpus.folder.write("README", "No type at all.")
+        let sidecar = try FileManager.default.contentsOfDirectory(atPath: corpus.folder.url.path + "/Corpus")
+            .first { $0.hasSuffix(".meta.json") }
+        let result = try corpus.run("ingest", "Corpus", "notes.docx", "README", "Corpus/" + (sidecar ?? ""))
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.hasPrefix("5 documents: 2 added, 0 updated, 0 unchanged, 3 failed;"), "\(result)")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.contains { $0.hasSuffix(
+            "notes.docx: unsupported file type (.docx); concord reads .txt, .md, .markdown, .html, .htm and .pdf") },
+            "\(result)")
+        #expect(lines.contains { $0.hasSuffix("README: no file type; concord reads .txt, .md, .markdown, .html, .htm and .pdf") },
+            "\(result)")
+        #expect(lines.contains { $0.hasSuffix(".meta.json: a metadata sidecar: it is read with the file it describes") },
+            "\(result)")
+        #expect(!lines.contains { $0.contains("Corpus/notes.docx") }, "\(result)")
+        #expect(try corpus.run("ingest", "Corpus", "notes.docx", "--strict").status == 2)
+    }
+
     @Test(arguments: [["--max-file-size", "0"], ["--min-words", "1"], ["--frobnicate"]])
     func badArgumentsExitTwo(_ arguments: [String]) throws {
         let corpus = try CorpusCopy()

@@ -13,7 +13,8 @@ struct SourceFile: Sendable, Hashable {
 }
 
 /// Walks the ingest roots: files and folders, following symbolic links without looping, skipping hidden
-/// entries, sidecars and extensions no reader handles; problems are reported, never fatal.
+/// entries, sidecars and extensions no reader handles inside folders (a file named as a root that no reader
+/// handles is reported); problems are reported, never fatal.
 struct FileWalker {
     var registry: ReaderRegistry
 
@@ -41,6 +42,11 @@ struct FileWalker {
             var found: [(URL, String)] = []
             if isDirectory.boolValue {
                 walk(rootURL, relative: "", visited: &visited, into: &found, problems: &problems)
+            } else if rootURL.lastPathComponent.hasSuffix(".meta.json") {
+                // Named, a file is never passed over in silence.
+                problems.append(Problem(path: root.path, reason: "a metadata sidecar: it is read with the file it describes"))
+            } else if registry.format(of: rootURL) == nil {
+                problems.append(Problem(path: root.path, reason: ReaderRegistry.unsupported(rootURL).reason))
             } else {
                 found.append((rootURL, rootURL.lastPathComponent))
             }

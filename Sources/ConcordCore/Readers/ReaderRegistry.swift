@@ -43,9 +43,13 @@ public struct ReaderRegistry: Sendable {
 
     /// Reads `file` with its reader; throws `ReadError` `.unsupported` for an extension concord does not read.
     public func read(_ file: URL) throws -> ExtractedDocument {
-        guard let reader = reader(for: file) else {
-            throw ReadError(.unsupported, "unsupported file type (.\(file.pathExtension))")
-        }
+        guard let reader = reader(for: file) else { throw Self.unsupported(file) }
         return try reader.read(file)
+    }
+
+    /// Why `file`, of a type no reader handles, is not read, with the types that are.
+    static func unsupported(_ file: URL) -> ReadError {
+        let type = file.pathExtension.isEmpty ? "no file type" : "unsupported file type (.\(file.pathExtension))"
+        return ReadError(.unsupported, "\(type); concord reads .txt, .md, .markdown, .html, .htm and .pdf")
     }
 }
