@@ -140,12 +140,26 @@ public struct Segmenter: Sendable {
     }
 
     /// Cuts a candidate into passage spans: itself, or sentence-aligned parts when it is over `maxPassageWords`
-    /// (its `words`, as `classify` counted them).
+    /// (its `words`, as `classify` counted them). A long sentence stays whole up to `longestSentence` words;
+    /// a longer one is cut between words (`wordParts`), so a text with no sentence ends (a log, a word list, a
+    /// transcript without punctuation) is not one passage of all its words.
     func split(_ candidate: Candidate, in text: ScalarText) -> [TextSpan] {
         guard candidate.words > maxPassageWords else { return [candidate.span] }
-        let pieces = self.sentences(in: candidate.span, of: text)
+        var pieces: [TextSpan] = []
+        var counts: [Int] = []
+        for sentence in self.sentences(in: candidate.span, of: text) {
+            let count = Segmenter.wordCount(text.scalars, in: sentence)
+            guard count > longestSentence else {
+                pieces.append(sentence)
+                counts.append(count)
+                continue
+            }
+            for part in wordParts(of: sentence, words: count, in: text.scalars) {
+                pieces.append(part)
+                counts.append(Segmenter.wordCount(text.scalars, in: part))
+            }
+        }
         guard pieces.count > 1 else { return [candidate.span] }
-        let counts = pieces.map { Segmenter.wordCount(text.scalars, in: $0) }
         let total = counts.reduce(0, +)
         let partCount = (total + maxPassageWords - 1) / maxPassageWords
         let target = Double(total) / Double(max(1, partCount))
@@ -172,6 +186,50 @@ public struct Segmenter: Sendable {
             }
         }
         if let open = current { parts.append(open) }
+        return parts
+    }
+
+    /// The most words a sentence may hold and stay one passage: four times `maxPassageWords`.
+    var longestSentence: Int { maxPassageWords.multipliedReportingOverflow(by: 4).overflow ? .max : maxPassageWords * 4 }
+
+    /// `span`, of `words` words (`wordCount`), cut between words into parts of at most `maxPassageWords`, as
+    /// even as can be; each part runs from its first to its last scalar that is not white space.
+    func wordParts(of span: TextSpan, words: Int, in scalars: [Unicode.Scalar]) -> [TextSpan] {
+        let partCount = (words + maxPassageWords - 1) / maxPassageWords
+        guard partCount > 1 else { return [span] }
+        let size = (words + partCount - 1) / partCount
+        var parts: [TextSpan] = []
+        var partStart: Int?
+        var contentEnd = span.start
+        var count = 0
+        var tokenHasWord = false
+        // Words are counted as `wordCount` counts them; a part ends where a word does, once it holds `size`.
+        func closeIfFull() {
+            guard count >= size * (parts.count + 1), parts.count < partCount - 1, let start = partStart else { return }
+            parts.append(TextSpan(start: start, end: contentEnd))
+            partStart = nil
+        }
+        let range = span.clamped(toCount: scalars.count)
+        for index in range {
+            let scalar = scalars[index]
+            if scalar.isWhiteSpace {
+                if tokenHasWord { count += 1 }
+                tokenHasWord = false
+                closeIfFull()
+                continue
+            }
+            if partStart == nil { partStart = index }
+            contentEnd = index + 1
+            if scalar.value >= 0x2E80, Segmenter.isIdeographic(scalar) {
+                if tokenHasWord { count += 1 }
+                tokenHasWord = false
+                count += 1
+                closeIfFull()
+            } else if !tokenHasWord, Segmenter.isAlphanumeric(scalar) {
+                tokenHasWord = true
+            }
+        }
+        if let start = partStart { parts.append(TextSpan(start: start, end: contentEnd)) }
         return parts
     }
 

@@ -73,9 +73,47 @@ import Testing
     }
 
     @Test func aLongSentenceStaysWhole() {
-        let source = Array(repeating: "word", count: 300).joined(separator: " ") + "."
+        let source = Array(repeating: "word", count: 200).joined(separator: " ") + "."
         let passages = Segmenter(maxPassageWords: 50).passages(in: source)
         #expect(passages.count == 1)
+    }
+
+    /// Past four times the passage length, words with no sentence end are cut between words, evenly.
+    @Test func wordsWithoutSentenceEndsAreCutBetweenWords() throws {
+        let words = (0..<301).map { "w\($0)" }
+        let source = "Intro line one.\n\n" + words.joined(separator: "  ") + "\n\nA short end. Then more."
+        let text = ScalarText(source)
+        let passages = Segmenter(maxPassageWords: 50).passages(in: text)
+        let parts = passages.filter { $0.paragraph == 2 }
+        #expect(parts.count == 7)
+        #expect(parts.map { Segmenter.wordCount(text.scalars, in: $0.span) } == [43, 43, 43, 43, 43, 43, 43])
+        // Each part starts and ends on a word, and together they hold every word in order.
+        #expect(parts.flatMap { text[$0.span].split(separator: " ", omittingEmptySubsequences: true).map(String.init) } == words)
+        for part in parts {
+            #expect(!text[part.span].hasPrefix(" ") && !text[part.span].hasSuffix(" "))
+            #expect(part.normalized.map.original(TextSpan(start: 0, end: part.normalized.map.count)) == part.span)
+        }
+        #expect(passages.map(\.ordinal) == Array(0..<passages.count))
+    }
+
+    /// Ideographs count a word each, and a run of them with no full stop is cut between two of them.
+    @Test func ideographsWithoutFullStopsAreCut() {
+        let run = String(repeating: "我们去北京你好", count: 40)  // 280 ideographs
+        let text = ScalarText(run)
+        let passages = Segmenter(maxPassageWords: 50).passages(in: text)
+        #expect(passages.count == 6)
+        #expect(passages.map { text[$0.span] }.joined() == run)
+        #expect(passages.allSatisfy { Segmenter.wordCount(text.scalars, in: $0.span) <= 50 })
+    }
+
+    /// A sentence longer than the passage, with others around it, stays whole and passages fill around it.
+    @Test func aLongSentenceAmongShortOnesIsItsOwnPassage() {
+        let long = "Words " + Array(repeating: "word", count: 149).joined(separator: " ") + "."
+        let short = "A short one here."
+        let source = [short, long, short, short].joined(separator: " ")
+        let text = ScalarText(source)
+        let passages = Segmenter(maxPassageWords: 50).passages(in: text)
+        #expect(passages.map { text[$0.span] } == [short, long, short + " " + short])
     }
 
     @Test func markdownHeadingsNestAndMarkupIsSkipped() throws {
