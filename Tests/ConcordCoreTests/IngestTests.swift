@@ -174,6 +174,14 @@ enum ExampleIDs {
         #expect(mkfifo(fixture.sources.appendingPathComponent("pipe.txt").path, 0o600) == 0)
         try fixture.write("piped.txt", "A file whose sidecar is a pipe.\n")
         #expect(mkfifo(fixture.sources.appendingPathComponent("piped.txt.meta.json").path, 0o600) == 0)
+        // Names in Latin-1, not UTF-8: a file "café.txt", and a folder "pièces" holding a file.
+        func latin1(_ name: String) -> [CChar] {
+            Array((fixture.sources.path + "/").utf8CString.dropLast())
+                + name.unicodeScalars.map { CChar(bitPattern: UInt8(truncatingIfNeeded: $0.value)) } + [0]
+        }
+        #expect(close(creat(latin1("café.txt"), 0o644)) == 0)
+        #expect(mkdir(latin1("pièces"), 0o755) == 0)
+        #expect(close(creat(latin1("pièces/a.txt"), 0o644)) == 0)
 
         let events = IngestEvents()
         let summary = try await fixture.ingest(sizeLimit: 2048, events: events)
@@ -182,6 +190,8 @@ enum ExampleIDs {
             "large.txt": "too large", "loop/back": "loop", "dangling.txt": "broken symbolic link",
             "pipe.txt": "not a regular file", "piped.txt": "bad sidecar piped.txt.meta.json: not a regular file",
         ]
+        expected["caf\u{FFFD}.txt"] = "the name is not valid UTF-8; rename it to ingest it"
+        expected["pi\u{FFFD}ces"] = "the name is not valid UTF-8; rename it to ingest it"
         if lockedIsUnreadable { expected["locked.txt"] = "permission denied" }
         if pdf { expected["corrupt.pdf"] = "pdftotext" }
         let failures = events.failures

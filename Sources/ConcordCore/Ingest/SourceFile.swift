@@ -101,8 +101,11 @@ struct FileWalker {
             let path = relative.isEmpty ? name : relative + "/" + name
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                // A dangling link (or a file gone since the listing).
-                if registry.format(of: url) != nil {
+                if name.unicodeScalars.contains("\u{FFFD}"), registry.format(of: url) != nil || url.pathExtension.isEmpty {
+                    // A name in another encoding than UTF-8 comes with its bytes replaced, so it names no file.
+                    problems.append(Problem(path: url.path, reason: "the name is not valid UTF-8; rename it to ingest it"))
+                } else if registry.format(of: url) != nil {
+                    // A dangling link (or a file gone since the listing).
                     problems.append(Problem(path: url.path, reason: "broken symbolic link or vanished file"))
                 }
                 continue
