@@ -116,7 +116,7 @@ public final class ConcordService: Sendable {
         if let minWords, minWords < 1 { throw ConcordError(.badParameter, "min_words must be at least 1") }
         return try pool.withReader { database in
             if let document, try database.postings(for: Prefix.documentID + document).isEmpty {
-                throw ConcordError(.notFound, "no document \(document)")
+                throw try Self.noDocument(document, in: database)
             }
             let term = document.map { Prefix.member + $0 } ?? RecordKind.group.term
             var groups: [DuplicateGroup] = []
@@ -136,7 +136,7 @@ public final class ConcordService: Sendable {
         if let minWords, minWords < 1 { throw ConcordError(.badParameter, "min_words must be at least 1") }
         return try pool.withReader { database in
             if let document, try database.postings(for: Prefix.documentID + document).isEmpty {
-                throw ConcordError(.notFound, "no document \(document)")
+                throw try Self.noDocument(document, in: database)
             }
             let ids = try document.map { [$0] }
                 ?? database.allTerms(prefix: Prefix.linksID).map { String($0.dropFirst(Prefix.linksID.count)) }
@@ -173,10 +173,18 @@ public final class ConcordService: Sendable {
     }
 
     static func record(_ id: String, in database: Database) throws -> DocumentRecord {
-        guard let record = try DocumentRecord.load(id, from: database) else {
-            throw ConcordError(.notFound, "no document \(id)")
-        }
+        guard let record = try DocumentRecord.load(id, from: database) else { throw try noDocument(id, in: database) }
         return record
+    }
+
+    /// The error for a document id the index does not hold; when `id` is a file's path or name whose document it
+    /// holds (ids are slugs of paths: `notes/Draft 2.md` is `notes-draft-2-md`), it names that document's id.
+    static func noDocument(_ id: String, in database: Database) throws -> ConcordError {
+        let slug = DocumentID.slug(relativePath: id)
+        if slug != id, !slug.isEmpty, try !database.postings(for: Prefix.documentID + slug).isEmpty {
+            return ConcordError(.notFound, "no document \(id); its document id is \(slug)")
+        }
+        return ConcordError(.notFound, "no document \(id)")
     }
 
     /// The duplicate group of each passage of document `id` that is in one (its link record).

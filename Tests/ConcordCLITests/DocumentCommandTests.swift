@@ -50,6 +50,14 @@ import Testing
         #expect(result.status == 2, "\(result)")
         #expect(result.stderr == "concord: no document unknown\n")
     }
+
+    /// A document's file name is not its id; the error names the id.
+    @Test func fileNameLeadsToTheDocumentID() throws {
+        let name = ExampleCorpus.fileNames[0]
+        let result = try SharedIndex.corpus.cli.run(["show", name, "--index", SharedIndex.corpus.index])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr == "concord: no document \(name); its document id is \(DocumentIDs.memo)\n")
+    }
 }
 
 @Suite struct StatsCommandTests {
