@@ -198,38 +198,21 @@ public struct Segmenter: Sendable {
         let partCount = (words + maxPassageWords - 1) / maxPassageWords
         guard partCount > 1 else { return [span] }
         let size = (words + partCount - 1) / partCount
-        var parts: [TextSpan] = []
-        var partStart: Int?
-        var contentEnd = span.start
-        var count = 0
-        var tokenHasWord = false
-        // Words are counted as `wordCount` counts them; a part ends where a word does, once it holds `size`.
-        func closeIfFull() {
-            guard count >= size * (parts.count + 1), parts.count < partCount - 1, let start = partStart else { return }
-            parts.append(TextSpan(start: start, end: contentEnd))
-            partStart = nil
+        // A part ends where a word may, once it holds `size` words.
+        var cuts: [Int] = []
+        _ = Segmenter.countWords(scalars, in: span) { index, count in
+            if count >= size * (cuts.count + 1), cuts.count < partCount - 1 { cuts.append(index) }
         }
         let range = span.clamped(toCount: scalars.count)
-        for index in range {
-            let scalar = scalars[index]
-            if scalar.isWhiteSpace {
-                if tokenHasWord { count += 1 }
-                tokenHasWord = false
-                closeIfFull()
-                continue
-            }
-            if partStart == nil { partStart = index }
-            contentEnd = index + 1
-            if scalar.value >= 0x2E80, Segmenter.isIdeographic(scalar) {
-                if tokenHasWord { count += 1 }
-                tokenHasWord = false
-                count += 1
-                closeIfFull()
-            } else if !tokenHasWord, Segmenter.isAlphanumeric(scalar) {
-                tokenHasWord = true
-            }
+        var parts: [TextSpan] = []
+        var start = range.lowerBound
+        for cut in cuts + [range.upperBound] {
+            var (first, end) = (start, cut)
+            while first < end, scalars[first].isWhiteSpace { first += 1 }
+            while end > first, scalars[end - 1].isWhiteSpace { end -= 1 }
+            if first < end { parts.append(TextSpan(start: first, end: end)) }
+            start = cut
         }
-        if let start = partStart { parts.append(TextSpan(start: start, end: contentEnd)) }
         return parts
     }
 
@@ -315,6 +298,15 @@ extension Segmenter {
     /// The number of words in `span` of `scalars`: white-space separated tokens holding a letter or digit, each
     /// Han, kana or other CJK ideograph counting as a word of its own.
     public static func wordCount(_ scalars: [Unicode.Scalar], in span: TextSpan) -> Int {
+        countWords(scalars, in: span) { _, _ in }
+    }
+
+    /// `wordCount(_:in:)`, telling `boundary` each place a word may end, with the words counted up to it: each
+    /// white-space scalar's index, and the index after each ideograph.
+    @inline(__always)
+    static func countWords(
+        _ scalars: [Unicode.Scalar], in span: TextSpan, boundary: (_ index: Int, _ count: Int) -> Void
+    ) -> Int {
         let clamped = span.clamped(toCount: scalars.count)
         let end = clamped.upperBound
         var index = clamped.lowerBound
@@ -326,10 +318,12 @@ extension Segmenter {
             if scalar.isWhiteSpace {
                 if tokenHasWord { count += 1 }
                 tokenHasWord = false
+                boundary(index - 1, count)
             } else if scalar.value >= 0x2E80, isIdeographic(scalar) {
                 if tokenHasWord { count += 1 }
                 tokenHasWord = false
                 count += 1
+                boundary(index, count)
             } else if !tokenHasWord, isAlphanumeric(scalar) {
                 tokenHasWord = true
             }
