@@ -68,9 +68,9 @@ import Testing
         #expect(result.stdout.hasPrefix("5 documents: 2 added, 0 updated, 0 unchanged, 3 failed;"), "\(result)")
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.contains { $0.hasSuffix(
-            "notes.docx: unsupported file type (.docx); concord reads .txt, .md, .markdown, .html, .htm and .pdf") },
+            "notes.docx: unsupported file type (.docx); concord reads .htm, .html, .markdown, .md, .pdf and .txt") },
             "\(result)")
-        #expect(lines.contains { $0.hasSuffix("README: no file type; concord reads .txt, .md, .markdown, .html, .htm and .pdf") },
+        #expect(lines.contains { $0.hasSuffix("README: no file type; concord reads .htm, .html, .markdown, .md, .pdf and .txt") },
             "\(result)")
         #expect(lines.contains { $0.hasSuffix(".meta.json: a metadata sidecar: it is read with the file it describes") },
             "\(result)")

@@ -50,6 +50,12 @@ public struct ReaderRegistry: Sendable {
     /// Why `file`, of a type no reader handles, is not read, with the types that are.
     static func unsupported(_ file: URL) -> ReadError {
         let type = file.pathExtension.isEmpty ? "no file type" : "unsupported file type (.\(file.pathExtension))"
-        return ReadError(.unsupported, "\(type); concord reads .txt, .md, .markdown, .html, .htm and .pdf")
+        return ReadError(.unsupported, "\(type); concord reads \(readable)")
     }
+
+    /// The extensions concord reads, for people: ".htm, .html, … and .txt".
+    static let readable: String = {
+        let names = formats.keys.sorted().map { "." + $0 }
+        return names.dropLast().joined(separator: ", ") + (names.count > 1 ? " and " : "") + (names.last ?? "")
+    }()
 }
