@@ -671,6 +671,24 @@ enum ExampleIDs {
         #expect(try fixture.service().stats().documents == 0)
     }
 
+    /// Only a file that is surely gone is pruned: one in a folder that may not be read is kept.
+    @Test func pruneKeepsFilesThatCannotBeLookedAt() async throws {
+        try fixture.write("open/a.txt", "A file about otters, in a folder anyone may read.\n")
+        try fixture.write("closed/b.txt", "A file about beavers, in a folder soon closed.\n")
+        _ = try await fixture.ingest()
+        let closed = fixture.sources.appendingPathComponent("closed")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: closed.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: closed.path) }
+        #expect(!IndexWriter.isGone(closed.appendingPathComponent("b.txt").path))
+        #expect(IndexWriter.isGone(closed.appendingPathComponent("c.txt").path) == (getuid() == 0))
+        #expect(IndexWriter.isGone(fixture.sources.appendingPathComponent("open/a.txt/x").path))
+        // A path the system refuses to look up (here, too long) is not known to be gone.
+        #expect(!IndexWriter.isGone(fixture.sources.path + "/" + String(repeating: "n", count: 5000)))
+        let summary = try await fixture.ingest(prune: true)
+        #expect(summary.removed == 0)
+        #expect(try fixture.service().stats().documents == 2)
+    }
+
     @Test func misspelledQueriesGetTheWordsOfAtLeastTwoDocuments() async throws {
         try fixture.write("a.txt", "Notes on the aardvark and its burrows, dug at night.\n")
         try fixture.write("b.txt", "The aardvark eats termites.\n")

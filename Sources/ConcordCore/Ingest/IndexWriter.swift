@@ -268,8 +268,16 @@ final class IndexWriter {
         return known.compactMap { id, entry in
             guard !seen.contains(id) else { return nil }
             let underRoot = prefixes.contains { entry.path == $0 || entry.path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
-            return underRoot && !FileManager.default.fileExists(atPath: entry.path) ? id : nil
+            return underRoot && Self.isGone(entry.path) ? id : nil
         }.sorted()
+    }
+
+    /// Whether nothing is at `path`, so its document may be pruned. A file that cannot be looked at (in a folder
+    /// that may not be read, or behind an I/O error) may well be there, and its document stays.
+    static func isGone(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) != 0 else { return false }
+        return errno == ENOENT || errno == ENOTDIR
     }
 
     /// Finds the copies of the changed documents and rewrites the duplicate groups they touch, committing as it
