@@ -31,7 +31,12 @@ package final class ReaderPool: Sendable {
 
     package static func open(_ path: String) throws -> Database {
         var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, access(path + "/iamglass", F_OK) == 0 else {
+        let isFolder = stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+        guard isFolder, access(path + "/iamglass", F_OK) == 0 else {
+            // A folder that may not be looked into holds an index, for all anyone can tell.
+            if isFolder, errno != ENOENT {
+                throw ConcordError(.indexUnreadable, "cannot read the index at \(path): \(String(cString: strerror(errno)).lowercased())")
+            }
             throw ConcordError(
                 .indexMissing,
                 "no index at \(path); create it with `concord ingest FOLDER --index \(path)` (or set CONCORD_INDEX)")

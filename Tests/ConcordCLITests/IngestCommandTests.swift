@@ -55,6 +55,43 @@ import Testing
         #expect(result.stdout.contains("1 failed"), "\(result)")
     }
 
+    /// What permissions deny is named, and costs no document: the commands run as a user without privileges.
+    @Test func permissionProblemsAreNamedAndLoseNothing() throws {
+        let folder = try TemporaryDirectory("concord-permissions")
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.url.path)
+        try folder.write("src/open/a.txt", "Otters swim in the open folder.\n")
+        try folder.write("src/closed/b.txt", "Beavers build in the closed folder.\n")
+        var cli = CLI(workingDirectory: folder.url)
+        cli.user = 65534
+        let index = folder.path("idx")
+        let closed = folder.path("src/closed")
+        func mode(_ path: String, _ mode: Int, recursive: Bool = false) throws {
+            let paths = [path] + (recursive ? try FileManager.default.subpathsOfDirectory(atPath: path).map { path + "/" + $0 } : [])
+            for path in paths { try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path) }
+        }
+        defer { for path in [closed, index] { try? mode(path, 0o755) } }
+        let first = try cli.run(["ingest", "src", "--index", index])
+        #expect(first.stdout.hasPrefix("2 documents: 2 added"), "\(first)")
+
+        // A folder that may not be listed is reported, and its documents stay, even with --prune.
+        try mode(closed, 0o000)
+        let pruned = try cli.run(["ingest", "src", "--prune", "--index", index])
+        #expect(pruned.stderr.contains("closed: cannot list folder: permission denied"), "\(pruned)")
+        #expect(!pruned.stderr.contains("removed"), "\(pruned)")
+        try mode(closed, 0o755)
+        #expect(try cli.run(["search", "beavers", "--index", index]).status == 0)
+
+        // An index that may not be written, or not read, says so.
+        try mode(index, 0o555, recursive: true)
+        let written = try cli.run(["ingest", "src", "--index", index])
+        #expect(written.status == 2, "\(written)")
+        #expect(written.stderr == "concord: cannot write to the index \(index): permission denied\n", "\(written)")
+        try mode(index, 0o000)
+        let read = try cli.run(["search", "otters", "--index", index])
+        #expect(read.status == 2, "\(read)")
+        #expect(read.stderr == "concord: cannot read the index at \(index): permission denied\n", "\(read)")
+    }
+
     /// Inside a folder, files no reader handles are passed over; named, they are reported with what concord reads.
     @Test func namedFileOfAnotherTypeIsReported() throws {
         let corpus = try CorpusCopy()

@@ -38,6 +38,10 @@ public struct CLI: Sendable {
     /// Variables added to (or, as nil, removed from) the test process's environment.
     public var environment: [String: String?]
 
+    /// Another user to run as, when the tests run as root: for the checks of permissions that root overrides.
+    /// The command then runs through `setpriv`, with that user's id as its group and no other groups.
+    public var user: UInt32?
+
     public init(workingDirectory: URL, environment: [String: String?] = [:]) {
         self.workingDirectory = workingDirectory
         self.environment = environment
@@ -65,6 +69,10 @@ public struct CLI: Sendable {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if let user, getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(user)", "--regid=\(user)", "--clear-groups", binary.path] + arguments
+        }
         process.currentDirectoryURL = workingDirectory
         var variables = ProcessInfo.processInfo.environment
         // The tests name their index with --index; an inherited one must not leak in.
