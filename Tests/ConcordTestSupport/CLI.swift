@@ -33,6 +33,23 @@ public struct CLI: Sendable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
+    /// `binary` and the `concord-cli` beside it, copied into a folder of the system's temporary one that any user
+    /// may enter (`user`): the package may lie where only its owner can go. The folder is kept to the end of the
+    /// tests.
+    static let shared: (folder: TemporaryDirectory, binary: URL)? = {
+        guard let binary, let folder = try? TemporaryDirectory("concord-binaries") else { return nil }
+        do {
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path)
+            for name in [binary.lastPathComponent, "concord-cli"] {
+                let source = binary.deletingLastPathComponent().appendingPathComponent(name)
+                try FileManager.default.copyItem(at: source, to: folder.url.appendingPathComponent(name))
+            }
+        } catch {
+            return nil
+        }
+        return (folder, folder.url.appendingPathComponent(binary.lastPathComponent))
+    }()
+
     /// The folder commands run in (relative paths, the default `Index` and `Corpus`, resolve here).
     public var workingDirectory: URL
     /// Variables added to (or, as nil, removed from) the test process's environment.
@@ -70,8 +87,11 @@ public struct CLI: Sendable {
         process.executableURL = binary
         process.arguments = arguments
         if let user, getuid() == 0 {
+            guard let shared = Self.shared?.binary else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot copy concord where any user may run it"])
+            }
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=\(user)", "--regid=\(user)", "--clear-groups", binary.path] + arguments
+            process.arguments = ["--reuid=\(user)", "--regid=\(user)", "--clear-groups", shared.path] + arguments
         }
         process.currentDirectoryURL = workingDirectory
         var variables = ProcessInfo.processInfo.environment
