@@ -23,6 +23,38 @@ Xapian::Query::op query_op(cx_query_op op) {
     throw Xapian::InvalidArgumentError("unknown query operator");
 }
 
+/// Dates as Xapian's DateRangeProcessor reads them (2024-05-31, 20240531, 31/05/2024), and also a year (2024) or a
+/// year and month (2024-05): from its first day when it begins a range, to its last when it ends one.
+class CalendarRangeProcessor : public Xapian::DateRangeProcessor {
+  public:
+    CalendarRangeProcessor(Xapian::valueno slot, const std::string &field) : Xapian::DateRangeProcessor(slot, field, 0) {}
+
+    Xapian::Query operator()(const std::string &begin, const std::string &end) override {
+        return Xapian::DateRangeProcessor::operator()(widened(begin, false), widened(end, true));
+    }
+
+  private:
+    static bool digits(const std::string &text, size_t from, size_t count) {
+        for (size_t i = from; i < from + count; ++i) {
+            if (i >= text.size() || text[i] < '0' || text[i] > '9') return false;
+        }
+        return true;
+    }
+
+    static std::string widened(const std::string &date, bool last) {
+        if (date.size() == 4 && digits(date, 0, 4)) return date + (last ? "-12-31" : "-01-01");
+        if (date.size() != 7 || !digits(date, 0, 4) || date[4] != '-' || !digits(date, 5, 2)) return date;
+        int year = std::stoi(date.substr(0, 4));
+        int month = std::stoi(date.substr(5, 2));
+        if (month < 1 || month > 12) return date;
+        if (!last) return date + "-01";
+        static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        int day = month == 2 && leap ? 29 : days[month - 1];
+        return date + "-" + std::to_string(day);
+    }
+};
+
 cx_query *wrap(Xapian::Query query) {
     auto result = std::make_unique<cx_query>();
     result->handle = std::move(query);
@@ -144,7 +176,7 @@ bool cx_queryparser_add_boolean_prefix(cx_queryparser *qp, const char *field, co
 bool cx_queryparser_add_date_range(cx_queryparser *qp, uint32_t slot, const char *field, cx_error *error) noexcept {
     return guarded(error, false, [&] {
         // Owned by the parser once released (Xapian's intrusive reference counting).
-        auto *processor = new Xapian::DateRangeProcessor(slot, field, 0);
+        auto *processor = new CalendarRangeProcessor(slot, field);
         qp->handle.add_rangeprocessor(processor->release());
         return true;
     });

@@ -110,6 +110,15 @@ import Testing
         #expect(result.stderr.hasPrefix("concord: cannot parse the query"), "\(result)")
     }
 
+    /// A range whose dates cannot be read says how dates are written.
+    @Test(arguments: ["date:2024-13..2024-14", "date:yesterday..today"])
+    func unreadableDatesSayHowToWriteThem(_ query: String) throws {
+        let result = try SharedIndex.run("search", query)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr == "concord: cannot parse the query: a date range is written date:2024-01-01..2024-12-31 "
+            + "(or date:2024..2025-06, by year or month; either end may be left out)\n", "\(result)")
+    }
+
     @Test(arguments: ["title:(", "\"unclosed AND ("])
     func strayBracketsAndQuotesAreReadAsText(_ query: String) throws {
         let result = try SharedIndex.run("search", query)

@@ -92,6 +92,18 @@ import Xapian
         #expect(Set(try SampleDatabase.search("date:2022-01-01..2022-12-31", in: database)) == ["e"])
     }
 
+    /// A year, or a year and month, reaches from its first day when it begins a range to its last when it ends one.
+    @Test func dateRangesTakeYearsAndMonths() throws {
+        #expect(Set(try SampleDatabase.search("date:2024..2024", in: database)) == ["a", "b", "d"])
+        #expect(Set(try SampleDatabase.search("date:2024-05..2024-05", in: database)) == ["a"])
+        #expect(Set(try SampleDatabase.search("date:2024-06..2024-09", in: database)) == ["b"])
+        #expect(Set(try SampleDatabase.search("date:..2022", in: database)) == ["e"])
+        #expect(Set(try SampleDatabase.search("date:2023..", in: database)) == ["a", "b", "c", "d"])
+        #expect(try SampleDatabase.search("date:2022-02..2022-02", in: database).isEmpty)
+        #expect(Set(try SampleDatabase.search("date:2022-03..2022-03", in: database)) == ["e"])
+        #expect(Set(try SampleDatabase.search("date:2024-05..2024-06-01", in: database)) == ["a", "b"])
+    }
+
     @Test func stemmingMatchesInflections() throws {
         #expect(Set(try SampleDatabase.search("patrol", in: database)) == ["a", "b"])
     }

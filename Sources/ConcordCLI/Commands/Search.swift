@@ -7,7 +7,7 @@ struct Search: ParsableCommand {
         abstract: "Search passages; copies of a passage are folded into one hit.",
         discussion: """
             Xapian's query syntax: words, "phrases", AND OR NOT, +must -mustnot, word*, title: author: \
-            source: doc: prefixes and date:2024-01-01..2024-12-31 ranges. Documents are ranked by BM25 over \
+            source: doc: prefixes and date:2024-01-01..2024-12-31 ranges (or date:2020..2021-06, by year or month). Documents are ranked by BM25 over \
             their whole text, then their best passages are shown (up to 3 per document when several match). \
             Exit status: 0 found, 1 nothing found, 2 error.
             """)
