@@ -34,7 +34,7 @@ enum OpenAPIDocument {
                 "parameters": [
                   {
                     "name": "q", "in": "query", "required": true,
-                    "description": "A query in Xapian's syntax: words, \"phrases\", AND OR NOT, +must -mustnot, word*, title: author: source: doc: prefixes, date:YYYY-MM-DD..YYYY-MM-DD. At most 1024 characters, not blank.",
+                    "description": "A query in Xapian's syntax: words, \"phrases\", AND OR NOT, +must -mustnot, word*, title: author: source: doc: prefixes, date:YYYY-MM-DD..YYYY-MM-DD (or by year or month, date:2020..2021-06; either end may be left out). At most 1024 characters, not blank.",
                     "schema": { "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "\\S" }, "example": "Taiwan Strait"
                   },
                   {
