@@ -44,6 +44,25 @@ public func buildApplication(_ arguments: some ServerArguments) async throws -> 
     )
 }
 
+/// The error for a server that cannot listen at `host`:`port`, said so that the user knows what to change: the
+/// port taken or not allowed, the address not this machine's or no known host; nil for any other error.
+public func listeningError(_ error: any Error, host: String, port: Int) -> ConcordError? {
+    let reason: String
+    if let error = error as? IOError {
+        switch error.errnoCode {
+        case EADDRINUSE: reason = "the port is in use (another concord serve?); pick another with --port"
+        case EACCES: reason = "permission denied (ports below 1024 need privileges); pick another with --port"
+        case EADDRNOTAVAIL: reason = "the address is not one of this machine's; pick another with --host"
+        default: return nil
+        }
+    } else if error is SocketAddressError.UnknownHost || error is SocketAddressError {
+        reason = "no such host; give an address of this machine with --host (127.0.0.1 by default)"
+    } else {
+        return nil
+    }
+    return ConcordError(.internal, "cannot listen on \(host):\(port): \(reason)")
+}
+
 /// Runs Swift Concurrency's jobs on NIO's event loops from now on, as Hummingbird's benchmarks do: a request's
 /// jobs then stay on the thread that read it, where handing them to Swift's own pool and back cost a thread
 /// switch each way, and on two cores the pool's threads and the loops' competed for them. Only the index work

@@ -23,6 +23,10 @@ struct Serve: AsyncParsableCommand, ServerArguments {
     func run() async throws {
         _ = try ConcordService(indexPath: index)  // a missing index is a clear error before binding
         let app = try await buildApplication(self)
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            throw listeningError(error, host: host, port: port) ?? error
+        }
     }
 }
