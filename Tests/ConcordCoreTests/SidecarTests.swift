@@ -97,3 +97,14 @@ import Testing
         }
     }
 }
+
+@Suite struct DatePartsTests {
+    /// As far as the date goes, months and days in two digits.
+    @Test func isoGoesAsFarAsTheDate() {
+        #expect(DateParts(year: 2021, month: 5, day: 3).iso == "2021-05-03")
+        #expect(DateParts(year: 2021, month: 5).iso == "2021-05")
+        #expect(DateParts(year: 987).iso == "0987")
+        #expect(DateParts(dateParts: [[]]).iso == nil)
+        #expect(DateParts(dateParts: []).iso == nil)
+    }
+}

@@ -39,7 +39,7 @@ struct Show: ParsableCommand {
         let authors = metadata.author.map { $0.literal ?? [$0.given, $0.family].compactMap { $0 }.joined(separator: " ") }
         field("author", authors.isEmpty ? nil : authors.joined(separator: "; "))
         field("source", metadata.containerTitle ?? metadata.publisher)
-        field("issued", metadata.issued.map { $0.dateParts.first?.map(String.init).joined(separator: "-") ?? "" })
+        field("issued", metadata.issued?.iso)
         field("url", metadata.url)
         field("language", info.language)
         field("format", info.format)

@@ -36,6 +36,13 @@ public struct DateParts: Codable, Hashable, Sendable {
     public var year: Int? { dateParts.first?.first }
     public var month: Int? { dateParts.first.flatMap { $0.count > 1 ? $0[1] : nil } }
     public var day: Int? { dateParts.first.flatMap { $0.count > 2 ? $0[2] : nil } }
+
+    /// "2024-05-30", "2024-05" or "2024", as far as the date goes; nil without a year.
+    public var iso: String? {
+        guard let year else { return nil }
+        let parts = [month, day].prefix { $0 != nil }.compactMap { $0 }
+        return parts.reduce(String(format: "%04d", year)) { $0 + String(format: "-%02d", $1) }
+    }
 }
 
 /// Citation metadata of a document, in CSL-JSON's vocabulary (SPEC "Documents, passages, locations").

@@ -376,17 +376,8 @@ extension HitDocument {
             let parts = [name.given, name.family].compactMap { $0 }
             return parts.isEmpty ? nil : parts.joined(separator: " ")
         }
-        let issued = metadata.issued.flatMap { parts -> String? in
-            guard let year = parts.year else { return nil }
-            var text = String(format: "%04d", year)
-            if let month = parts.month {
-                text += String(format: "-%02d", month)
-                if let day = parts.day { text += String(format: "-%02d", day) }
-            }
-            return text
-        }
         self.init(
             id: id, title: metadata.title, author: names.isEmpty ? nil : names.joined(separator: ", "),
-            source: metadata.containerTitle ?? metadata.publisher, issued: issued)
+            source: metadata.containerTitle ?? metadata.publisher, issued: metadata.issued?.iso)
     }
 }
