@@ -35,7 +35,7 @@ package final class ReaderPool: Sendable {
         guard isFolder, access(path + "/iamglass", F_OK) == 0 else {
             // A folder that may not be looked into holds an index, for all anyone can tell.
             if isFolder, errno != ENOENT {
-                throw ConcordError(.indexUnreadable, "cannot read the index at \(path): \(String(cString: strerror(errno)).lowercased())")
+                throw ConcordError(.indexUnreadable, "cannot read the index at \(path): \(SystemError.message(errno))")
             }
             throw ConcordError(
                 .indexMissing,

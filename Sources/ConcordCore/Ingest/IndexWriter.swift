@@ -77,8 +77,7 @@ final class IndexWriter {
         } catch where error.kind == .databaseLock {
             // Xapian says the same when its lock file may not be opened: then the index is not writable.
             for file in [path, path + "/flintlock"] where access(file, W_OK) != 0 && errno != ENOENT {
-                let reason = String(cString: strerror(errno)).lowercased()
-                throw ConcordError(.ingestFailed, "cannot write to the index \(path): \(reason)")
+                throw ConcordError(.ingestFailed, "cannot write to the index \(path): \(SystemError.message(errno))")
             }
             throw ConcordError(.indexBusy, "the index \(path) is being written by another concord ingest; wait for it to finish")
         } catch {

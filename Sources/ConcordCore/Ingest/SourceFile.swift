@@ -121,7 +121,7 @@ struct FileWalker {
 
     static func reason(_ error: any Error) -> String {
         if let error = error as? CocoaError, let underlying = error.underlying as? POSIXError {
-            return String(cString: strerror(underlying.code.rawValue)).lowercased()
+            return SystemError.message(underlying.code.rawValue)
         }
         return (error as NSError).localizedDescription
     }

@@ -44,7 +44,7 @@ enum FileInput {
             let count = systemRead(descriptor, buffer.baseAddress, buffer.count)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw ReadError(.unreadable, errorMessage(errno))
+                throw ReadError(.unreadable, SystemError.message(errno))
             }
             if count == 0 { break }
             total += count
@@ -63,26 +63,20 @@ enum FileInput {
         guard descriptor >= 0 else {
             let code = errno
             if code == ENOENT || code == ENOTDIR { throw ReadError(.missing, "no such file") }
-            throw ReadError(.unreadable, errorMessage(code))
+            throw ReadError(.unreadable, SystemError.message(code))
         }
         return descriptor
     }
 
     private static func size(of descriptor: Int32, limit: Int) throws(ReadError) -> Int {
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw ReadError(.unreadable, errorMessage(errno)) }
+        guard fstat(descriptor, &info) == 0 else { throw ReadError(.unreadable, SystemError.message(errno)) }
         let type = info.st_mode & S_IFMT
         if type == S_IFDIR { throw ReadError(.unreadable, "is a directory") }
         guard type == S_IFREG else { throw ReadError(.unreadable, "not a regular file") }
         let size = Int(info.st_size)
         if size > limit { throw ReadError.tooLarge(size: size, limit: limit) }
         return size
-    }
-
-    /// The C library's message for `code`, lower-cased as our reasons are ("permission denied").
-    static func errorMessage(_ code: Int32) -> String {
-        guard let message = strerror(code) else { return "error \(code)" }
-        return String(cString: message).lowercased()
     }
 }
 

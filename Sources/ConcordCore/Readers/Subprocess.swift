@@ -107,7 +107,7 @@ enum Subprocess {
         }
         guard result == 0 else {
             throw ReadError(
-                .toolFailed, "\(executable.lastPathComponent) could not be started: \(FileInput.errorMessage(result))")
+                .toolFailed, "\(executable.lastPathComponent) could not be started: \(SystemError.message(result))")
         }
         return pid
     }
@@ -120,7 +120,7 @@ enum Subprocess {
             let reaped = waitpid(pid, &status, WNOHANG)
             if reaped == pid { break }
             if reaped < 0 && errno != EINTR {
-                throw ReadError(.toolFailed, "\(name) failed: \(FileInput.errorMessage(errno))")
+                throw ReadError(.toolFailed, "\(name) failed: \(SystemError.message(errno))")
             }
             if ContinuousClock.now >= deadline {
                 kill(-pid, SIGKILL)
