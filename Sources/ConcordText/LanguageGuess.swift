@@ -183,8 +183,13 @@ public enum LanguageGuess {
         if cyrillic * 2 >= letters { return "ru" }
         var best = 0
         for index in counts.indices where counts[index] > counts[best] { best = index }
-        return counts[best] > 0 ? stopWords[best].code : "en"
+        // English is the default: another language needs a few of its stop words, not one ("a" is Portuguese
+        // too, and a short English line may hold no English stop word).
+        return counts[best] >= minimumStopWords || stopWords[best].code == "en" ? stopWords[best].code : "en"
     }
+
+    /// The stop words a language other than English needs before it is taken for the text's.
+    static let minimumStopWords = 3
 
     /// `packed` with `letter` added after its letters, one a byte.
     @inline(__always)

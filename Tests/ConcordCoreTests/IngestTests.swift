@@ -671,6 +671,30 @@ enum ExampleIDs {
         #expect(try fixture.service().stats().documents == 0)
     }
 
+    /// A file deleted after the walk found it, before it is read, is reported and skipped; the run goes on, and
+    /// the document an earlier run indexed from it stays.
+    @Test func fileDeletedDuringTheRunIsReportedAndLosesNothing() async throws {
+        let doomed = try fixture.write("doomed.txt", "A file about herons, soon deleted.\n")
+        try fixture.write("kept.txt", "A file about egrets, kept.\n")
+        _ = try await fixture.ingest()
+        try fixture.write("doomed.txt", "A file about herons, changed and then deleted.\n")
+        try fixture.write("new.txt", "A new file about ibises.\n")
+
+        let events = IngestEvents()
+        let options = IngestOptions(roots: [fixture.sources.path], concurrency: 2)
+        let summary = try await Ingester(indexPath: fixture.index, options: options).run { event in
+            // Reported once the walk is done and before any file is read.
+            if case .discovered = event { try? FileManager.default.removeItem(at: doomed) }
+            events.record(event)
+        }
+        #expect(events.failures.map(\.path) == [doomed.path])
+        #expect(events.failures.first?.reason == "no such file")
+        #expect(summary.failed == 1 && summary.added == 1 && summary.unchanged == 1)
+        #expect(try fixture.service().stats().documents == 3)
+        #expect(try fixture.passages(matching: "herons").count == 1, "the earlier document stays")
+        #expect(try fixture.passages(matching: "ibises").count == 1)
+    }
+
     /// Only a file that is surely gone is pruned: one in a folder that may not be read is kept.
     @Test func pruneKeepsFilesThatCannotBeLookedAt() async throws {
         try fixture.write("open/a.txt", "A file about otters, in a folder anyone may read.\n")

@@ -43,4 +43,12 @@ import Testing
         #expect(LanguageGuess.detect("Werden werden WERDEN aber") == "de")
         #expect(LanguageGuess.detect("underthe otherwise something and") == "en")
     }
+
+    /// One or two stop words of another language do not outweigh English, the default: "a" is Portuguese too.
+    @Test func aFewForeignStopWordsLeaveEnglish() {
+        #expect(LanguageGuess.detect("A file about herons, soon deleted.") == "en")
+        #expect(LanguageGuess.detect("A file about egrets, a heron and more") == "en")
+        #expect(LanguageGuess.detect("O gato e o cão") == "pt")
+        #expect(LanguageGuess.detect("Le chat est sur la table.") == "fr")
+    }
 }
