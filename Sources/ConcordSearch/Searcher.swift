@@ -25,9 +25,8 @@ package enum Searcher {
     package static let passagesPerDocument = 3
 
     package static func search(_ request: SearchRequest, in database: Database, timeLimit: Double) throws -> SearchResults {
-        let parser = try QueryLanguage.parser(for: database)
-        let parsed = try parser.parse(request.query, features: QueryLanguage.features)
-        let terms = try textTerms(of: parsed, query: request.query, in: database)
+        let parsed = try QueryLanguage.parse(request.query, features: QueryLanguage.features, in: database)
+        let terms = try textTerms(of: parsed.query, query: request.query, in: database)
         let shards = try database.shardCount()
         let wanted = request.offset + request.limit
         // Documents are taken in rank order, a batch at a time, until their passages (copies of one shown
@@ -40,7 +39,7 @@ package enum Searcher {
         var batch = max(2 * wanted, 20)
         var capped = false
         while collector.passages.count < wanted {
-            let found = try rankDocuments(parsed, in: database, offset: documents.count, limit: batch, timeLimit: timeLimit)
+            let found = try rankDocuments(parsed.query, in: database, offset: documents.count, limit: batch, timeLimit: timeLimit)
             if documents.isEmpty {
                 estimated = found.estimated
                 capped = request.foldDuplicates && found.estimated > 1
@@ -64,7 +63,7 @@ package enum Searcher {
         }
         return SearchResults(
             query: request.query, total: max(estimated, request.offset + hits.count), hits: hits,
-            suggestion: try suggestion(for: request.query, terms: terms, found: hits.count, in: database))
+            suggestion: try suggestion(for: request.query, parsed: parsed, terms: terms, found: hits.count, in: database))
     }
 
     /// The hits so far, in order, copies of a passage already shown folded away unless `fold` is false.
@@ -91,11 +90,15 @@ package enum Searcher {
     }
 
     /// A spelling correction of `query`, looked for only when a word of it is unknown to the index or nothing
-    /// matched (Xapian's correction costs a look-up per word in the spelling table).
-    private static func suggestion(for query: String, terms: [TextTerm], found: Int, in database: Database) throws
-        -> String?
-    {
-        guard found == 0 || terms.contains(where: \.unknown) else { return nil }
+    /// matched (Xapian's correction costs a look-up per word in the spelling table). A word is unknown when every
+    /// parse of the query (one a language, `QueryLanguage.parse`) has a term the index lacks.
+    private static func suggestion(
+        for query: String, parsed: QueryLanguage.Parsed, terms: [TextTerm], found: Int, in database: Database
+    ) throws -> String? {
+        let unknown = parsed.parses.count == 1
+            ? terms.contains(where: \.unknown)
+            : try parsed.parses.allSatisfy { try textTerms(of: $0, query: "", in: database).contains(where: \.unknown) }
+        guard found == 0 || unknown else { return nil }
         let parser = try QueryLanguage.parser(for: database)
         _ = try parser.parse(query, features: QueryLanguage.features.union(.spellingCorrection))
         return try parser.correctedQuery().flatMap { $0 == query ? nil : $0 }
@@ -347,11 +350,41 @@ package enum QueryLanguage {
         .boolean, .phrase, .loveHate, .wildcard, .pureNot, .cjkNGrams,
     ]
 
-    package static func parser(for database: Database) throws -> QueryParser {
-        let parser = try QueryParser(language: "english")
+    /// The parsed query and each of its parses: one with each stemmer the index's documents were indexed with
+    /// (English first), matched by any of them.
+    package struct Parsed {
+        package var query: Query
+        package var parses: [Query]
+    }
+
+    /// `query` parsed with each stemmer the index's documents were indexed with, English first: a document's words
+    /// are stemmed in its language (`IndexSchema.stemmer(forLanguage:)`), so a French word stemmed as English
+    /// would miss the French documents that hold it. The parses are combined by OP_MAX, so a document matches when
+    /// one of them does, and weighs what its best one gives (not their sum, where stems agree).
+    package static func parse(_ query: String, features: QueryParser.Features, in database: Database) throws -> Parsed {
+        var parses: [Query] = []
+        for stemmer in try stemmers(in: database) {
+            parses.append(try parser(for: database, stemmer: stemmer).parse(query, features: features))
+        }
+        return Parsed(query: parses.count == 1 ? parses[0] : try Query(.max, parses), parses: parses)
+    }
+
+    /// The stemmers of the languages the index's documents are in, English first and always.
+    static func stemmers(in database: Database) throws -> [String] {
+        var stemmers = ["english"]
+        for term in try database.allTerms(prefix: Prefix.language) {
+            let stemmer = IndexSchema.stemmer(forLanguage: String(term.dropFirst(Prefix.language.count)))
+            if !stemmers.contains(stemmer) { stemmers.append(stemmer) }
+        }
+        return stemmers
+    }
+
+    /// A parser whose words are stemmed by `stemmer` (English stop words for English).
+    package static func parser(for database: Database, stemmer: String = "english") throws -> QueryParser {
+        let parser = try QueryParser(language: stemmer)
         try parser.setDatabase(database)
         try parser.setStemmingStrategy(IndexSchema.stemming)
-        try parser.setStopWords(IndexSchema.englishStopWords)
+        if stemmer == "english" { try parser.setStopWords(IndexSchema.englishStopWords) }
         try parser.addPrefix("title", Prefix.title)
         try parser.addPrefix("author", Prefix.author)
         try parser.addPrefix("source", Prefix.source)

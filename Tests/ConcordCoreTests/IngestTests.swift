@@ -671,6 +671,24 @@ enum ExampleIDs {
         #expect(try fixture.service().stats().documents == 0)
     }
 
+    /// Words are stemmed in their document's language, and a query is parsed in each language the index holds:
+    /// a French or German word whose English stem differs still finds its document, with no "did you mean".
+    @Test func wordsAreFoundInTheLanguageOfTheirDocument() async throws {
+        try fixture.write("fr.txt", "L'OTAN a commencé à signaler son inquiétude croissante face à la Chine et à son partenariat avec la Russie.\n")
+        try fixture.write("de.txt", "Die NATO hat begonnen, ihre wachsende Sorge über China und seine Partnerschaft mit Russland zu zeigen.\n")
+        try fixture.write("en.txt", "NATO has begun to signal its growing worry about China and its partnership with Russia.\n")
+        _ = try await fixture.ingest()
+        let service = try fixture.service()
+        #expect(Set(try service.stats().languages.keys) == ["en", "fr", "de"])
+        for (query, document) in [("croissante", "fr-txt"), ("Chine", "fr-txt"), ("zeigen", "de-txt"), ("growing", "en-txt")] {
+            let results = try service.search(SearchRequest(query: query, limit: 10))
+            #expect(results.hits.map(\.document.id) == [document], "\(query)")
+            #expect(results.suggestion == nil, "\(query)")
+        }
+        #expect(Set(try service.search(SearchRequest(query: "Russia OR Russie OR Russland", limit: 10)).hits.map(\.document.id))
+            == ["fr-txt", "de-txt", "en-txt"])
+    }
+
     /// A file deleted after the walk found it, before it is read, is reported and skipped; the run goes on, and
     /// the document an earlier run indexed from it stays.
     @Test func fileDeletedDuringTheRunIsReportedAndLosesNothing() async throws {

@@ -87,11 +87,10 @@ struct QuoteFinder {
         let quoteWords = tokenizer.words(in: quoteText)
         guard !quoteWords.isEmpty else { throw ConcordError(.badParameter, "the quote has no words") }
         // Candidates: the documents ranking best for the quote's words, without query syntax.
-        let parser = try QueryLanguage.parser(for: database)
         let words = quoteWords.map { quoteText[$0.span] }.joined(separator: " ")
-        let parsed = try parser.parse(words, features: [])
+        let parsed = try QueryLanguage.parse(words, features: [], in: database)
         let enquire = try Enquire(database: database)
-        try enquire.setQuery(try Query(.filter, [parsed, try Query(term: RecordKind.document.term)]))
+        try enquire.setQuery(try Query(.filter, [parsed.query, try Query(term: RecordKind.document.term)]))
         let matches = try enquire.matches(limit: 40)
         var configuration = Aligner.Configuration()
         configuration.minWords = max(1, min(8, quoteWords.count))
