@@ -41,14 +41,34 @@ public struct CLI: Sendable {
         do {
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path)
             for name in [binary.lastPathComponent, "concord-cli"] {
-                let source = binary.deletingLastPathComponent().appendingPathComponent(name)
-                try FileManager.default.copyItem(at: source, to: folder.url.appendingPathComponent(name))
+                let bytes = try Data(contentsOf: binary.deletingLastPathComponent().appendingPathComponent(name))
+                guard copyExecutable(bytes, to: folder.url.appendingPathComponent(name).path) else { return nil }
             }
         } catch {
             return nil
         }
         return (folder, folder.url.appendingPathComponent(binary.lastPathComponent))
     }()
+
+    /// Writes `bytes` to a new executable file at `path` through a descriptor no child process inherits: a process
+    /// another test starts meanwhile would otherwise hold the file open for writing, and running it would fail
+    /// ("text file busy").
+    private static func copyExecutable(_ bytes: Data, to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            var written = 0
+            while written < buffer.count {
+                let count = write(descriptor, base + written, buffer.count - written)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                written += count
+            }
+            return true
+        }
+    }
 
     /// The folder commands run in (relative paths, the default `Index` and `Corpus`, resolve here).
     public var workingDirectory: URL
