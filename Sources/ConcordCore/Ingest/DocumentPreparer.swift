@@ -55,9 +55,11 @@ struct DocumentPreparer: Sendable {
     /// Prepares `file`, or reports it unchanged when its content hash is `knownHash`.
     func prepare(_ file: SourceFile, knownHash: String?) -> PrepareOutcome {
         do {
-            let hash = try contentHash(of: file)
+            // Read once: hashed with the file, then decoded if the file is to be indexed.
+            let sidecar = Sidecar.read(for: file.url)
+            let hash = try contentHash(of: file, sidecar: sidecar)
             if hash == knownHash { return .unchanged(file) }
-            return .prepared(try build(file, hash: hash))
+            return .prepared(try build(file, hash: hash, sidecar: sidecar))
         } catch let error as ReadError {
             return .failed(file, reason: error.description)
         } catch {
@@ -65,23 +67,25 @@ struct DocumentPreparer: Sendable {
         }
     }
 
-    /// SHA-256 over the file and its sidecar, so editing either re-ingests the document.
-    func contentHash(of file: SourceFile) throws -> String {
+    /// SHA-256 over the file and its sidecar (`sidecar`, as read; read here when not given), so editing either
+    /// re-ingests the document.
+    func contentHash(of file: SourceFile, sidecar: Sidecar.Read? = nil) throws -> String {
         var hasher = SHA256()
         // PDFs are text extracted, not read whole, so the text readers' size limit is not theirs.
         let limit = registry.format(of: file.url) == .pdf ? Int.max : registry.sizeLimit
         try FileInput.forEachChunk(of: file.url, limit: limit) { hasher.update(bufferPointer: $0) }
         // A sidecar that cannot be read is left out; building the document then reports why.
-        if let sidecar = try? FileInput.read(Sidecar.url(for: file.url), limit: Sidecar.sizeLimit) {
+        if case .success(let sidecar?) = sidecar ?? Sidecar.read(for: file.url) {
             hasher.update(data: Data("\u{0}sidecar\u{0}".utf8))
             hasher.update(data: sidecar)
         }
         return Hex.lowercase(hasher.finalize())
     }
 
-    func build(_ file: SourceFile, hash: String) throws -> PreparedDocument {
+    /// Builds `file`'s document; `sidecar` as read (read here when not given).
+    func build(_ file: SourceFile, hash: String, sidecar read: Sidecar.Read? = nil) throws -> PreparedDocument {
         let extracted = try registry.read(file.url)
-        let sidecar = try Sidecar.load(for: file.url)
+        let sidecar = try Sidecar.metadata(read ?? Sidecar.read(for: file.url), for: file.url)
         let text = ScalarText(extracted.text)
         let lineIndex = LineIndex(text)
         let (blocks, drafts) = segmenter.segmentation(of: text, hints: extracted.hints)

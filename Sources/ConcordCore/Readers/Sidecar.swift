@@ -17,22 +17,36 @@ public enum Sidecar {
         file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".meta.json")
     }
 
+    /// What reading a sidecar gave: its bytes, nil when there is none, or why it could not be read.
+    typealias Read = Result<[UInt8]?, ReadError>
+
+    /// Reads `file`'s sidecar; errors are kept for `metadata(_:for:)` to report.
+    static func read(for file: URL) -> Read {
+        do {
+            return .success(try FileInput.read(url(for: file), limit: sizeLimit))
+        } catch where error.kind == .missing {
+            return .success(nil)
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// The metadata in `file`'s sidecar, or nil when it has none.
     ///
     /// Throws `ReadError` `.badSidecar`, naming the sidecar, when it cannot be read or is not a CSL-JSON object
     /// with fields of the right types.
     public static func load(for file: URL) throws -> CitationMetadata? {
-        let sidecar = url(for: file)
-        let name = sidecar.lastPathComponent
-        let bytes: [UInt8]
-        do {
-            bytes = try FileInput.read(sidecar, limit: sizeLimit)
-        } catch  where error.kind == .missing {
-            return nil
-        } catch {
-            throw ReadError(.badSidecar, "bad sidecar \(name): \(error.reason)")
+        try metadata(read(for: file), for: file)
+    }
+
+    /// The metadata of `file`'s sidecar as `read` gave it (`load(for:)`, which reads it).
+    static func metadata(_ read: Read, for file: URL) throws(ReadError) -> CitationMetadata? {
+        let name = url(for: file).lastPathComponent
+        switch read {
+        case .success(nil): return nil
+        case .success(let bytes?): return try decode(Data(bytes), name: name)
+        case .failure(let error): throw ReadError(.badSidecar, "bad sidecar \(name): \(error.reason)")
         }
-        return try decode(Data(bytes), name: name)
     }
 
     /// The metadata of a sidecar's bytes; `name` is the sidecar's, for the error.
