@@ -70,8 +70,12 @@ import Testing
             for path in paths { try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path) }
         }
         defer { for path in [closed, index] { try? mode(path, 0o755) } }
+        // A file that may not be read is reported and skipped.
+        let locked = try folder.write("src/open/locked.txt", "Nobody may read about lynxes.\n")
+        try mode(locked.path, 0o000)
         let first = try cli.run(["ingest", "src", "--index", index])
-        #expect(first.stdout.hasPrefix("2 documents: 2 added"), "\(first)")
+        #expect(first.stdout.hasPrefix("3 documents: 2 added, 0 updated, 0 unchanged, 1 failed"), "\(first)")
+        #expect(first.stderr.contains("open/locked.txt: permission denied"), "\(first)")
 
         // A folder that may not be listed is reported, and its documents stay, even with --prune.
         try mode(closed, 0o000)
